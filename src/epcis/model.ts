@@ -184,6 +184,8 @@ export interface EpcisDocument {
   /** Only for EPCISQueryDocument: the query name and subscription id of the results. */
   queryName?: string;
   subscriptionID?: string;
+  /** Document-level user extension elements ("prefix:local" keys), kept as read. */
+  extensions?: ExtensionObject;
 }
 
 /** The namespace IRIs the EPCIS 2.0 standard itself binds (JSON-LD context prefixes). */
