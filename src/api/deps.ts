@@ -1,0 +1,14 @@
+/** What the HTTP routes need from the rest of Karvon; built once in the app factory. */
+import type { EventBus } from '../bus/event-bus.js';
+import type { CaptureService } from '../capture/capture-service.js';
+import type { KarvonConfig } from '../config/config.js';
+import type { EventQueryService } from '../query/event-query-service.js';
+import type { Store } from '../store/store.js';
+
+export interface ApiDeps {
+  config: KarvonConfig;
+  store: Store;
+  bus: EventBus;
+  capture: CaptureService;
+  queries: EventQueryService;
+}

@@ -1,0 +1,95 @@
+/**
+ * EPCIS 2.0 REST: /capture (asynchronous document capture) and the capture jobs.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
+import { KarvonError } from '../../errors.js';
+import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
+import type { ApiDeps } from '../deps.js';
+import { MEDIA_TYPE, outputFormatOf } from '../negotiate.js';
+import { nextPageUrl } from '../respond.js';
+
+function errorBehaviourOf(request: FastifyRequest): CaptureErrorBehaviour {
+  const raw = request.headers['gs1-capture-error-behaviour'];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().toLowerCase();
+  if (value === undefined || value === 'rollback') return 'rollback';
+  if (value === 'proceed') return 'proceed';
+  throw new KarvonError('KRV_VALIDATION', `GS1-Capture-Error-Behaviour must be 'rollback' or 'proceed', got '${value}'`);
+}
+
+/** The capture job in the REST binding's JSON shape. */
+export function captureJobBody(job: CaptureJob) {
+  return {
+    captureID: job.id,
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    running: job.status === 'queued' || job.status === 'running',
+    success: job.status === 'success' || ((job.status === 'queued' || job.status === 'running') && job.errors.length === 0),
+    captureErrorBehaviour: job.errorBehaviour,
+    eventsCaptured: job.captured,
+    eventsDuplicate: job.duplicates,
+    eventsRejected: job.rejected,
+    errors: job.errors.map((issue) => ({
+      type: 'epcisException:ValidationException',
+      title: 'Event rejected',
+      status: 400,
+      detail: issue.message,
+      ...(issue.pointer !== undefined ? { pointer: issue.pointer } : {}),
+      ...(issue.xmlPath !== undefined ? { xmlPath: issue.xmlPath } : {}),
+    })),
+  };
+}
+
+export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
+  return async (app) => {
+    const limitHeaders = {
+      'GS1-EPCIS-Capture-Limit': String(deps.config.captureLimit),
+      'GS1-EPCIS-Capture-File-Size-Limit': String(deps.config.captureFileSizeLimit),
+      'GS1-Capture-Error-Behaviour': 'rollback, proceed',
+    };
+
+    app.options('/capture', async (_request, reply) => reply.headers({ ...limitHeaders, Allow: 'OPTIONS, GET, POST' }).code(204).send());
+
+    app.post('/capture', async (request, reply) => {
+      const body = request.body as Buffer | undefined;
+      if (!body || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send an EPCIS document');
+      const job = await deps.capture.submit(body, request.headers['content-type'], errorBehaviourOf(request));
+      return reply
+        .headers(limitHeaders)
+        .header('Location', `/epcis/capture/${job.id}`)
+        .code(202)
+        .send();
+    });
+
+    app.get('/capture', async (request, reply) => {
+      const query = request.query as { perPage?: string; nextPageToken?: string };
+      const perPage = query.perPage === undefined ? 30 : Number(query.perPage);
+      if (!Number.isInteger(perPage) || perPage < 1 || perPage > 1000) {
+        throw new KarvonError('KRV_QUERY_PARAMETER', `perPage must be a whole number from 1 to 1000, got '${query.perPage}'`);
+      }
+      const page = await deps.store.captureJobs.list({ perPage, pageToken: query.nextPageToken });
+      if (page.nextPageToken) reply.header('Link', `<${nextPageUrl(request, page.nextPageToken)}>; rel="next"`);
+      return reply.type('application/json').send(page.jobs.map(captureJobBody));
+    });
+
+    app.get<{ Params: { captureID: string } }>('/capture/:captureID', async (request, reply) => {
+      const job = await deps.store.captureJobs.get(request.params.captureID);
+      if (!job) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No capture job has the ID '${request.params.captureID}'`);
+      if (outputFormatOf(request) === 'xml') {
+        const body = captureJobBody(job);
+        return reply.type(MEDIA_TYPE.xml).send(
+          serializeXmlCaptureJob({
+            captureID: body.captureID,
+            running: body.running,
+            success: body.success,
+            captureErrorBehaviour: body.captureErrorBehaviour,
+            createdAt: body.createdAt,
+            finishedAt: body.finishedAt,
+            errors: body.errors,
+          }),
+        );
+      }
+      return reply.type('application/json').send(captureJobBody(job));
+    });
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * EPCIS 2.0 REST top-level resources: /eventTypes, /epcs, /bizSteps, /bizLocations, /readPoints,
+ * /dispositions, each listing what the repository holds, with an /events sub-resource that runs the
+ * corresponding query (further query parameters narrow it).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { EVENT_TYPES } from '../../epcis/model.js';
+import { parseQueryParameters } from '../../epcis/query/index.js';
+import { KarvonError } from '../../errors.js';
+import { parsePerPage } from '../../query/event-query-service.js';
+import type { ApiDeps } from '../deps.js';
+import { nextPageUrl, queryParameters, sendCollection, sendQueryDocument } from '../respond.js';
+
+interface TopLevelResource {
+  path: string;
+  field: 'eventType' | 'epc' | 'bizStep' | 'bizLocation' | 'readPoint' | 'disposition';
+  /** The query parameter the /events sub-resource runs. */
+  parameter: string;
+}
+
+const RESOURCES: readonly TopLevelResource[] = [
+  { path: 'eventTypes', field: 'eventType', parameter: 'eventType' },
+  { path: 'epcs', field: 'epc', parameter: 'MATCH_anyEPC' },
+  { path: 'bizSteps', field: 'bizStep', parameter: 'EQ_bizStep' },
+  { path: 'bizLocations', field: 'bizLocation', parameter: 'EQ_bizLocation' },
+  { path: 'readPoints', field: 'readPoint', parameter: 'EQ_readPoint' },
+  { path: 'dispositions', field: 'disposition', parameter: 'EQ_disposition' },
+];
+
+export const TOP_LEVEL_MEMBERS = ['capture', 'events', 'eventTypes', 'epcs', 'bizSteps', 'bizLocations', 'readPoints', 'dispositions', 'queries'];
+
+export function resourcesRoutes(deps: ApiDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/', async (_request, reply) => sendCollection(reply, TOP_LEVEL_MEMBERS));
+
+    for (const resource of RESOURCES) {
+      app.get(`/${resource.path}`, async (request, reply) => {
+        if (resource.field === 'eventType') return sendCollection(reply, [...EVENT_TYPES]);
+        const { perPage, nextPageToken } = queryParameters(request);
+        const page = await deps.store.events.distinct(resource.field, {
+          perPage: parsePerPage(perPage, deps.queries.limits),
+          pageToken: nextPageToken,
+        });
+        return sendCollection(reply, page.values, page.nextPageToken ? nextPageUrl(request, page.nextPageToken) : undefined);
+      });
+
+      app.get<{ Params: { value: string } }>(`/${resource.path}/:value`, async (request, reply) => {
+        if (resource.field === 'eventType' && !(EVENT_TYPES as readonly string[]).includes(request.params.value)) {
+          throw new KarvonError('KRV_NO_SUCH_RESOURCE', `'${request.params.value}' is not an EPCIS event type: use one of ${EVENT_TYPES.join(', ')}`);
+        }
+        return sendCollection(reply, ['events']);
+      });
+
+      app.get<{ Params: { value: string } }>(`/${resource.path}/:value/events`, async (request, reply) => {
+        const { params, perPage, nextPageToken } = queryParameters(request);
+        if (params[resource.parameter] !== undefined) {
+          throw new KarvonError('KRV_QUERY_PARAMETER', `${resource.parameter} is given by the path of this resource; do not repeat it as a query parameter`);
+        }
+        const query = parseQueryParameters({ ...params, [resource.parameter]: request.params.value });
+        const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken });
+        return sendQueryDocument(request, reply, page);
+      });
+    }
+  };
+}

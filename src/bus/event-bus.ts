@@ -1,0 +1,41 @@
+/**
+ * The in-process bus: features announce what happened (events captured, jobs finished) and others
+ * react (projections, alerts, live feeds) without importing each other. The map of topics is typed
+ * so that a publisher and its subscribers cannot disagree on a payload.
+ */
+import { EventEmitter } from 'node:events';
+import type { EpcisEvent } from '../epcis/model.js';
+
+export interface BusTopics {
+  /** New events are durable in the store (duplicates are not announced again). */
+  'epcis.captured': { events: EpcisEvent[]; captureJobID?: string };
+  /** A capture job ended, successfully or not. */
+  'capture.job-finished': { captureJobID: string; status: 'success' | 'failed' };
+}
+
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Many features subscribe; the default warning at 10 listeners would be noise, not a leak.
+    this.emitter.setMaxListeners(100);
+  }
+
+  /** Publishes synchronously; a failing subscriber is reported through onError and never stops the others. */
+  publish<T extends keyof BusTopics>(topic: T, payload: BusTopics[T]): void {
+    for (const listener of this.emitter.listeners(topic)) {
+      try {
+        (listener as (p: BusTopics[T]) => void)(payload);
+      } catch (error) {
+        this.onError(error, topic);
+      }
+    }
+  }
+
+  subscribe<T extends keyof BusTopics>(topic: T, listener: (payload: BusTopics[T]) => void): () => void {
+    this.emitter.on(topic, listener);
+    return () => this.emitter.off(topic, listener);
+  }
+
+  onError: (error: unknown, topic: string) => void = () => {};
+}

@@ -1,0 +1,33 @@
+/**
+ * The state that flows through the capture pipeline: the events of one capture, what each step
+ * learned about them, and the outcome.
+ */
+import type { ValidationIssue } from '../epcis/exceptions.js';
+import type { EpcisEvent, Vocabulary } from '../epcis/model.js';
+import type { CaptureErrorBehaviour, NewEvent } from '../store/store.js';
+import type { Binding } from './decode.js';
+
+export interface CaptureBatch {
+  readonly binding: Binding;
+  readonly errorBehaviour: CaptureErrorBehaviour;
+  readonly captureJobID?: string;
+  /** JSON pointer of the event list inside the document, for error locations. */
+  readonly listPointer: string;
+  /** Document-level extension fields the hash must ignore (reference-implementation extension). */
+  readonly ignoreFields?: string[];
+  /** Master data from the document header. */
+  readonly vocabularies: Vocabulary[];
+  readonly events: EpcisEvent[];
+  /** Indexes of events refused by a step, with the reasons. */
+  readonly rejected: Map<number, ValidationIssue[]>;
+  /** Events ready to be stored, with their index in `events`. */
+  prepared: { index: number; row: NewEvent }[];
+  /** Filled by the persist step: the events that were new and are now durable. */
+  stored: NewEvent[];
+  duplicates: string[];
+}
+
+/** A flat list of every rejection, in document order. */
+export function rejectionIssues(batch: CaptureBatch): ValidationIssue[] {
+  return [...batch.rejected.entries()].sort(([a], [b]) => a - b).flatMap(([, issues]) => issues);
+}

@@ -1,0 +1,188 @@
+/**
+ * Capture: documents through capture jobs (acknowledged once the submitted document is durable,
+ * processed in order, resumed after a restart) and single events (acknowledged once committed).
+ */
+import { randomUUID } from 'node:crypto';
+import { EpcisException, validationError, type ValidationIssue } from '../epcis/exceptions.js';
+import { eventHashId } from '../epcis/hash/index.js';
+import type { EpcisDocument } from '../epcis/model.js';
+import { validateEvent } from '../epcis/validate/index.js';
+import { KarvonError } from '../errors.js';
+import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
+import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
+import { CAPTURE_STEPS, type CaptureDeps } from './capture-steps.js';
+import { bindingOfContentType, decodeDocument, decodeSingleEvent, type Binding } from './decode.js';
+
+export interface CaptureLimits {
+  /** Most events in one capture. */
+  captureLimit: number;
+}
+
+export interface CaptureResult {
+  captured: number;
+  duplicates: number;
+  rejected: number;
+  errors: ValidationIssue[];
+  /** eventIDs of the newly stored events, in document order. */
+  eventIDs: string[];
+}
+
+/** Where the event list sits in a parsed document, as a JSON pointer (for error locations). */
+export function eventListPointer(doc: Pick<EpcisDocument, 'type'>): string {
+  return doc.type === 'EPCISQueryDocument' ? '/epcisBody/queryResults/resultsBody/eventList' : '/epcisBody/eventList';
+}
+
+export class CaptureService {
+  private readonly queue: string[] = [];
+  private readonly parsed = new Map<string, EpcisDocument>();
+  private draining: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: CaptureDeps,
+    private readonly limits: CaptureLimits,
+    private readonly onJobError: (error: unknown, jobID: string) => void = () => {},
+  ) {}
+
+  /** Runs the capture pipeline over a parsed document, in the calling task. */
+  async captureDocument(
+    doc: EpcisDocument,
+    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string },
+  ): Promise<CaptureResult> {
+    const batch: CaptureBatch = {
+      binding: options.binding,
+      errorBehaviour: options.errorBehaviour,
+      captureJobID: options.captureJobID,
+      listPointer: eventListPointer(doc),
+      vocabularies: doc.epcisHeader?.epcisMasterData?.vocabularyList ?? [],
+      events: doc.events,
+      rejected: new Map(),
+      prepared: [],
+      stored: [],
+      duplicates: [],
+    };
+    for (const step of CAPTURE_STEPS) await step(batch, this.deps);
+    return {
+      captured: batch.stored.length,
+      duplicates: batch.duplicates.length,
+      rejected: batch.rejected.size,
+      errors: rejectionIssues(batch),
+      eventIDs: batch.stored.map((row) => row.event.eventID as string),
+    };
+  }
+
+  /**
+   * Accepts a document for asynchronous capture. Syntax errors, an over-limit document and (under
+   * rollback) invalid events are refused at once; otherwise the document is stored with its job
+   * before this returns, so an acknowledged capture survives a crash.
+   */
+  async submit(body: Buffer, contentType: string | undefined, errorBehaviour: CaptureErrorBehaviour): Promise<CaptureJob> {
+    const binding = bindingOfContentType(contentType);
+    const doc = decodeDocument(body, binding);
+    this.checkLimits(doc);
+    if (errorBehaviour === 'rollback') {
+      const pointer = eventListPointer(doc);
+      const issues = doc.events.flatMap((event, index) => validateEvent(event, `${pointer}/${index}`));
+      if (issues.length > 0) {
+        throw validationError(`The document has ${issues.length} validation problem(s); nothing was captured`, issues.slice(0, 100));
+      }
+    }
+    const id = randomUUID();
+    const createdAt = this.deps.now().toISOString();
+    await this.deps.store.captureJobs.create({ id, errorBehaviour, contentType: contentType ?? '', createdAt }, body);
+    this.parsed.set(id, doc);
+    this.enqueue(id);
+    const job = await this.deps.store.captureJobs.get(id);
+    if (!job) throw new KarvonError('KRV_INTERNAL', `capture job ${id} vanished after it was stored`);
+    return job;
+  }
+
+  /** Captures one event (POST /events) and returns its eventID once committed. */
+  async captureSingle(body: Buffer, contentType: string | undefined): Promise<{ eventID: string; duplicate: boolean }> {
+    const binding = bindingOfContentType(contentType);
+    const event = decodeSingleEvent(body, binding);
+    const issues = validateEvent(event, '');
+    if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
+    const doc: EpcisDocument = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '', events: [event] };
+    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback' });
+    if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
+    // Already stored: answer with the stored event's ID so that the client can find it.
+    const hashID = eventHashId(event, { binding });
+    const existing = (event.eventID ? await this.deps.store.events.get(event.eventID) : undefined) ?? (await this.deps.store.events.get(hashID));
+    return { eventID: (existing?.event.eventID as string | undefined) ?? event.eventID ?? hashID, duplicate: true };
+  }
+
+  /** Puts unfinished jobs of an earlier run back in the queue (call once at start). */
+  async resumeUnfinished(): Promise<number> {
+    const jobs = await this.deps.store.captureJobs.unfinished();
+    for (const job of jobs) this.enqueue(job.id);
+    return jobs.length;
+  }
+
+  /** Resolves when every queued job has been processed (for tests, tools and shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private checkLimits(doc: EpcisDocument): void {
+    if (doc.events.length > this.limits.captureLimit) {
+      throw new KarvonError(
+        'KRV_CAPTURE_LIMIT',
+        `The document holds ${doc.events.length} events; at most ${this.limits.captureLimit} are accepted per capture (GS1-EPCIS-Capture-Limit). Split it into smaller documents.`,
+      );
+    }
+  }
+
+  private enqueue(id: string): void {
+    this.queue.push(id);
+    if (!this.draining) {
+      this.draining = this.drain().finally(() => {
+        this.draining = undefined;
+      });
+    }
+  }
+
+  private async drain(): Promise<void> {
+    // Let the HTTP response go out before the work starts.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let id = this.queue.shift(); id !== undefined; id = this.queue.shift()) {
+      try {
+        await this.runJob(id);
+      } catch (error) {
+        this.onJobError(error, id);
+      }
+    }
+  }
+
+  private async runJob(id: string): Promise<void> {
+    const jobs = this.deps.store.captureJobs;
+    const job = await jobs.get(id);
+    if (!job || job.status === 'success' || job.status === 'failed') return;
+    await jobs.update(id, { status: 'running' });
+    const finish = async (changes: Partial<CaptureJob>, status: 'success' | 'failed') => {
+      await jobs.update(id, { ...changes, status, finishedAt: this.deps.now().toISOString() });
+      this.deps.bus.publish('capture.job-finished', { captureJobID: id, status });
+    };
+    try {
+      let doc = this.parsed.get(id);
+      this.parsed.delete(id);
+      const binding = bindingOfContentType(job.contentType);
+      if (!doc) {
+        const body = await jobs.document(id);
+        if (!body) throw new KarvonError('KRV_INTERNAL', `the document of capture job ${id} is missing`);
+        doc = decodeDocument(body, binding);
+      }
+      const result = await this.captureDocument(doc, { binding, errorBehaviour: job.errorBehaviour, captureJobID: id });
+      await finish(
+        { captured: result.captured, duplicates: result.duplicates, rejected: result.rejected, errors: result.errors.slice(0, 1000) },
+        result.rejected > 0 ? 'failed' : 'success',
+      );
+    } catch (error) {
+      if (error instanceof EpcisException || error instanceof KarvonError) {
+        await finish({ captured: 0, rejected: 0, errors: error.issues.length > 0 ? error.issues : [{ message: error.message }] }, 'failed');
+        return;
+      }
+      await finish({ errors: [{ message: 'An internal error stopped this capture job; it was logged.' }] }, 'failed');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The steps of the capture pipeline, in the order they run (CAPTURE_STEPS). Each step is small and
+ * does one thing to the batch; the order is the design, so it is written down in one place.
+ */
+import { validationError } from '../epcis/exceptions.js';
+import { eventHashId } from '../epcis/hash/index.js';
+import { validateEvent } from '../epcis/validate/index.js';
+import type { EventBus } from '../bus/event-bus.js';
+import type { Store } from '../store/store.js';
+import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
+
+export interface CaptureDeps {
+  store: Store;
+  bus: EventBus;
+  now: () => Date;
+}
+
+export type CaptureStep = (batch: CaptureBatch, deps: CaptureDeps) => void | Promise<void>;
+
+/** Checks every event against the standard's rules; refused events are recorded, not thrown. */
+export const validateEvents: CaptureStep = (batch) => {
+  batch.events.forEach((event, index) => {
+    const issues = validateEvent(event, `${batch.listPointer}/${index}`);
+    if (issues.length > 0) batch.rejected.set(index, issues);
+  });
+};
+
+/** Gives each event its canonical hash ID, its eventID (the hash ID when it has none) and recordTime. */
+export const assignIdentity: CaptureStep = (batch, { now }) => {
+  const recordTime = now().toISOString();
+  batch.prepared = [];
+  batch.events.forEach((event, index) => {
+    if (batch.rejected.has(index)) return;
+    try {
+      const hashID = eventHashId(event, { binding: batch.binding, ignoreFields: batch.ignoreFields });
+      const stored = { ...event, eventID: event.eventID ?? hashID, recordTime };
+      batch.prepared.push({ index, row: { event: stored, hashID, captureJobID: batch.captureJobID } });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      batch.rejected.set(index, [{ pointer: `${batch.listPointer}/${index}`, message: `cannot compute the event hash ID: ${message}` }]);
+    }
+  });
+};
+
+/** The same event twice in one capture is stored once: later copies count as duplicates. */
+export const dropRepeatsWithinBatch: CaptureStep = (batch) => {
+  const seen = new Set<string>();
+  batch.prepared = batch.prepared.filter(({ row }) => {
+    const eventID = row.event.eventID as string;
+    if (seen.has(row.hashID) || seen.has(eventID)) {
+      batch.duplicates.push(row.hashID);
+      return false;
+    }
+    seen.add(row.hashID);
+    seen.add(eventID);
+    return true;
+  });
+};
+
+/** Under `rollback`, one refused event refuses the whole capture before anything is written. */
+export const enforceErrorBehaviour: CaptureStep = (batch) => {
+  if (batch.errorBehaviour === 'rollback' && batch.rejected.size > 0) {
+    const issues = rejectionIssues(batch);
+    throw validationError(
+      `${batch.rejected.size} of ${batch.events.length} events are not valid; nothing was captured (GS1-Capture-Error-Behaviour: rollback)`,
+      issues.slice(0, 100),
+    );
+  }
+};
+
+/** Writes master data and events; the event insert is one transaction. */
+export const persist: CaptureStep = async (batch, { store }) => {
+  if (batch.vocabularies.length > 0) await store.masterData.upsert(batch.vocabularies);
+  if (batch.prepared.length === 0) return;
+  const outcome = await store.events.insert(batch.prepared.map(({ row }) => row));
+  const inserted = new Set(outcome.inserted);
+  batch.duplicates.push(...outcome.duplicates);
+  batch.stored = batch.prepared.filter(({ row }) => inserted.has(row.hashID)).map(({ row }) => row);
+};
+
+/** Tells the rest of Karvon about the new events, after they are durable. */
+export const publish: CaptureStep = (batch, { bus }) => {
+  if (batch.stored.length === 0) return;
+  bus.publish('epcis.captured', { events: batch.stored.map((s) => s.event), captureJobID: batch.captureJobID });
+};
+
+/** The capture pipeline, in order. */
+export const CAPTURE_STEPS: readonly CaptureStep[] = [
+  validateEvents,
+  assignIdentity,
+  dropRepeatsWithinBatch,
+  enforceErrorBehaviour,
+  persist,
+  publish,
+];

@@ -1,0 +1,24 @@
+/**
+ * The `karvon` command line: a thin shell over the features. Each command lives in its own file.
+ */
+import { Command } from 'commander';
+import { registerExportCommand } from './export.command.js';
+import { registerHashCommand } from './hash.command.js';
+import { registerImportCommand } from './import.command.js';
+import { registerServeCommand } from './serve.command.js';
+import { registerValidateCommand } from './validate.command.js';
+import { packageVersion } from './package-version.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  program
+    .name('karvon')
+    .description('Karvon: integrated goods tracking for the trade corridors of Central Asia and the Caspian (GS1 EPCIS 2.0)')
+    .version(packageVersion());
+  registerServeCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
+  registerHashCommand(program);
+  registerValidateCommand(program);
+  await program.parseAsync(argv);
+}

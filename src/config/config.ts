@@ -1,0 +1,94 @@
+/**
+ * Karvon's configuration: read once at start from the environment, validated, frozen. A bad value
+ * stops start-up with a message that names the variable and says what is allowed. The README's
+ * configuration table is generated from CONFIG_VARIABLES so the two cannot drift apart.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface KarvonConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  /** Largest number of events accepted in one capture request. */
+  readonly captureLimit: number;
+  /** Largest capture request body in bytes. */
+  readonly captureFileSizeLimit: number;
+  /** Largest page of events a query may ask for (perPage). */
+  readonly queryMaxPerPage: number;
+  /** Page size when a query gives no perPage. */
+  readonly queryDefaultPerPage: number;
+}
+
+interface VariableSpec {
+  name: string;
+  key: keyof KarvonConfig;
+  default: string;
+  description: string;
+  parse: (raw: string) => KarvonConfig[keyof KarvonConfig];
+}
+
+class ConfigValueError extends Error {}
+
+function integer(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw)) throw new ConfigValueError(`must be a whole number, got '${raw}'`);
+    const value = Number(raw);
+    if (value < min || value > max) throw new ConfigValueError(`must be between ${min} and ${max}, got ${value}`);
+    return value;
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[]) {
+  return (raw: string): T => {
+    const value = raw.toLowerCase() as T;
+    if (!allowed.includes(value)) throw new ConfigValueError(`must be one of ${allowed.join(', ')}, got '${raw}'`);
+    return value;
+  };
+}
+
+function nonEmpty(raw: string): string {
+  if (raw.trim() === '') throw new ConfigValueError('must not be empty');
+  return raw;
+}
+
+/** Every environment variable Karvon reads, with its default and meaning. */
+export const CONFIG_VARIABLES: readonly VariableSpec[] = [
+  { name: 'KARVON_PORT', key: 'port', default: '8080', description: 'TCP port of the HTTP server', parse: integer(0, 65535) },
+  { name: 'KARVON_HOST', key: 'host', default: '0.0.0.0', description: 'Address the HTTP server listens on', parse: nonEmpty },
+  { name: 'KARVON_DATA_DIR', key: 'dataDir', default: './data', description: 'Folder of the embedded store (SQLite database and capture documents)', parse: (raw) => path.resolve(nonEmpty(raw)) },
+  { name: 'KARVON_LOG_LEVEL', key: 'logLevel', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: oneOf(LOG_LEVELS) },
+  { name: 'KARVON_CAPTURE_LIMIT', key: 'captureLimit', default: '10000', description: 'Most events accepted in one capture request (GS1-EPCIS-Capture-Limit)', parse: integer(1, 10_000_000) },
+  { name: 'KARVON_CAPTURE_FILE_SIZE_LIMIT', key: 'captureFileSizeLimit', default: String(32 * 1024 * 1024), description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)', parse: integer(1024, 2 ** 31 - 1) },
+  { name: 'KARVON_QUERY_MAX_PER_PAGE', key: 'queryMaxPerPage', default: '1000', description: 'Largest page of events a query may request (perPage)', parse: integer(1, 100_000) },
+  { name: 'KARVON_QUERY_DEFAULT_PER_PAGE', key: 'queryDefaultPerPage', default: '100', description: 'Page size when a query names none', parse: integer(1, 100_000) },
+];
+
+/** Raised when the environment holds bad values; lists every bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<KarvonConfig> = {}): KarvonConfig {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const spec of CONFIG_VARIABLES) {
+    const raw = env[spec.name];
+    try {
+      values[spec.key] = spec.parse(raw === undefined || raw === '' ? spec.default : raw);
+    } catch (error) {
+      if (!(error instanceof ConfigValueError)) throw error;
+      problems.push(`${spec.name} ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  const config = { ...values, ...overrides } as KarvonConfig;
+  if (config.queryDefaultPerPage > config.queryMaxPerPage) {
+    throw new ConfigError('Invalid configuration:\n  - KARVON_QUERY_DEFAULT_PER_PAGE must not exceed KARVON_QUERY_MAX_PER_PAGE');
+  }
+  return Object.freeze(config);
+}

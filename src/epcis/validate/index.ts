@@ -1,0 +1,14 @@
+/**
+ * Validation of EPCIS 2.0 documents and events against the rules of the official JSON schema, the EPC
+ * and Digital Link identifier grammars and the CBV vocabularies.
+ */
+export { validateEvent } from './event.js';
+export { validateDocument, eventListPointer } from './document.js';
+export { assertValidEvent, assertValidDocument, MAX_REPORTED_ISSUES } from './assert.js';
+export { xmlPathOfPointer } from './xml-path.js';
+export { identifierProblem } from './identifier.js';
+export { epcUrnProblem, type EpcLevel } from './epc-urn.js';
+export { digitalLinkProblem } from './digital-link.js';
+export { isAbsoluteUri, uriProblem } from './uri.js';
+export { dateTimeProblem, isTimeZoneOffset } from './time.js';
+export { vocabularyProblem } from './cbv.js';

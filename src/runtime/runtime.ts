@@ -1,0 +1,60 @@
+/**
+ * The composition root: opens the store and wires the features together, once, for every entry
+ * point (server, CLI commands, tests).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventBus } from '../bus/event-bus.js';
+import { CaptureService } from '../capture/capture-service.js';
+import type { KarvonConfig } from '../config/config.js';
+import { EventQueryService } from '../query/event-query-service.js';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import type { Store } from '../store/store.js';
+
+export interface Runtime {
+  config: KarvonConfig;
+  store: Store;
+  bus: EventBus;
+  capture: CaptureService;
+  queries: EventQueryService;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Use this store instead of opening the configured one (tests). */
+  store?: Store;
+  now?: () => Date;
+  onError?: (error: unknown, context: string) => void;
+}
+
+/** The embedded store's file inside the data folder. */
+export function sqlitePathOf(config: KarvonConfig): string {
+  return path.join(config.dataDir, 'karvon.db');
+}
+
+export async function openRuntime(config: KarvonConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  let store = options.store;
+  if (!store) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    store = await openSqliteStore({ path: sqlitePathOf(config) });
+  }
+  const onError = options.onError ?? ((error: unknown, context: string) => console.error(`[karvon] ${context}:`, error));
+  const bus = new EventBus();
+  bus.onError = (error, topic) => onError(error, `subscriber of ${topic}`);
+  const capture = new CaptureService({ store, bus, now: options.now ?? (() => new Date()) }, { captureLimit: config.captureLimit }, (error, jobID) =>
+    onError(error, `capture job ${jobID}`),
+  );
+  const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });
+  const openedStore = store;
+  return {
+    config,
+    store,
+    bus,
+    capture,
+    queries,
+    async close() {
+      await capture.idle();
+      await openedStore.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/** The SQLite event repository: writing (event-writer.ts), reading, querying (event-search.ts), distinct values. */
+import type Database from 'better-sqlite3';
+import type { EpcisEvent } from '../../epcis/model.js';
+import type { CompiledEpcPattern } from '../../epcis/query/epc-pattern.js';
+import { normaliseIdentifier } from '../../epcis/query/normalise.js';
+import type { EventRepository, StoredEvent } from '../store.js';
+import { decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
+import { EventSearch } from './event-search.js';
+import { eventWriter } from './event-writer.js';
+import { VOCAB_KIND } from './index-codes.js';
+import { decodeInterned, IdentInterner, VocabInterner } from './interner.js';
+import { checkPerPage, decodePageToken, encodePageToken } from './page-token.js';
+
+interface EventRow {
+  seq: number;
+  hash_id: Buffer | string;
+  body: string;
+}
+
+/** The event repository over an open database. */
+export function sqliteEvents(db: Database.Database): EventRepository {
+  const vocab = new VocabInterner(db);
+  const ident = new IdentInterner(db);
+  const write = eventWriter(db, vocab, ident);
+
+  // Pattern tests of the query being compiled, called from SQL as karvon_match(slot, value).
+  let patterns: CompiledEpcPattern[] = [];
+  db.function('karvon_match', { deterministic: false }, (slot, value) =>
+    typeof slot === 'number' && typeof value === 'string' && patterns[slot]?.test(decodeInterned(value)) ? 1 : 0,
+  );
+  const selectDescendants = db.prepare<[string], { id: string }>(
+    `WITH RECURSIVE d(id) AS (SELECT ? UNION SELECT c.child FROM vocabulary_child c JOIN d ON c.parent = d.id) SELECT id FROM d`,
+  );
+  const selectAttributes = db.prepare<[string], { attributes: string }>('SELECT attributes FROM vocabulary_element WHERE id = ?');
+  const attributes = (id: string): Record<string, unknown> | undefined => {
+    const rows = selectAttributes.all(normaliseIdentifier(id));
+    if (rows.length === 0) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const row of rows) for (const a of JSON.parse(row.attributes) as { id: string; attribute: unknown }[]) out[a.id] = a.attribute;
+    return out;
+  };
+  const search = new EventSearch(db, () => {
+    patterns = [];
+    return {
+      vocab,
+      ident,
+      descendants: (value) => selectDescendants.all(normaliseIdentifier(value)).map((r) => r.id),
+      attributes,
+      registerPattern: (p) => patterns.push(p) - 1,
+    };
+  });
+
+  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE event_id = ?');
+  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE hash_id = ?');
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM event');
+  const vocabPage = db.prepare<[number, number, number], { id: number; value: string }>(
+    'SELECT id, value FROM vocab WHERE kinds & ? AND id > ? ORDER BY id LIMIT ?',
+  );
+  const epcPage = db.prepare<[number, number], { id: number; value: string }>(
+    `SELECT e.epc AS id, i.value AS value
+       FROM (SELECT DISTINCT epc FROM event_epc WHERE epc > ? ORDER BY epc LIMIT ?) e
+       JOIN ident i ON i.id = e.epc ORDER BY e.epc`,
+  );
+
+  const toStored = (row: EventRow): StoredEvent => ({
+    event: JSON.parse(row.body) as EpcisEvent,
+    hashID: decodeHashID(row.hash_id),
+    sequence: row.seq,
+  });
+
+  return {
+    async insert(events) {
+      return write(events);
+    },
+    async get(eventID) {
+      const row = byEventID.get(encodeEventID(eventID)) ?? byHashID.get(encodeHashID(eventID));
+      return row ? toStored(row) : undefined;
+    },
+    async query(query, page) {
+      return search.page(query, page);
+    },
+    async count(query, limit) {
+      return search.count(query, limit);
+    },
+    async distinct(field, page) {
+      const perPage = checkPerPage(page.perPage);
+      const after = page.pageToken ? decodePageToken<{ d: number }>(page.pageToken, { d: 'number' }).d : 0;
+      const rows = field === 'epc' ? epcPage.all(after, perPage + 1) : vocabPage.all(VOCAB_KIND[field], after, perPage + 1);
+      const shown = rows.slice(0, perPage);
+      return {
+        values: shown.map((r) => decodeInterned(r.value)),
+        ...(rows.length > perPage ? { nextPageToken: encodePageToken({ d: shown[shown.length - 1]!.id }) } : {}),
+      };
+    },
+    async total() {
+      return countAll.get()!.n;
+    },
+  };
+}

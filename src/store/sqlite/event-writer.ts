@@ -1,0 +1,93 @@
+/**
+ * Writing events: one transaction per insert() call, prepared statements, duplicates skipped.
+ * The uniqueness of hash_id and event_id is enforced by SQLite itself (ON CONFLICT DO NOTHING), so
+ * each event costs one probe of each unique index, not a separate look-up first.
+ */
+import type Database from 'better-sqlite3';
+import type { InsertOutcome, NewEvent } from '../store.js';
+import { indexValues } from '../index-values.js';
+import { encodeEventID, encodeHashID } from './compact-ids.js';
+import { ACTION_CODE, DESTINATION_SIDE, EPC_ROLE_CODE, NO_TYPE, QUANTITY_ROLE_CODE, SOURCE_SIDE, VOCAB_KIND } from './index-codes.js';
+import type { IdentInterner, VocabInterner } from './interner.js';
+import { validationError } from '../../epcis/exceptions.js';
+
+/** Builds the insert function of the event repository. */
+export function eventWriter(
+  db: Database.Database,
+  vocab: VocabInterner,
+  ident: IdentInterner,
+): (events: NewEvent[]) => InsertOutcome {
+  const insertEvent = db.prepare(
+    `INSERT INTO event (event_id, hash_id, event_type, event_time, record_time, action, biz_step, disposition,
+                        read_point, biz_location, capture_job, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const insertEpc = db.prepare('INSERT OR IGNORE INTO event_epc (epc, seq, role) VALUES (?, ?, ?)');
+  const insertClass = db.prepare('INSERT OR IGNORE INTO event_class (class, seq, role) VALUES (?, ?, ?)');
+  const insertBizTx = db.prepare('INSERT OR IGNORE INTO event_biz_tx (tx, seq, type) VALUES (?, ?, ?)');
+  const insertParty = db.prepare('INSERT OR IGNORE INTO event_source_dest (party, seq, side, type) VALUES (?, ?, ?, ?)');
+  const optionalVocab = (value: string | undefined, kind: number): number | null =>
+    value === undefined ? null : vocab.intern(value, kind);
+
+  const write = db.transaction((events: NewEvent[]): InsertOutcome => {
+    const outcome: InsertOutcome = { inserted: [], duplicates: [] };
+    events.forEach((item, i) => {
+      const { event, hashID } = item;
+      if (typeof event.eventID !== 'string' || event.eventID === '') {
+        throw validationError(`event ${i} has no eventID; the capture pipeline must assign one before storing`, [
+          { pointer: `/${i}/eventID`, message: 'eventID is required' },
+        ]);
+      }
+      if (typeof hashID !== 'string' || hashID === '') {
+        throw validationError(`event ${i} has no hash ID; the capture pipeline must compute it before storing`, [
+          { pointer: `/${i}/hashID`, message: 'hashID is required' },
+        ]);
+      }
+      const v = indexValues(event);
+      const info = insertEvent.run(
+        encodeEventID(event.eventID),
+        encodeHashID(hashID),
+        vocab.intern(v.eventType, VOCAB_KIND.eventType),
+        v.eventTime,
+        v.recordTime,
+        v.action === undefined ? null : (ACTION_CODE[v.action] ?? null),
+        optionalVocab(v.bizStep, VOCAB_KIND.bizStep),
+        optionalVocab(v.disposition, VOCAB_KIND.disposition),
+        optionalVocab(v.readPoint, VOCAB_KIND.readPoint),
+        optionalVocab(v.bizLocation, VOCAB_KIND.bizLocation),
+        item.captureJobID ?? null,
+        JSON.stringify(event),
+      );
+      if (info.changes === 0) {
+        outcome.duplicates.push(hashID);
+        return;
+      }
+      const seq = info.lastInsertRowid;
+      for (const e of v.epcs) insertEpc.run(ident.intern(e.value), seq, EPC_ROLE_CODE[e.role]);
+      for (const c of v.classes) insertClass.run(ident.intern(c.value), seq, QUANTITY_ROLE_CODE[c.role]);
+      for (const b of v.bizTransactions) {
+        const type = b.type === undefined ? NO_TYPE : vocab.intern(b.type, VOCAB_KIND.bizTransactionType);
+        insertBizTx.run(ident.intern(b.value), seq, type);
+      }
+      for (const s of v.sources) {
+        insertParty.run(ident.intern(s.value), seq, SOURCE_SIDE, vocab.intern(s.type, VOCAB_KIND.sourceDestinationType));
+      }
+      for (const d of v.destinations) {
+        insertParty.run(ident.intern(d.value), seq, DESTINATION_SIDE, vocab.intern(d.type, VOCAB_KIND.sourceDestinationType));
+      }
+      outcome.inserted.push(hashID);
+    });
+    return outcome;
+  });
+
+  return (events) => {
+    try {
+      return write(events);
+    } catch (error) {
+      // The transaction rolled back: ids the interners handed out in it no longer exist.
+      vocab.reset();
+      ident.reset();
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,76 @@
+/** Opens (creating and migrating as needed) the embedded SQLite store. */
+import Database from 'better-sqlite3';
+import { EpcisException } from '../../epcis/exceptions.js';
+import type { Store } from '../store.js';
+import { sqliteCaptureJobs } from './capture-job-repository.js';
+import { sqliteEvents } from './event-repository.js';
+import { sqliteMasterData } from './master-data-repository.js';
+import { sqliteNamedQueries } from './named-query-repository.js';
+import { MIGRATIONS } from './schema.js';
+
+export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
+  /**
+   * NORMAL (default): commits survive a process crash (they are in the WAL before commit returns)
+   * but the last ones may be lost on power loss. FULL: fsync on every commit, survives power loss.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+  /** Page cache size in MiB (default 64). */
+  cacheMiB?: number;
+};
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new EpcisException(
+      'ImplementationException',
+      `the database schema is version ${version}, newer than this Karvon (${MIGRATIONS.length}); upgrade Karvon`,
+    );
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** Opens a SQLite store on a file (WAL mode) or in memory, applying pending migrations. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const db = new Database('memory' in options ? ':memory:' : options.path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`cache_size = ${-1024 * Math.max(1, Math.floor(options.cacheMiB ?? 64))}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const events = sqliteEvents(db);
+  let open = true;
+  return {
+    kind: 'sqlite',
+    events,
+    captureJobs: sqliteCaptureJobs(db),
+    namedQueries: sqliteNamedQueries(db),
+    masterData: sqliteMasterData(db),
+    async ping() {
+      if (!open) return false;
+      try {
+        return db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      // Keeps planner statistics current for the next start; cheap when nothing changed.
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

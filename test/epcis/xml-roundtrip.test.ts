@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseXmlDocument, parseXmlEvent } from '../../src/epcis/xml/parse.js';
+import { serializeXmlDocument, serializeXmlEvent } from '../../src/epcis/xml/serialize.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const conformance = path.resolve(repoRoot, '../shared/conformance');
+
+function xmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...xmlFiles(full));
+    else if (name.endsWith('.xml')) out.push(full);
+  }
+  return out.sort();
+}
+
+const documents = [...xmlFiles(path.join(conformance, 'gs1-epcis/XML')), ...xmlFiles(path.join(conformance, 'event-hash/inputs'))].filter(
+  (f) => /<([\w-]+:)?EPCIS(Query)?Document\b/.test(readFileSync(f, 'utf8')),
+);
+
+describe('XML parse -> serialise -> parse keeps every event equal', () => {
+  for (const file of documents) {
+    it(path.relative(conformance, file), () => {
+      const doc = parseXmlDocument(readFileSync(file));
+      const query = doc.type === 'EPCISQueryDocument' ? { queryName: doc.queryName ?? 'SimpleEventQuery', subscriptionID: doc.subscriptionID } : undefined;
+      const xml = serializeXmlDocument(doc.events, { creationDate: doc.creationDate, header: doc.epcisHeader, namespaces: doc.namespaces, query });
+      const again = parseXmlDocument(xml);
+      expect(again.type).toBe(doc.type);
+      expect(again.creationDate).toBe(doc.creationDate);
+      expect(again.events).toEqual(doc.events);
+      expect(again.epcisHeader).toEqual(doc.epcisHeader);
+      if (query) {
+        expect(again.queryName).toBe(query.queryName);
+        expect(again.subscriptionID).toBe(query.subscriptionID);
+      }
+      for (const event of doc.events) expect(parseXmlEvent(serializeXmlEvent(event))).toEqual(event);
+    });
+  }
+});

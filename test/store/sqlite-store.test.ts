@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { asNew, container, shipments } from './corridor-events.js';
+import { storeSuite } from './store-suite.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'karvon-store-'));
+let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
+storeSuite('sqlite file', () => openSqliteStore({ path: path.join(dir, `suite-${++files}.db`) }));
+
+describe('sqlite file store', () => {
+  it('keeps events, jobs, queries and master data across close and reopen', async () => {
+    const file = path.join(dir, 'durable.db');
+    const events = shipments(3);
+    const first = await openSqliteStore({ path: file });
+    await first.events.insert(asNew(events));
+    await first.captureJobs.create({ id: 'j1', errorBehaviour: 'proceed', contentType: 'application/xml', createdAt: '2025-03-01T00:00:00Z' }, Buffer.from('<x/>'));
+    await first.namedQueries.create({ name: 'n1', query: { MATCH_epc: [container(1)] }, createdAt: '2025-03-01T00:00:00Z' });
+    await first.masterData.upsert([{ type: 'urn:epcglobal:epcis:vtype:ReadPoint', vocabularyElementList: [{ id: 'urn:epc:id:sgln:4870001.00003.0', children: ['urn:epc:id:sgln:4870001.00004.0'] }] }]);
+    await first.close();
+    expect(await first.ping()).toBe(false);
+
+    const second = await openSqliteStore({ path: file });
+    try {
+      expect(await second.events.total()).toBe(15);
+      expect((await second.events.get(events[4]!.eventID!))?.event).toEqual(events[4]);
+      const page = await second.events.query({ conditions: [{ kind: 'epc', roles: ['epc', 'childEPC'], patterns: [container(2)] }] }, { perPage: 10 });
+      expect(page.events).toHaveLength(5);
+      // Interned values from the first session are reused, not duplicated.
+      expect((await second.events.insert(asNew(shipments(4).slice(15)))).inserted).toHaveLength(5);
+      expect(await second.events.count({ conditions: [{ kind: 'epc', roles: ['epc'], patterns: [container(4)] }] }, 100)).toBe(4);
+      expect((await second.captureJobs.document('j1'))?.toString()).toBe('<x/>');
+      expect((await second.captureJobs.unfinished()).map((j) => j.id)).toEqual(['j1']);
+      expect(await second.namedQueries.get('n1')).toBeDefined();
+      expect(await second.masterData.descendants('urn:epc:id:sgln:4870001.00003.0')).toHaveLength(2);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,404 @@
+/**
+ * The one store test suite, written against the Store interface only: every store implementation
+ * runs it unchanged (`storeSuite('sqlite', () => openSqliteStore(...))`). `open` must give a new,
+ * empty store on each call.
+ */
+import { describe, it, expect } from 'vitest';
+import { EpcisException } from '../../src/epcis/exceptions.js';
+import type { Condition, EpcRole, EventQuery } from '../../src/epcis/query/event-query.js';
+import { normaliseIdentifier, normaliseVocabulary } from '../../src/epcis/query/normalise.js';
+import type { Store, StoredEvent } from '../../src/store/store.js';
+import { asNew, container, hashOf, HOUR, iso, legEvent, loadingEvent, PLACES, shipments, uuid, wagon } from './corridor-events.js';
+
+async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** All pages of a query, following nextPageToken. */
+async function allPages(store: Store, query: EventQuery, perPage: number): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  let pageToken: string | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const page = await store.events.query(query, { perPage, pageToken });
+    expect(page.events.length).toBeLessThanOrEqual(perPage);
+    out.push(...page.events);
+    if (!page.nextPageToken) return out;
+    pageToken = page.nextPageToken;
+  }
+  throw new Error('paging did not end');
+}
+
+const ids = (events: StoredEvent[]): string[] => events.map((e) => e.event.eventID!);
+const q = (...conditions: Condition[]): EventQuery => ({ conditions });
+const web = (kind: 'bizStep' | 'disposition' | 'bizTransactionType' | 'sourceDestinationType', v: string): string =>
+  normaliseVocabulary(kind, v);
+
+/** Registers the store suite for one implementation. */
+export function storeSuite(name: string, open: () => Promise<Store>): void {
+  describe(`store suite: ${name}`, () => {
+    describe('insert and get', () => {
+      it('stores events and returns them as captured, by eventID and by hash ID', () =>
+        withStore(open, async (store) => {
+          const events = shipments(2);
+          const outcome = await store.events.insert(asNew(events));
+          expect(outcome.inserted).toEqual(events.map((e) => hashOf(e.eventID!)));
+          expect(outcome.duplicates).toEqual([]);
+          expect(await store.events.total()).toBe(10);
+          const byId = await store.events.get(events[1]!.eventID!);
+          expect(byId?.event).toEqual(events[1]);
+          expect(byId?.hashID).toBe(hashOf(events[1]!.eventID!));
+          const byHash = await store.events.get(hashOf(events[3]!.eventID!));
+          expect(byHash?.event).toEqual(events[3]);
+          expect(await store.events.get('urn:uuid:00000000-0000-4000-8000-000000000000')).toBeUndefined();
+          const sequences = (await allPages(store, q(), 3)).map((e) => e.sequence);
+          expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+          expect(new Set(sequences).size).toBe(10);
+        }));
+
+      it('keeps hash IDs and eventIDs of any spelling exactly', () =>
+        withStore(open, async (store) => {
+          const event = { ...legEvent(1, 0), eventID: 'urn:uuid:ABCDEF01-2345-4789-8BCD-EF0123456789' };
+          const other = { ...legEvent(1, 1), eventID: 'https://karvon.example/events/77' };
+          await store.events.insert([
+            { event, hashID: 'ni:///sha-256;ABC?ver=CBV2.0' },
+            { event: other, hashID: hashOf('x').toUpperCase() },
+          ]);
+          expect((await store.events.get(event.eventID))?.hashID).toBe('ni:///sha-256;ABC?ver=CBV2.0');
+          expect((await store.events.get(other.eventID))?.hashID).toBe(hashOf('x').toUpperCase());
+          expect((await store.events.get(other.eventID))?.event).toEqual(other);
+        }));
+
+      it('skips duplicates by hash ID and by eventID, within one call and across calls', () =>
+        withStore(open, async (store) => {
+          const [a, b, c] = [legEvent(1, 0), legEvent(1, 1), legEvent(1, 2)];
+          const first = await store.events.insert([
+            { event: a, hashID: hashOf('a') },
+            { event: { ...a, eventID: uuid(1, 9) }, hashID: hashOf('a') }, // same hash, new eventID
+            { event: b, hashID: hashOf('b') },
+            { event: b, hashID: hashOf('b2') }, // same eventID, new hash
+          ]);
+          expect(first).toEqual({ inserted: [hashOf('a'), hashOf('b')], duplicates: [hashOf('a'), hashOf('b2')] });
+          const second = await store.events.insert([
+            { event: c, hashID: hashOf('c') },
+            { event: { ...c, eventID: uuid(2, 9) }, hashID: hashOf('a') },
+            { event: a, hashID: hashOf('a3') },
+          ]);
+          expect(second).toEqual({ inserted: [hashOf('c')], duplicates: [hashOf('a'), hashOf('a3')] });
+          expect(await store.events.total()).toBe(3);
+        }));
+
+      it('stores all events of a call or none', () =>
+        withStore(open, async (store) => {
+          await store.events.insert(asNew([legEvent(1, 0)]));
+          const good = legEvent(2, 0, { epcList: [container(9999)], bizStep: 'https://karvon.example/BizStep-customs' });
+          const bad = legEvent(2, 1, { eventTime: 'yesterday' });
+          const error = await store.events.insert(asNew([good, bad, legEvent(2, 2)])).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(EpcisException);
+          expect((error as EpcisException).type).toBe('ValidationException');
+          expect((error as EpcisException).message).toContain('eventTime');
+          expect(await store.events.total()).toBe(1);
+          expect(await store.events.get(good.eventID!)).toBeUndefined();
+          expect(await store.events.count(q({ kind: 'epc', roles: ['epc'], patterns: [container(9999)] }), 10)).toBe(0);
+          const values = await store.events.distinct('bizStep', { perPage: 50 });
+          expect(values.values).not.toContain('https://karvon.example/BizStep-customs');
+          const noHash = await store.events.insert([{ event: legEvent(3, 0), hashID: '' }]).catch((e: unknown) => e);
+          expect((noHash as EpcisException).type).toBe('ValidationException');
+          // What the failed call would have created must be creatable afterwards.
+          expect((await store.events.insert(asNew([good]))).inserted).toHaveLength(1);
+          const found = await store.events.query(q({ kind: 'epc', roles: ['epc'], patterns: [container(9999)] }), { perPage: 5 });
+          expect(ids(found.events)).toEqual([good.eventID]);
+          expect((await store.events.distinct('bizStep', { perPage: 50 })).values).toContain('https://karvon.example/BizStep-customs');
+        }));
+    });
+
+    describe('queries', () => {
+      const loaded = async (store: Store): Promise<ReturnType<typeof shipments>> => {
+        const events = shipments(6);
+        await store.events.insert(asNew(events));
+        return events;
+      };
+      const expectIds = async (store: Store, query: EventQuery, expected: string[]): Promise<void> => {
+        expect(ids(await allPages(store, query, 4)).sort()).toEqual([...expected].sort());
+        expect(await store.events.count(query, 1000)).toBe(expected.length);
+      };
+
+      it('finds all events of one shipment by its container, in any or one role', () =>
+        withStore(open, async (store) => {
+          const events = await loaded(store);
+          const ofShipment3 = events.filter((e) => JSON.stringify(e).includes(container(3))).map((e) => e.eventID!);
+          expect(ofShipment3).toHaveLength(5);
+          const anyRole: EpcRole[] = ['epc', 'parentID', 'childEPC', 'inputEPC', 'outputEPC'];
+          await expectIds(store, q({ kind: 'epc', roles: anyRole, patterns: [container(3)] }), ofShipment3);
+          // The Digital Link spelling finds the same events as the URN.
+          await expectIds(store, q({ kind: 'epc', roles: anyRole, patterns: [normaliseIdentifier(container(3))] }), ofShipment3);
+          await expectIds(store, q({ kind: 'epc', roles: ['childEPC'], patterns: [container(3)] }), [loadingEvent(3, 1).eventID!]);
+          await expectIds(
+            store,
+            q({ kind: 'epc', roles: ['parentID'], patterns: [wagon(0)] }),
+            [2, 4, 6].map((n) => loadingEvent(n, 0).eventID!),
+          );
+          await expectIds(store, q({ kind: 'epc', roles: ['epc'], patterns: [container(77)] }), []);
+          await expectIds(
+            store,
+            q({ kind: 'epc', roles: ['epc'], patterns: [container(1), container(2)] }),
+            events.filter((e) => e.epcList?.[0] === container(1) || e.epcList?.[0] === container(2)).map((e) => e.eventID!),
+          );
+        }));
+
+      it('matches EPC patterns and EPC classes', () =>
+        withStore(open, async (store) => {
+          const events = await loaded(store);
+          const legs = events.filter((e) => e.type === 'ObjectEvent').map((e) => e.eventID!);
+          await expectIds(store, q({ kind: 'epc', roles: ['epc'], patterns: ['urn:epc:idpat:sscc:4870001.*'] }), legs);
+          await expectIds(store, q({ kind: 'epc', roles: ['epc'], patterns: ['urn:epc:idpat:sscc:4870002.*'] }), []);
+          const lot1 = [1, 4].map((n) => loadingEvent(n, n % 2).eventID!);
+          await expectIds(store, q({ kind: 'epcClass', roles: ['childQuantity'], patterns: ['urn:epc:class:lgtin:4870001.012345.LOT1'] }), lot1);
+          await expectIds(store, q({ kind: 'epcClass', roles: ['quantity'], patterns: ['urn:epc:class:lgtin:4870001.012345.LOT1'] }), []);
+          const allLoading = events.filter((e) => e.type === 'AggregationEvent').map((e) => e.eventID!);
+          await expectIds(
+            store,
+            q({ kind: 'epcClass', roles: ['quantity', 'childQuantity', 'inputQuantity', 'outputQuantity'], patterns: ['urn:epc:idpat:sgtin:4870001.012345.*'] }),
+            allLoading,
+          );
+        }));
+
+      it('filters on single-valued fields, time windows and master-data hierarchies', () =>
+        withStore(open, async (store) => {
+          const events = await loaded(store);
+          const where = (f: (e: (typeof events)[number]) => boolean): string[] => events.filter(f).map((e) => e.eventID!);
+          await expectIds(store, q({ kind: 'in', field: 'eventType', values: ['AggregationEvent'] }), where((e) => e.type === 'AggregationEvent'));
+          await expectIds(store, q({ kind: 'in', field: 'action', values: ['ADD'] }), where((e) => e.action === 'ADD'));
+          await expectIds(
+            store,
+            q({ kind: 'in', field: 'bizStep', values: [web('bizStep', 'departing'), web('bizStep', 'arriving')] }),
+            where((e) => e.bizStep === 'departing' || e.bizStep === 'arriving'),
+          );
+          await expectIds(store, q({ kind: 'in', field: 'disposition', values: [web('disposition', 'in_progress')] }), where((e) => e.disposition === 'in_progress'));
+          await expectIds(store, q({ kind: 'in', field: 'readPoint', values: [normaliseIdentifier(PLACES.almaty)] }), where((e) => e.readPoint?.id === PLACES.almaty));
+          await expectIds(store, q({ kind: 'in', field: 'bizLocation', values: [normaliseIdentifier(PLACES.dostyk)] }), where((e) => e.bizLocation?.id === PLACES.dostyk));
+          await expectIds(store, q({ kind: 'in', field: 'eventID', values: [events[7]!.eventID!, uuid(12345)] }), [events[7]!.eventID!]);
+          await expectIds(store, q({ kind: 'in', field: 'bizStep', values: [web('bizStep', 'void_shipping')] }), []);
+          const from = Date.parse(events[5]!.eventTime);
+          const to = Date.parse(events[12]!.eventTime);
+          await expectIds(store, q({ kind: 'time', field: 'eventTime', ge: from, lt: to }), where((e) => Date.parse(e.eventTime) >= from && Date.parse(e.eventTime) < to));
+          await expectIds(store, q({ kind: 'time', field: 'recordTime', ge: from + 60_000 }), where((e) => Date.parse(e.recordTime!) >= from + 60_000));
+          // Aktau (the port) contains its berth.
+          await store.masterData.upsert([
+            { type: 'urn:epcglobal:epcis:vtype:BusinessLocation', vocabularyElementList: [{ id: PLACES.aktau, children: [PLACES.aktauBerth] }] },
+          ]);
+          await expectIds(
+            store,
+            q({ kind: 'within', field: 'bizLocation', values: [normaliseIdentifier(PLACES.aktau)] }),
+            where((e) => e.bizLocation?.id === PLACES.aktau || e.bizLocation?.id === PLACES.aktauBerth),
+          );
+          await expectIds(store, q({ kind: 'in', field: 'bizLocation', values: [normaliseIdentifier(PLACES.aktau)] }), where((e) => e.bizLocation?.id === PLACES.aktau));
+        }));
+
+      it('filters on business transactions, sources and destinations, ANDed with other conditions', () =>
+        withStore(open, async (store) => {
+          const events = await loaded(store);
+          const bol4 = normaliseIdentifier(`urn:epcglobal:cbv:bt:4870001000001:BOL-4`);
+          const legsOf4 = events.filter((e) => e.type === 'ObjectEvent' && e.epcList?.[0] === container(4)).map((e) => e.eventID!);
+          await expectIds(store, q({ kind: 'bizTransaction', type: web('bizTransactionType', 'bol'), values: [bol4] }), legsOf4);
+          await expectIds(store, q({ kind: 'bizTransaction', type: web('bizTransactionType', 'po'), values: [bol4] }), []);
+          const owner = web('sourceDestinationType', 'owning_party');
+          await expectIds(store, q({ kind: 'destination', type: owner, values: [normaliseIdentifier('urn:epc:id:pgln:4870001.00024')] }), legsOf4);
+          await expectIds(store, q({ kind: 'source', type: owner, values: [normaliseIdentifier('urn:epc:id:pgln:4870001.00024')] }), []);
+          await expectIds(
+            store,
+            q(
+              { kind: 'source', type: owner, values: [normaliseIdentifier('urn:epc:id:pgln:4870001.00010')] },
+              { kind: 'in', field: 'bizStep', values: [web('bizStep', 'arriving')] },
+              { kind: 'epc', roles: ['epc'], patterns: [container(2), container(5)] },
+            ),
+            [legEvent(2, 2).eventID!, legEvent(5, 2).eventID!],
+          );
+        }));
+
+      it('evaluates residual conditions on the candidates, across pages', () =>
+        withStore(open, async (store) => {
+          const events = shipments(8);
+          const declared = new Set([3, 17, 30]);
+          const withErrors = events.map((e, i) =>
+            declared.has(i) ? { ...e, errorDeclaration: { declarationTime: iso(Date.parse(e.eventTime) + HOUR), reason: 'incorrect_data' } } : e,
+          );
+          await store.events.insert(asNew(withErrors));
+          const expected = [...declared].map((i) => withErrors[i]!.eventID!);
+          const exists: Condition = { kind: 'exists', target: { scope: 'event', field: 'errorDeclaration' } };
+          await expectIds(store, q(exists), expected);
+          expect(ids(await allPages(store, q(exists), 1))).toEqual(expected);
+          expect(await store.events.count(q(exists), 2)).toBe(2);
+          await expectIds(store, q(exists, { kind: 'in', field: 'eventType', values: ['ObjectEvent'] }), expected.filter((id) => withErrors.find((e) => e.eventID === id)!.type === 'ObjectEvent'));
+        }));
+
+      it('orders by eventTime and recordTime both ways and pages without gaps or repeats', () =>
+        withStore(open, async (store) => {
+          // Ties in eventTime: two events of every shipment share one instant.
+          const events = shipments(7).map((e, i) => (i % 5 === 2 ? { ...e, eventTime: shipments(7)[i - 1]!.eventTime } : e));
+          await store.events.insert(asNew(events));
+          const seqOrder = ids(await allPages(store, q(), 100));
+          expect(seqOrder).toEqual(events.map((e) => e.eventID!));
+          for (const orderBy of ['eventTime', 'recordTime'] as const) {
+            for (const orderDirection of ['ASC', 'DESC'] as const) {
+              const sorted = events
+                .map((e, i) => ({ id: e.eventID!, key: Date.parse(e[orderBy]!), i }))
+                .sort((a, b) => (a.key - b.key || a.i - b.i) * (orderDirection === 'ASC' ? 1 : -1))
+                .map((x) => x.id);
+              for (const perPage of [1, 4, 35, 36]) {
+                expect(ids(await allPages(store, { conditions: [], orderBy, orderDirection }, perPage))).toEqual(sorted);
+              }
+            }
+          }
+          const desc = ids(await allPages(store, { conditions: [], orderDirection: 'DESC' }, 6));
+          expect(desc).toEqual([...seqOrder].reverse());
+        }));
+
+      it('keeps its place when events arrive between pages, and honours eventCountLimit', () =>
+        withStore(open, async (store) => {
+          await store.events.insert(asNew(shipments(3)));
+          const first = await store.events.query({ conditions: [], orderBy: 'eventTime' }, { perPage: 5 });
+          await store.events.insert(asNew([legEvent(0, 0)])); // earlier than everything
+          const rest = await allPagesFrom(store, { conditions: [], orderBy: 'eventTime' }, 5, first.nextPageToken!);
+          expect([...ids(first.events), ...ids(rest)]).toEqual(shipments(3).sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime)).map((e) => e.eventID!));
+          const limited = await allPages(store, { conditions: [], eventCountLimit: 7 }, 3);
+          expect(limited).toHaveLength(7);
+        }));
+
+      it('rejects a corrupt page token with a QueryParameterException', () =>
+        withStore(open, async (store) => {
+          await store.events.insert(asNew(shipments(2)));
+          for (const pageToken of ['not a token!', 'e30', Buffer.from('{"s":"x","n":0}').toString('base64url'), 'AAAA']) {
+            const error = await store.events.query(q(), { perPage: 2, pageToken }).catch((e: unknown) => e);
+            expect(error).toBeInstanceOf(EpcisException);
+            expect((error as EpcisException).type).toBe('QueryParameterException');
+            expect((error as EpcisException).message).toBe('nextPageToken is not valid');
+          }
+          const token = (await store.events.query(q(), { perPage: 2 })).nextPageToken!;
+          const mismatch = await store.events.query({ conditions: [], orderBy: 'eventTime' }, { perPage: 2, pageToken: token }).catch((e: unknown) => e);
+          expect((mismatch as EpcisException).type).toBe('QueryParameterException');
+          const distinct = await store.events.distinct('epc', { perPage: 2, pageToken: 'garbage' }).catch((e: unknown) => e);
+          expect((distinct as EpcisException).type).toBe('QueryParameterException');
+        }));
+
+      it('counts up to a limit', () =>
+        withStore(open, async (store) => {
+          await loaded(store);
+          expect(await store.events.count(q(), 1000)).toBe(30);
+          expect(await store.events.count(q(), 7)).toBe(7);
+          expect(await store.events.count(q({ kind: 'in', field: 'eventType', values: ['AggregationEvent'] }), 1000)).toBe(6);
+        }));
+
+      it('lists distinct values of the indexed fields, paged', () =>
+        withStore(open, async (store) => {
+          await loaded(store);
+          const all = async (field: Parameters<Store['events']['distinct']>[0], perPage: number): Promise<string[]> => {
+            const out: string[] = [];
+            let pageToken: string | undefined;
+            do {
+              const page = await store.events.distinct(field, { perPage, pageToken });
+              out.push(...page.values);
+              pageToken = page.nextPageToken;
+            } while (pageToken);
+            return out.sort();
+          };
+          expect(await all('eventType', 1)).toEqual(['AggregationEvent', 'ObjectEvent']);
+          expect(await all('bizStep', 2)).toEqual(['arriving', 'departing', 'loading', 'receiving', 'shipping'].map((s) => web('bizStep', s)).sort());
+          expect(await all('disposition', 10)).toEqual(['in_progress', 'in_transit'].map((s) => web('disposition', s)).sort());
+          expect(await all('readPoint', 3)).toEqual(Object.values(PLACES).map(normaliseIdentifier).sort());
+          expect(await all('bizLocation', 3)).toEqual([PLACES.almaty, PLACES.dostyk, PLACES.aktau, PLACES.aktauBerth].map(normaliseIdentifier).sort());
+          const epcs = [1, 2, 3, 4, 5, 6].map((n) => container(n)).concat([wagon(0), wagon(1)]).map(normaliseIdentifier).sort();
+          expect(await all('epc', 3)).toEqual(epcs);
+        }));
+    });
+
+    describe('capture jobs', () => {
+      it('keeps a job with its document through its lifecycle, and lists unfinished ones', () =>
+        withStore(open, async (store) => {
+          const document = Buffer.from('{"type":"EPCISDocument","epcisBody":{"eventList":[]}}');
+          for (const id of ['job-1', 'job-2', 'job-3']) {
+            await store.captureJobs.create({ id, errorBehaviour: 'rollback', contentType: 'application/ld+json', createdAt: '2025-03-01T10:00:00.000Z' }, document);
+          }
+          expect(await store.captureJobs.get('job-1')).toEqual({
+            id: 'job-1', status: 'queued', errorBehaviour: 'rollback', contentType: 'application/ld+json',
+            createdAt: '2025-03-01T10:00:00.000Z', captured: 0, duplicates: 0, rejected: 0, errors: [],
+          });
+          expect((await store.captureJobs.document('job-2'))?.equals(document)).toBe(true);
+          await store.captureJobs.update('job-1', { status: 'running' });
+          await store.captureJobs.update('job-2', {
+            status: 'failed', finishedAt: '2025-03-01T10:00:01.000Z', rejected: 1,
+            errors: [{ pointer: '/epcisBody/eventList/0/eventTime', message: 'missing' }],
+          });
+          await store.captureJobs.update('job-3', { status: 'success', finishedAt: '2025-03-01T10:00:02.000Z', captured: 5, duplicates: 2 });
+          expect((await store.captureJobs.unfinished()).map((j) => j.id)).toEqual(['job-1']);
+          const failed = await store.captureJobs.get('job-2');
+          expect(failed?.errors).toEqual([{ pointer: '/epcisBody/eventList/0/eventTime', message: 'missing' }]);
+          expect(failed?.finishedAt).toBe('2025-03-01T10:00:01.000Z');
+          expect(await store.captureJobs.get('job-3')).toMatchObject({ status: 'success', captured: 5, duplicates: 2 });
+          const first = await store.captureJobs.list({ perPage: 2 });
+          const second = await store.captureJobs.list({ perPage: 2, pageToken: first.nextPageToken });
+          expect([...first.jobs, ...second.jobs].map((j) => j.id)).toEqual(['job-1', 'job-2', 'job-3']);
+          expect(second.nextPageToken).toBeUndefined();
+          expect(await store.captureJobs.get('nope')).toBeUndefined();
+          const again = await store.captureJobs
+            .create({ id: 'job-1', errorBehaviour: 'proceed', contentType: 'application/xml', createdAt: '2025-03-02T00:00:00Z' }, Buffer.from('<x/>'))
+            .catch((e: unknown) => e);
+          expect((again as EpcisException).type).toBe('ResourceAlreadyExistsException');
+          expect((await store.captureJobs.get('job-1'))?.contentType).toBe('application/ld+json');
+          expect(await store.captureJobs.document('nope')).toBeUndefined();
+        }));
+    });
+
+    describe('named queries and master data', () => {
+      it('creates, lists and deletes named queries; a taken name is refused', () =>
+        withStore(open, async (store) => {
+          const make = (name: string) => ({ name, query: { EQ_bizStep: ['departing'] }, createdAt: '2025-03-01T00:00:00Z' });
+          expect(await store.namedQueries.create(make('dostyk-departures'))).toBe(true);
+          expect(await store.namedQueries.create({ ...make('dostyk-departures'), query: {} })).toBe(false);
+          expect(await store.namedQueries.create(make('aktau-arrivals'))).toBe(true);
+          expect(await store.namedQueries.get('dostyk-departures')).toEqual(make('dostyk-departures'));
+          const page1 = await store.namedQueries.list({ perPage: 1 });
+          const page2 = await store.namedQueries.list({ perPage: 1, pageToken: page1.nextPageToken });
+          expect([...page1.queries, ...page2.queries].map((x) => x.name)).toEqual(['aktau-arrivals', 'dostyk-departures']);
+          expect(page2.nextPageToken).toBeUndefined();
+          expect(await store.namedQueries.delete('aktau-arrivals')).toBe(true);
+          expect(await store.namedQueries.delete('aktau-arrivals')).toBe(false);
+          expect(await store.namedQueries.get('aktau-arrivals')).toBeUndefined();
+        }));
+
+      it('resolves descendants transitively, replacing children on update', () =>
+        withStore(open, async (store) => {
+          const type = 'urn:epcglobal:epcis:vtype:BusinessLocation';
+          await store.masterData.upsert([
+            { type, vocabularyElementList: [
+              { id: PLACES.aktau, attributes: [{ id: 'urn:epcglobal:cbv:mda#name', attribute: 'Aktau port' }], children: [PLACES.aktauBerth, PLACES.dostyk] },
+              { id: PLACES.aktauBerth, children: [PLACES.almaty] },
+              { id: PLACES.almaty, children: [PLACES.aktau] }, // a cycle must not loop
+            ] },
+          ]);
+          const n = (v: string): string => normaliseIdentifier(v);
+          expect((await store.masterData.descendants(PLACES.aktau)).sort()).toEqual(Object.values(PLACES).map(n).sort());
+          await store.masterData.upsert([{ type, vocabularyElementList: [{ id: PLACES.aktauBerth }] }]);
+          expect((await store.masterData.descendants(PLACES.aktau)).sort()).toEqual([n(PLACES.aktau), n(PLACES.aktauBerth), n(PLACES.dostyk)].sort());
+          expect(await store.masterData.descendants(PLACES.dostyk)).toEqual([n(PLACES.dostyk)]);
+        }));
+
+      it('answers ping', () => withStore(open, async (store) => expect(await store.ping()).toBe(true)));
+    });
+  });
+}
+
+async function allPagesFrom(store: Store, query: EventQuery, perPage: number, pageToken: string): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  let token: string | undefined = pageToken;
+  while (token) {
+    const page = await store.events.query(query, { perPage, pageToken: token });
+    out.push(...page.events);
+    token = page.nextPageToken;
+  }
+  return out;
+}
