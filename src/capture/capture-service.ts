@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EpcisException, validationError, type ValidationIssue } from '../epcis/exceptions.js';
 import { eventHashId } from '../epcis/hash/index.js';
 import type { EpcisDocument } from '../epcis/model.js';
-import { validateEvent } from '../epcis/validate/index.js';
+import { validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
 import { KarvonError } from '../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
@@ -25,6 +25,12 @@ export interface CaptureResult {
   errors: ValidationIssue[];
   /** eventIDs of the newly stored events, in document order. */
   eventIDs: string[];
+}
+
+/** Adds the XML path to each issue of an XML document, so that the sender can find the element. */
+function locateIssues(issues: ValidationIssue[], doc: EpcisDocument, binding: Binding): ValidationIssue[] {
+  if (binding !== 'xml') return issues;
+  return issues.map((issue) => (issue.pointer !== undefined && issue.xmlPath === undefined ? { ...issue, xmlPath: xmlPathOfPointer(issue.pointer, doc) } : issue));
 }
 
 /** Where the event list sits in a parsed document, as a JSON pointer (for error locations). */
@@ -65,7 +71,7 @@ export class CaptureService {
       captured: batch.stored.length,
       duplicates: batch.duplicates.length,
       rejected: batch.rejected.size,
-      errors: rejectionIssues(batch),
+      errors: locateIssues(rejectionIssues(batch), doc, options.binding),
       eventIDs: batch.stored.map((row) => row.event.eventID as string),
     };
   }
@@ -83,7 +89,10 @@ export class CaptureService {
       const pointer = eventListPointer(doc);
       const issues = doc.events.flatMap((event, index) => validateEvent(event, `${pointer}/${index}`));
       if (issues.length > 0) {
-        throw validationError(`The document has ${issues.length} validation problem(s); nothing was captured`, issues.slice(0, 100));
+        throw validationError(
+          `The document has ${issues.length} validation problem(s); nothing was captured. First: ${issues[0]!.pointer}: ${issues[0]!.message}`,
+          locateIssues(issues.slice(0, 100), doc, binding),
+        );
       }
     }
     const id = randomUUID();

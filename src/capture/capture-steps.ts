@@ -42,17 +42,23 @@ export const assignIdentity: CaptureStep = (batch, { now }) => {
   });
 };
 
-/** The same event twice in one capture is stored once: later copies count as duplicates. */
+/**
+ * The same event twice in one capture is stored once: later copies count as duplicates. An error
+ * declaration shares eventID and hash ID with the event it declares erroneous, yet is a second
+ * record, so declarations are told apart from plain events.
+ */
 export const dropRepeatsWithinBatch: CaptureStep = (batch) => {
   const seen = new Set<string>();
   batch.prepared = batch.prepared.filter(({ row }) => {
-    const eventID = row.event.eventID as string;
-    if (seen.has(row.hashID) || seen.has(eventID)) {
+    const kind = row.event.errorDeclaration === undefined ? 'event' : 'declaration';
+    const byHash = `${kind} ${row.hashID}`;
+    const byEventID = `${kind} ${row.event.eventID as string}`;
+    if (seen.has(byHash) || seen.has(byEventID)) {
       batch.duplicates.push(row.hashID);
       return false;
     }
-    seen.add(row.hashID);
-    seen.add(eventID);
+    seen.add(byHash);
+    seen.add(byEventID);
     return true;
   });
 };

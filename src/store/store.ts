@@ -37,9 +37,14 @@ export interface EventPage {
 }
 
 export interface EventRepository {
-  /** Writes the events in one transaction; an event whose hashID or eventID is stored already is skipped. */
+  /**
+   * Writes the events in one transaction; an event whose hashID or eventID is stored already is
+   * skipped. An error declaration (an event with errorDeclaration) is stored beside the event it
+   * declares erroneous, although both share eventID and hash ID; it is skipped only when a
+   * declaration with that eventID or hash ID is stored already.
+   */
   insert(events: NewEvent[]): Promise<InsertOutcome>;
-  /** Finds one event by its eventID (or hash ID). */
+  /** Finds one event by its eventID (or hash ID); when it was declared erroneous, the declaration. */
   get(eventID: string): Promise<StoredEvent | undefined>;
   /** Answers a query, one page at a time. */
   query(query: EventQuery, page: { perPage: number; pageToken?: string }): Promise<EventPage>;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// Read from ../shared/conformance beside the repository.
 export const CONFORMANCE_DIR = path.resolve(import.meta.dirname, '../../../shared/conformance');
 export const HAS_CONFORMANCE = fs.existsSync(CONFORMANCE_DIR);
 

@@ -92,6 +92,24 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
           expect(await store.events.total()).toBe(3);
         }));
 
+      it('keeps an error declaration beside the event it declares erroneous, each once', () =>
+        withStore(open, async (store) => {
+          const original = legEvent(4, 0);
+          const declaration = { ...original, errorDeclaration: { declarationTime: iso(Date.parse(original.eventTime) + HOUR), reason: 'incorrect_data' } };
+          const first = await store.events.insert([{ event: original, hashID: hashOf('d') }]);
+          const second = await store.events.insert([
+            { event: declaration, hashID: hashOf('d') },
+            { event: declaration, hashID: hashOf('d') },
+          ]);
+          expect(first.inserted).toEqual([hashOf('d')]);
+          expect(second).toEqual({ inserted: [hashOf('d')], duplicates: [hashOf('d')] });
+          expect(await store.events.total()).toBe(2);
+          // The eventID now answers with the declaration: the event is known to be erroneous.
+          expect((await store.events.get(original.eventID!))?.event.errorDeclaration).toBeDefined();
+          const both = await store.events.query(q({ kind: 'in', field: 'eventID', values: [original.eventID!] }), { perPage: 10 });
+          expect(both.events.map((e) => e.event.errorDeclaration === undefined)).toEqual([true, false]);
+        }));
+
       it('stores all events of a call or none', () =>
         withStore(open, async (store) => {
           await store.events.insert(asNew([legEvent(1, 0)]));

@@ -50,8 +50,8 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     };
   });
 
-  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE event_id = ?');
-  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE hash_id = ?');
+  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE event_id = ? ORDER BY declared DESC LIMIT 1');
+  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE hash_id = ? ORDER BY declared DESC LIMIT 1');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM event');
   const vocabPage = db.prepare<[number, number, number], { id: number; value: string }>(
     'SELECT id, value FROM vocab WHERE kinds & ? AND id > ? ORDER BY id LIMIT ?',

@@ -18,9 +18,9 @@ export function eventWriter(
   ident: IdentInterner,
 ): (events: NewEvent[]) => InsertOutcome {
   const insertEvent = db.prepare(
-    `INSERT INTO event (event_id, hash_id, event_type, event_time, record_time, action, biz_step, disposition,
+    `INSERT INTO event (event_id, hash_id, declared, event_type, event_time, record_time, action, biz_step, disposition,
                         read_point, biz_location, capture_job, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const insertEpc = db.prepare('INSERT OR IGNORE INTO event_epc (epc, seq, role) VALUES (?, ?, ?)');
   const insertClass = db.prepare('INSERT OR IGNORE INTO event_class (class, seq, role) VALUES (?, ?, ?)');
@@ -47,6 +47,7 @@ export function eventWriter(
       const info = insertEvent.run(
         encodeEventID(event.eventID),
         encodeHashID(hashID),
+        event.errorDeclaration === undefined ? 0 : 1,
         vocab.intern(v.eventType, VOCAB_KIND.eventType),
         v.eventTime,
         v.recordTime,

@@ -13,6 +13,10 @@
  *   45-character strings: both columns carry a UNIQUE index that every capture probes, and halving
  *   their keys keeps more of those indexes in cache. Other spellings are stored as TEXT (the columns
  *   have no type affinity, and a TEXT never equals a BLOB, so the two forms cannot collide).
+ * - An error declaration (EPCIS 2.0 §7.4.1.2) repeats the erroneous event with the same eventID and,
+ *   since the hash leaves errorDeclaration out, the same hash ID. `declared` (0 or 1) tells the two
+ *   apart: eventID and hash ID are unique per value of `declared`, so an event and its declaration
+ *   are both kept, and each of them is stored once.
  * - Times are integer epoch milliseconds (UTC instants), comparable and compact.
  * - Long repeated strings are interned into small integers:
  *   `vocab` holds low-cardinality values (event types, bizSteps, dispositions, readPoints,
@@ -55,8 +59,9 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE event (
     seq INTEGER PRIMARY KEY,
-    event_id NOT NULL UNIQUE,
-    hash_id NOT NULL UNIQUE,
+    event_id NOT NULL,
+    hash_id NOT NULL,
+    declared INTEGER NOT NULL,
     event_type INTEGER NOT NULL,
     event_time INTEGER NOT NULL,
     record_time INTEGER NOT NULL,
@@ -68,6 +73,8 @@ export const MIGRATIONS: readonly string[] = [
     capture_job TEXT,
     body TEXT NOT NULL
   );
+  CREATE UNIQUE INDEX event_by_event_id ON event (event_id, declared);
+  CREATE UNIQUE INDEX event_by_hash_id ON event (hash_id, declared);
   CREATE INDEX event_by_event_time ON event (event_time);
   CREATE INDEX event_by_record_time ON event (record_time);
   CREATE INDEX event_by_read_point ON event (read_point) WHERE read_point IS NOT NULL;

@@ -1,0 +1,35 @@
+/**
+ * Where the official GS1 conformance material lives (../shared/conformance beside the repository,
+ * never copied into it), and which test files read it. On a machine without that folder those files
+ * are left out of the run (the configs print that they are), so `npm test` passes on a fresh clone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const SHARED_CONFORMANCE = path.resolve(REPO_ROOT, '../shared/conformance');
+export const HAS_SHARED_CONFORMANCE = fs.existsSync(SHARED_CONFORMANCE);
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Test files (relative to the repository) that read the shared conformance material. */
+export function testsNeedingSharedMaterial(): string[] {
+  return walk(path.join(REPO_ROOT, 'test'))
+    .filter((file) => file.endsWith('.test.ts') && fs.readFileSync(file, 'utf8').includes('../shared/conformance'))
+    .map((file) => path.relative(REPO_ROOT, file));
+}
+
+/** Files to leave out of a run because the material they read is absent (with a note on stderr). */
+export function excludedForMissingMaterial(suite: string): string[] {
+  if (HAS_SHARED_CONFORMANCE) return [];
+  const files = testsNeedingSharedMaterial();
+  process.stderr.write(
+    `[karvon ${suite}] ${SHARED_CONFORMANCE} is absent: the ${files.length} test files that read the official GS1 material are not run.\n`,
+  );
+  return files;
+}
