@@ -11,6 +11,7 @@ import type { ApiDeps } from './deps.js';
 import { captureRoutes } from './routes/capture.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { optionsRoutes } from './routes/options.routes.js';
 import { queriesRoutes } from './routes/queries.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 
@@ -37,5 +38,6 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(captureRoutes(deps), { prefix: '/epcis' });
   await app.register(queriesRoutes(deps), { prefix: '/epcis' });
   await app.register(resourcesRoutes(deps), { prefix: '/epcis' });
+  await app.register(optionsRoutes());
   return app;
 }

@@ -3,7 +3,8 @@
  * paging Link header.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EpcisEvent } from '../epcis/model.js';
+import type { EpcisEvent, NamespaceBindings } from '../epcis/model.js';
+import { parseExtensionsHeader } from '../epcis/query/index.js';
 import { serializeJsonLdDocument, serializeJsonLdEvent } from '../epcis/jsonld/serialize.js';
 import { serializeXmlDocument, serializeXmlEvent } from '../epcis/xml/serialize.js';
 import { cbvFormatOf, epcFormatOf, MEDIA_TYPE, outputFormatOf } from './negotiate.js';
@@ -49,12 +50,21 @@ export function sendCollection(reply: FastifyReply, member: string[], nextPageUr
   });
 }
 
-/** Query-string parameters as Fastify parsed them, without the paging ones. */
-export function queryParameters(request: FastifyRequest): { params: Record<string, string | string[]>; perPage?: string; nextPageToken?: string } {
+/**
+ * Query-string parameters as Fastify parsed them, without the paging ones, and the extension
+ * namespaces the client declared in GS1-Extensions (so that EQ_example:field can be resolved).
+ */
+export function queryParameters(request: FastifyRequest): {
+  params: Record<string, string | string[]>;
+  perPage?: string;
+  nextPageToken?: string;
+  namespaces: NamespaceBindings;
+} {
   const raw = (request.query ?? {}) as Record<string, string | string[]>;
   const { perPage, nextPageToken, ...params } = raw;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  return { params, perPage: first(perPage), nextPageToken: first(nextPageToken) };
+  const extensions = first(request.headers['gs1-extensions']);
+  return { params, perPage: first(perPage), nextPageToken: first(nextPageToken), namespaces: extensions ? parseExtensionsHeader(extensions) : {} };
 }
 
 export { nextPageUrl };

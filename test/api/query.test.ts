@@ -182,3 +182,36 @@ describe('operations', () => {
     expect(docs.body).toContain('swagger');
   });
 });
+
+describe('user extension fields', () => {
+  it('are queried by prefix:name with the namespace declared in GS1-Extensions', async () => {
+    const sealed = { ...departing(50), 'krv:sealNumber': 'KZ-SEAL-0042' };
+    const other = { ...departing(51), 'krv:sealNumber': 'KZ-SEAL-0043' };
+    const body = jsonDocument([sealed, other] as never, { krv: 'https://karvon.example/epcis/' });
+    await t.app.inject({ method: 'POST', url: '/epcis/capture', payload: body, headers: { 'content-type': 'application/ld+json' } });
+    await t.runtime.capture.idle();
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/epcis/events?EQ_krv:sealNumber=KZ-SEAL-0042',
+      headers: { 'GS1-Extensions': 'krv=https://karvon.example/epcis/' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const events = eventList(response.json());
+    expect(events).toHaveLength(1);
+    expect(events[0]!.epcList).toEqual([sscc(50)]);
+    expect(response.json()['@context']).toContainEqual({ krv: 'https://karvon.example/epcis/' });
+  });
+});
+
+describe('discovery', () => {
+  it('answers OPTIONS on resources with Allow and the GS1 version headers', async () => {
+    const events = await t.app.inject({ method: 'OPTIONS', url: '/epcis/events' });
+    expect(events.statusCode).toBe(204);
+    expect(events.headers.allow).toBe('OPTIONS, GET, POST');
+    expect(events.headers['gs1-epcis-version']).toBe('2.0.0');
+    const query = await t.app.inject({ method: 'OPTIONS', url: '/epcis/queries/some-query' });
+    expect(query.headers.allow).toBe('OPTIONS, GET, DELETE');
+    const capture = await t.app.inject({ method: 'OPTIONS', url: '/epcis/capture' });
+    expect(capture.headers['gs1-epcis-capture-limit']).toBeDefined();
+  });
+});

@@ -11,8 +11,8 @@ import { queryParameters, sendEvent, sendQueryDocument } from '../respond.js';
 export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/events', async (request, reply) => {
-      const { params, perPage, nextPageToken } = queryParameters(request);
-      const query = parseQueryParameters(params);
+      const { params, perPage, nextPageToken, namespaces } = queryParameters(request);
+      const query = parseQueryParameters(params, { namespaces });
       const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken });
       return sendQueryDocument(request, reply, page);
     });

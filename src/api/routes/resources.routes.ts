@@ -52,11 +52,11 @@ export function resourcesRoutes(deps: ApiDeps): FastifyPluginAsync {
       });
 
       app.get<{ Params: { value: string } }>(`/${resource.path}/:value/events`, async (request, reply) => {
-        const { params, perPage, nextPageToken } = queryParameters(request);
+        const { params, perPage, nextPageToken, namespaces } = queryParameters(request);
         if (params[resource.parameter] !== undefined) {
           throw new KarvonError('KRV_QUERY_PARAMETER', `${resource.parameter} is given by the path of this resource; do not repeat it as a query parameter`);
         }
-        const query = parseQueryParameters({ ...params, [resource.parameter]: request.params.value });
+        const query = parseQueryParameters({ ...params, [resource.parameter]: request.params.value }, { namespaces });
         const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken });
         return sendQueryDocument(request, reply, page);
       });

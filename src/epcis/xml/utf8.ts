@@ -62,6 +62,9 @@ export class StrictUtf8Decoder {
   private offset = 0;
   private tail: Uint8Array = new Uint8Array(0);
 
+  /** `label` names the input kind in error messages ("XML input is not valid UTF-8"). */
+  constructor(private readonly label = 'XML') {}
+
   /** Decodes the next chunk; throws a ValidationException naming the byte offset of invalid UTF-8. */
   write(chunk: Uint8Array): string {
     try {
@@ -93,7 +96,7 @@ export class StrictUtf8Decoder {
     const joined = concat(this.tail, chunk);
     const at = firstInvalidUtf8Offset(joined, final);
     const where = this.offset + (at < 0 ? joined.length : at);
-    return validationError(`XML input is not valid UTF-8: invalid byte sequence at byte offset ${where}`, [
+    return validationError(`${this.label} input is not valid UTF-8: invalid byte sequence at byte offset ${where}`, [
       { message: `invalid UTF-8 at byte offset ${where}` },
     ]);
   }
