@@ -20,7 +20,11 @@ function walk(dir: string): string[] {
 /** Test files (relative to the repository) that read the shared conformance material. */
 export function testsNeedingSharedMaterial(): string[] {
   return walk(path.join(REPO_ROOT, 'test'))
-    .filter((file) => file.endsWith('.test.ts') && fs.readFileSync(file, 'utf8').includes('../shared/conformance'))
+    .filter((file) => {
+      if (!file.endsWith('.test.ts')) return false;
+      const text = fs.readFileSync(file, 'utf8');
+      return text.includes('../shared/conformance') || text.includes('conformance-material.js');
+    })
     .map((file) => path.relative(REPO_ROOT, file));
 }
 

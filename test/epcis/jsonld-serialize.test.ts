@@ -5,24 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { EPCIS_CONTEXT_URL, type EpcisEvent } from '../../src/epcis/model.js';
 import { parseJsonLdDocument, parseJsonLdEvent } from '../../src/epcis/jsonld/parse.js';
 import { serializeJsonLdDocument, serializeJsonLdEvent } from '../../src/epcis/jsonld/serialize.js';
+import { conformance, filesUnder } from '../helpers/conformance-material.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const conformance = path.resolve(repoRoot, '../shared/conformance');
-
-function jsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...jsonFiles(full));
-    else if (/\.json(ld)?$/.test(name)) out.push(full);
-  }
-  return out.sort();
-}
 
 const files = [
-  ...jsonFiles(path.join(conformance, 'gs1-epcis/JSON')),
-  ...jsonFiles(path.join(conformance, 'gs1-epcis/JSON-simple-context')),
-  ...jsonFiles(path.join(conformance, 'event-hash/inputs')),
+  ...filesUnder(path.join(conformance, 'gs1-epcis/JSON'), /\.json(ld)?$/),
+  ...filesUnder(path.join(conformance, 'gs1-epcis/JSON-simple-context'), /\.json(ld)?$/),
+  ...filesUnder(path.join(conformance, 'event-hash/inputs'), /\.json(ld)?$/),
 ];
 
 describe('round trip of every official JSON-LD document: parse -> serialise -> parse', () => {

@@ -3,24 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseXmlDocument, parseXmlMasterDataDocument } from '../../src/epcis/xml/parse.js';
+import { conformance, filesUnder } from '../helpers/conformance-material.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const conformance = path.resolve(repoRoot, '../shared/conformance');
-
-function xmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...xmlFiles(full));
-    else if (name.endsWith('.xml')) out.push(full);
-  }
-  return out.sort();
-}
 
 const rootOf = (text: string) => /<([A-Za-z_][\w.-]*:)?(EPCIS\w*Document|EPCISCaptureJob)\b/.exec(text)?.[2];
 
-const official = xmlFiles(path.join(conformance, 'gs1-epcis/XML'));
-const hashInputs = xmlFiles(path.join(conformance, 'event-hash/inputs'));
+const official = filesUnder(path.join(conformance, 'gs1-epcis/XML'), /\.xml$/);
+const hashInputs = filesUnder(path.join(conformance, 'event-hash/inputs'), /\.xml$/);
 
 describe('official and event-hash XML documents parse', () => {
   for (const file of [...official, ...hashInputs]) {

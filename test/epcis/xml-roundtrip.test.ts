@@ -4,21 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseXmlDocument, parseXmlEvent } from '../../src/epcis/xml/parse.js';
 import { serializeXmlDocument, serializeXmlEvent } from '../../src/epcis/xml/serialize.js';
+import { conformance, filesUnder } from '../helpers/conformance-material.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const conformance = path.resolve(repoRoot, '../shared/conformance');
 
-function xmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...xmlFiles(full));
-    else if (name.endsWith('.xml')) out.push(full);
-  }
-  return out.sort();
-}
-
-const documents = [...xmlFiles(path.join(conformance, 'gs1-epcis/XML')), ...xmlFiles(path.join(conformance, 'event-hash/inputs'))].filter(
+const documents = [...filesUnder(path.join(conformance, 'gs1-epcis/XML'), /\.xml$/), ...filesUnder(path.join(conformance, 'event-hash/inputs'), /\.xml$/)].filter(
   (f) => /<([\w-]+:)?EPCIS(Query)?Document\b/.test(readFileSync(f, 'utf8')),
 );
 
