@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CaptureResult } from '../capture/capture-service.js';
 import { EpcisException } from '../epcis/exceptions.js';
-import { parseJsonLdDocument } from '../epcis/jsonld/parse.js';
+import { parseJsonLdDocumentStream } from '../epcis/jsonld/stream.js';
 import type { EpcisDocument, EpcisEvent } from '../epcis/model.js';
 import { parseXmlDocumentStream } from '../epcis/xml/parse.js';
 import { KarvonError } from '../errors.js';
@@ -26,7 +26,7 @@ function locate(issue: { pointer?: string; xmlPath?: string; line?: number; mess
   return `${where}${line}: ${issue.message}`;
 }
 
-/** Captures one file in batches; XML is streamed, so files larger than memory work. */
+/** Captures one file in batches; both bindings are streamed, so files larger than memory work. */
 async function importFile(runtime: Runtime, file: string, errorBehaviour: 'proceed' | 'rollback', totals: ImportTotals): Promise<void> {
   const binding = bindingOfFile(file);
   const size = fs.statSync(file).size;
@@ -44,41 +44,34 @@ async function importFile(runtime: Runtime, file: string, errorBehaviour: 'proce
     add(result, offset);
   };
 
-  if (binding === 'xml') {
-    let batch: EpcisEvent[] = [];
-    let offset = 0;
-    let bytes = 0;
-    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-    stream.on('data', (chunk) => {
-      bytes += chunk.length;
-      progress.update(bytes, `${totals.captured} captured`);
-    });
-    const header: Omit<EpcisDocument, 'events'> = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '' };
-    const finalHeader = await parseXmlDocumentStream(stream, async (event) => {
-      batch.push(event);
-      if (batch.length >= BATCH_SIZE) {
-        const events = batch;
-        batch = [];
-        await captureBatch(header, events, offset);
-        offset += events.length;
-      }
-    });
-    await captureBatch(finalHeader, batch, offset);
-  } else {
-    const doc = parseJsonLdDocument(fs.readFileSync(file));
-    for (let offset = 0; offset < doc.events.length || offset === 0; offset += BATCH_SIZE) {
-      await captureBatch(offset === 0 ? doc : { ...doc, epcisHeader: undefined }, doc.events.slice(offset, offset + BATCH_SIZE), offset);
-      progress.update(Math.round((size * Math.min(doc.events.length, offset + BATCH_SIZE)) / Math.max(1, doc.events.length)));
-      if (doc.events.length === 0) break;
+  const parseStream = binding === 'xml' ? parseXmlDocumentStream : parseJsonLdDocumentStream;
+  let batch: EpcisEvent[] = [];
+  let offset = 0;
+  let bytes = 0;
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  stream.on('data', (chunk) => {
+    bytes += chunk.length;
+    progress.update(bytes, `${totals.captured} captured`);
+  });
+  // The real header is only known at the end of the file; it goes with the last batch.
+  const header: Omit<EpcisDocument, 'events'> = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '' };
+  const finalHeader = await parseStream(stream, async (event) => {
+    batch.push(event);
+    if (batch.length >= BATCH_SIZE) {
+      const events = batch;
+      batch = [];
+      await captureBatch(header, events, offset);
+      offset += events.length;
     }
-  }
+  });
+  await captureBatch(finalHeader, batch, offset);
   progress.finish();
 }
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Capture EPCIS documents from files (JSON-LD or XML; XML is streamed) into the store')
+    .description('Capture EPCIS documents from files (JSON-LD or XML, both streamed, so any size) into the store')
     .argument('<files...>', 'EPCIS 2.0 documents')
     .option('--rollback', 'refuse a whole batch when one of its events is invalid (default: capture the valid ones and report the rest)')
     .action(async (files: string[], options: { rollback?: boolean }) => {

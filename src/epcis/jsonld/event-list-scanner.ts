@@ -9,6 +9,24 @@
 import { EpcisException, validationError } from '../exceptions.js';
 import { MAX_JSON_DEPTH, parseJsonText } from './json-text.js';
 import { pointerOf } from './pointer.js';
+import {
+  advance,
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON_CHAR,
+  COMMA,
+  isSpace,
+  isTokenChar,
+  NEWLINE,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  openPath,
+  QUOTE,
+  syntaxError,
+  syntaxErrorIn,
+  type TextPosition,
+} from './stream-text.js';
 
 /** Which of the two places an EPCIS event list may stand: an EPCISDocument's or a query document's. */
 export type EventListKind = 'document' | 'query';
@@ -19,52 +37,12 @@ export const EVENT_LIST_KEYS: Readonly<Record<EventListKind, readonly string[]>>
   query: ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
 };
 
-/** A place in the document: 1-based line, and column counted in UTF-16 code units like the whole parser. */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
-
 /** What the scanner hands out: the text of one event-list element, or of a root value needed early. */
 export type ScanItem =
   | { kind: 'event'; list: EventListKind; index: number; text: string; at: TextPosition }
   | { kind: 'root'; key: RootKey; text: string; at: TextPosition };
 
 type RootKey = '@context' | 'type';
-
-/** A JSON syntax error in the format of the whole-document parser. */
-export function syntaxError(at: TextPosition, message: string): EpcisException {
-  return validationError(`JSON syntax error at line ${at.line}, column ${at.column}: ${message}`, [
-    { message, line: at.line, column: at.column },
-  ]);
-}
-
-/** The first syntax error of `text`, a piece of the document starting at `at`, placed in the document. */
-export function syntaxErrorIn(text: string, at: TextPosition): EpcisException {
-  let found: { line: number; column: number; message: string } | undefined;
-  try {
-    parseJsonText(text);
-  } catch (error) {
-    const issue = error instanceof EpcisException ? error.issues[0] : undefined;
-    if (issue?.line !== undefined) found = { line: issue.line, column: issue.column ?? 1, message: issue.message };
-  }
-  // The caller saw something wrong; if the checker did not, the end of the text is the best guess.
-  found ??= { ...advance({ line: 1, column: 1 }, text, 0, text.length), message: 'invalid JSON' };
-  const line = at.line + found.line - 1;
-  const column = found.line === 1 ? at.column + found.column - 1 : found.column;
-  return syntaxError({ line, column }, found.message);
-}
-
-function advance(from: TextPosition, text: string, start: number, end: number): TextPosition {
-  let { line, column } = from;
-  for (let k = start; k < end; k += 1) {
-    if (text.charCodeAt(k) === 10) {
-      line += 1;
-      column = 1;
-    } else column += 1;
-  }
-  return { line, column };
-}
 
 // What a container expects next.
 const KEY_OR_END = 0;
@@ -79,16 +57,6 @@ const SKELETON = 0;
 const LIST = 1;
 const EVENT = 2;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON_CHAR = 0x3a;
-
 interface Frame {
   array: boolean;
   state: number;
@@ -96,15 +64,6 @@ interface Frame {
   key: string | number;
   list?: EventListKind;
   seen?: Set<string>;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === NEWLINE || c === 0x09 || c === 0x0d;
-}
-
-/** Characters that may continue a number or literal; anything else ends it (JSON.parse judges the token). */
-function isTokenChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2b || c === 0x2d || c === 0x2e;
 }
 
 function isListPath(frames: readonly Frame[], keys: readonly string[]): boolean {
@@ -116,32 +75,6 @@ function isGuardedKey(frames: readonly Frame[], key: string): boolean {
   const path = [...frames.slice(0, -1).map((f) => f.key), key];
   if (path.length === 1) return key === '@context' || key === 'type' || key === 'epcisBody';
   return Object.values(EVENT_LIST_KEYS).some((keys) => path.every((k, i) => keys[i] === k));
-}
-
-/** The keys of the containers still open at the end of a well-formed JSON prefix (for error pointers). */
-function openPath(text: string): (string | number)[] {
-  const stack: { array: boolean; key: string | number }[] = [];
-  let wantKey = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    const top = stack[stack.length - 1];
-    if (c === QUOTE) {
-      let end = i + 1;
-      while (end < text.length && text.charCodeAt(end) !== QUOTE) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
-      if (wantKey && top && !top.array) top.key = JSON.parse(text.slice(i, end + 1)) as string;
-      wantKey = false;
-      i = end;
-    } else if (c === OPEN_OBJECT) {
-      stack.push({ array: false, key: '' });
-      wantKey = true;
-    } else if (c === OPEN_ARRAY) stack.push({ array: true, key: 0 });
-    else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) stack.pop();
-    else if (c === COMMA && top) {
-      if (top.array) top.key = (top.key as number) + 1;
-      else wantKey = true;
-    }
-  }
-  return stack.map((f) => f.key);
 }
 
 /**

@@ -12,9 +12,10 @@ import type { EpcisDocument, EpcisEvent, NamespaceBindings } from '../model.js';
 import { StrictUtf8Decoder } from '../xml/utf8.js';
 import { collectContextBindings } from './context.js';
 import { readEvent } from './event-reader.js';
-import { EVENT_LIST_KEYS, EventListScanner, syntaxErrorIn, type EventListKind, type ScanItem } from './event-list-scanner.js';
+import { EVENT_LIST_KEYS, EventListScanner, type EventListKind, type ScanItem } from './event-list-scanner.js';
 import { parseJsonLdDocument } from './parse.js';
 import { childPath, type JsonPath } from './pointer.js';
+import { syntaxErrorIn } from './stream-text.js';
 
 type DocumentInfo = Omit<EpcisDocument, 'events'>;
 type EventSink = (event: EpcisEvent, index: number) => void | Promise<void>;
