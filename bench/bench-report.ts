@@ -48,8 +48,10 @@ export function summaryRows(f: BenchFigures): string[][] {
       met(f.medianRatio >= TARGETS.ratio),
     ],
     ['Event hash ID on one core (median of runs)', `${int(f.rates.hash.median)} events/s`, `≥ ${int(TARGETS.hashRate)}`, met(f.rates.hash.median >= TARGETS.hashRate)],
-    [`"All events of one shipment" at ${int(f.full.events)} events, p50`, ms(f.query.warm.p50), '', ''],
-    [`"All events of one shipment" at ${int(f.full.events)} events, p99`, ms(f.query.warm.p99), `≤ ${TARGETS.p99Ms} ms`, met(f.query.warm.p99 <= TARGETS.p99Ms)],
+    [`"All events of one shipment" at ${int(f.full.events)} events, p50, in the capturing process`, ms(f.query.warm.p50), '', ''],
+    [`"All events of one shipment" at ${int(f.full.events)} events, p99, in the capturing process`, ms(f.query.warm.p99), `≤ ${TARGETS.p99Ms} ms`, met(f.query.warm.p99 <= TARGETS.p99Ms)],
+    [`"All events of one shipment" at ${int(f.full.events)} events, p50, fresh process`, ms(f.query.reopened.p50), '', ''],
+    [`"All events of one shipment" at ${int(f.full.events)} events, p99, fresh process`, ms(f.query.reopened.p99), `≤ ${TARGETS.p99Ms} ms`, met(f.query.reopened.p99 <= TARGETS.p99Ms)],
     ['Database file (after checkpoint, WAL folded in)', mib(f.files.pipelineClosed), '', ''],
     ['Bytes on disk per event', int(f.files.pipelineClosed / f.full.events), '', ''],
     ['Peak RSS of the benchmark process (full run)', mib(f.peakRssBytes), '', ''],
@@ -142,10 +144,13 @@ ${mdTable(['figure', 'value', 'target', 'verdict'], summaryRows(f))}
 - **Hash ID rate.** \`eventHashId(event, { binding: 'json' })\` over ${int(f.rates.events)} decoded corridor events,
   one thread (Node runs it on the main thread), median of ${f.rates.hash.runs.length} runs after a warm-up run.
 - **Query latency.** On the ${int(f.full.events)}-event pipeline store, ${int(o.queries)} random shipments
-  (after ${50} warm-up queries): \`store.events.query({ conditions: [{ kind: 'epc', roles: [all five], patterns: [epc] }] }, { perPage: 100 })\`,
+  (after 200 warm-up queries): \`store.events.query({ conditions: [{ kind: 'epc', roles: [all five], patterns: [epc] }] }, { perPage: 100 })\`,
   i.e. one page with the parsed events. Every answer is checked against the number of events generated for that shipment.
   Also through HTTP (\`GET /epcis/events?MATCH_anyEPC=…&perPage=100\` with Fastify \`inject\`, JSON-LD
-  response), and on the store reopened after close (empty interner caches, OS page cache warm).
+  response), and in a fresh Node process on the closed database (query-worker.ts: empty interner
+  caches, OS page cache warm, and none of the capture's heap and garbage). The p99 of CPU time tells
+  work from waiting: the machine's other processes and the capture process's garbage collector show
+  up as wall-clock outliers.
 - **File size and memory.** Database file after the store is closed (SQLite checkpoints the WAL
   into the file and removes it). Peak RSS is \`process.resourceUsage().maxRSS\` after the full run and the
   query measurements: the whole benchmark process, with both stores open (64 MiB page cache each) and
@@ -172,7 +177,7 @@ ${mdTable(['part', 'events/s', 'µs per event', 'runs (events/s)'], [
 ${mdTable(['path', 'p50', 'p99', 'max', 'mean', 'p99 of CPU time', 'events per answer'], [
   latencyRow('store.events.query, same process after capture', f.query.warm),
   latencyRow('GET /epcis/events via Fastify inject', f.query.http),
-  latencyRow('store.events.query, store reopened', f.query.reopened),
+  latencyRow('store.events.query, reopened in a fresh process', f.query.reopened),
 ])}
 
 ### Files and memory

@@ -13,13 +13,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/api/app.js';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describeMachine } from './bench-machine.js';
 import { consoleSummary, renderMarkdown, type BenchFigures, type RunFigures } from './bench-report.js';
 import { int, median } from './bench-stats.js';
 import { databaseBytes, runCapture, type CaptureRunResult } from './capture-run.js';
+import type { ShipmentRecord } from './corridor-events.js';
 import { componentRates } from './component-rates.js';
-import { httpQueryLatency, sampleShipments, storeQueryLatency } from './query-latency.js';
+import { httpQueryLatency, sampleShipments, storeQueryLatency, type LatencyResult } from './query-latency.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -74,6 +76,15 @@ function freshDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `karvon-bench-${label}-`));
 }
 
+/** Query latency measured by query-worker.js in a new Node process on the (closed) database. */
+function queryInFreshProcess(database: string, sample: ShipmentRecord[], dir: string): LatencyResult {
+  const samplePath = path.join(dir, 'sample.json');
+  fs.writeFileSync(samplePath, JSON.stringify(sample));
+  const worker = fileURLToPath(new URL('./query-worker.js', import.meta.url));
+  const out = execFileSync(process.execPath, [worker, database, samplePath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out) as LatencyResult;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const machine = describeMachine();
@@ -101,10 +112,8 @@ async function main(): Promise<void> {
   const pipelineClosed = databaseBytes(full.pipelinePath);
   const rawClosed = databaseBytes(full.rawPath);
 
-  const reopenedStore = await openSqliteStore({ path: full.pipelinePath });
-  const reopened = await storeQueryLatency(reopenedStore, sampleShipments(full.shipments, options.queries, options.seed + 1));
-  await reopenedStore.close();
-  log(`reopened store query: p50 ${reopened.p50.toFixed(3)} ms, p99 ${reopened.p99.toFixed(3)} ms`);
+  const reopened = queryInFreshProcess(full.pipelinePath, sampleShipments(full.shipments, options.queries, options.seed + 1), fullDir);
+  log(`store reopened in a fresh process: p50 ${reopened.p50.toFixed(3)} ms, p99 ${reopened.p99.toFixed(3)} ms`);
   // maxRSS is in KiB on Linux and macOS.
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   if (!args.keep) fs.rmSync(fullDir, { recursive: true, force: true });

@@ -26,7 +26,7 @@ export interface LatencyResult {
 }
 
 const ALL_ROLES: EpcRole[] = ['epc', 'parentID', 'childEPC', 'inputEPC', 'outputEPC'];
-const WARM_UP = 50;
+const WARM_UP = 200;
 
 /** Picks `count` shipments at random (with repeats allowed), reproducibly. */
 export function sampleShipments(shipments: readonly ShipmentRecord[], count: number, seed: number): ShipmentRecord[] {
