@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { decodeDocument } from '../capture/decode.js';
-import { eventHashId, preHashString } from '../epcis/hash/index.js';
+import { eventHashId, ignoreFieldsOf, preHashString, type HashAlgorithm } from '../epcis/hash/index.js';
+
+const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['sha-256', 'sha3-256', 'sha-384', 'sha-512'];
 import { bindingOfFile } from './binding-of-file.js';
 
 export function registerHashCommand(program: Command): void {
@@ -12,10 +14,15 @@ export function registerHashCommand(program: Command): void {
     .option('-a, --algorithm <name>', 'sha-256, sha3-256, sha-384 or sha-512', 'sha-256')
     .option('--prehash', 'print the pre-hash string instead of the hash')
     .action((file: string, options: { algorithm: string; prehash?: boolean }) => {
+      if (!HASH_ALGORITHMS.includes(options.algorithm as HashAlgorithm)) {
+        throw new Error(`--algorithm must be one of ${HASH_ALGORITHMS.join(', ')}, got '${options.algorithm}'`);
+      }
       const binding = bindingOfFile(file);
       const doc = decodeDocument(fs.readFileSync(file), binding);
+      // The reference implementation's document-level ignoreFields extension is honoured, so that
+      // its published test vectors can be reproduced with this command.
+      const hashOptions = { binding, algorithm: options.algorithm as HashAlgorithm, ignoreFields: ignoreFieldsOf(doc) };
       for (const event of doc.events) {
-        const hashOptions = { binding, algorithm: options.algorithm as 'sha-256' };
         console.log(options.prehash ? preHashString(event, hashOptions) : eventHashId(event, hashOptions));
       }
     });
