@@ -13,6 +13,7 @@ import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { optionsRoutes } from './routes/options.routes.js';
 import { queriesRoutes } from './routes/queries.routes.js';
+import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 
 export interface BuildOptions {
@@ -39,5 +40,6 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(queriesRoutes(deps), { prefix: '/epcis' });
   await app.register(resourcesRoutes(deps), { prefix: '/epcis' });
   await app.register(optionsRoutes());
+  await app.register(referenceRoutes(), { prefix: '/api/reference' });
   return app;
 }

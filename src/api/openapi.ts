@@ -25,6 +25,17 @@ const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
   'GET /epcis/queries/:queryName/events': { tag: 'EPCIS named queries', summary: 'Run a named query' },
 };
 
+Object.assign(ROUTE_DOCS, {
+  'GET /api/reference/countries': { tag: 'Reference data', summary: 'Member states and corridor neighbours (ISO 3166-1), names in English, Russian, Arabic and their own language' },
+  'GET /api/reference/countries/:code': { tag: 'Reference data', summary: 'One country by its alpha-2 code' },
+  'GET /api/reference/locations': { tag: 'Reference data', summary: 'Border crossings, ports and terminals with geofences, UN/LOCODE and GS1 SGLN (filters: kind, country)' },
+  'GET /api/reference/locations/:id': { tag: 'Reference data', summary: 'One location by its Karvon id or its SGLN' },
+  'GET /api/reference/customs-offices': { tag: 'Reference data', summary: 'Customs offices of the member states at crossings and inland terminals' },
+  'GET /api/reference/corridors': { tag: 'Reference data', summary: 'Corridors with their stops, modes and length' },
+  'GET /api/reference/corridors/:id': { tag: 'Reference data', summary: 'One corridor as ordered legs with route lines, distances and moving times' },
+  'GET /api/reference/timing': { tag: 'Reference data', summary: 'Published border dwell times, speeds and transit times, with sources' },
+});
+
 for (const [path, what] of [
   ['eventTypes', 'event types'],
   ['epcs', 'EPCs'],
