@@ -15,6 +15,7 @@ import { optionsRoutes } from './routes/options.routes.js';
 import { queriesRoutes } from './routes/queries.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
+import { shipmentsRoutes } from './routes/shipments.routes.js';
 
 export interface BuildOptions {
   /** Fastify logger option: false for silence, or pino options. */
@@ -41,5 +42,6 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(resourcesRoutes(deps), { prefix: '/epcis' });
   await app.register(optionsRoutes());
   await app.register(referenceRoutes(), { prefix: '/api/reference' });
+  await app.register(shipmentsRoutes(deps), { prefix: '/api/shipments' });
   return app;
 }

@@ -2,6 +2,7 @@
 import type { EventBus } from '../bus/event-bus.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { KarvonConfig } from '../config/config.js';
+import type { ShipmentProjection } from '../projections/index.js';
 import type { EventQueryService } from '../query/event-query-service.js';
 import type { Store } from '../store/store.js';
 
@@ -11,4 +12,5 @@ export interface ApiDeps {
   bus: EventBus;
   capture: CaptureService;
   queries: EventQueryService;
+  shipments: ShipmentProjection;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { EventBus } from '../bus/event-bus.js';
 import { CaptureService } from '../capture/capture-service.js';
 import type { KarvonConfig } from '../config/config.js';
+import { ShipmentProjection } from '../projections/index.js';
 import { EventQueryService } from '../query/event-query-service.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
@@ -17,6 +18,8 @@ export interface Runtime {
   bus: EventBus;
   capture: CaptureService;
   queries: EventQueryService;
+  /** Shipment state folded from the events, kept current through the bus. */
+  shipments: ShipmentProjection;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,11 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     onError(error, `capture job ${jobID}`),
   );
   const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });
+  // Subscribe before rebuilding, so that nothing captured during the rebuild is missed (the fold
+  // ignores an event it has already seen).
+  const shipments = new ShipmentProjection();
+  shipments.subscribe(bus);
+  await shipments.rebuild(store);
   const openedStore = store;
   return {
     config,
@@ -52,6 +60,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     bus,
     capture,
     queries,
+    shipments,
     async close() {
       await capture.idle();
       await openedStore.close();

@@ -1,0 +1,104 @@
+/**
+ * The tracking API (/api/shipments): shipments folded from the corridor's events, found by any
+ * reference or unit number, with their timeline and an arrival estimate given as a range.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain/index.js';
+import type { ShipmentState } from '../../projections/shipment-state.js';
+import { KarvonError } from '../../errors.js';
+import type { ApiDeps } from '../deps.js';
+import { sendQueryDocument } from '../respond.js';
+
+const MODES = new Set(['road', 'rail', 'sea']);
+const MAX_LIMIT = 500;
+
+/** A shipment as the API shows it: its state without the raw folding material. */
+function shipmentSummary(state: ShipmentState) {
+  return {
+    id: state.id,
+    status: state.status,
+    corridor: state.corridor,
+    mode: state.mode,
+    references: state.references,
+    transportUnits: state.transportUnits,
+    lastLocation: state.lastLocation,
+    lastLocationTime: state.lastLocationTime,
+    countries: state.countries,
+    delay: state.delay,
+    departedAt: state.departedAt,
+    arrivedAt: state.arrivedAt,
+    deliveredAt: state.deliveredAt,
+    lastEventTime: state.lastEventTime,
+  };
+}
+
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return 50;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LIMIT) {
+    throw new KarvonError('KRV_QUERY_PARAMETER', `limit must be a whole number from 1 to ${MAX_LIMIT}, got '${raw}'`);
+  }
+  return Number(raw);
+}
+
+function parseTime(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (Number.isNaN(Date.parse(raw))) throw new KarvonError('KRV_QUERY_PARAMETER', `${name} must be a date-time such as 2026-11-30T00:00:00Z, got '${raw}'`);
+  return raw;
+}
+
+export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
+  return async (app) => {
+    const projection = deps.shipments;
+    const find = (id: string) => {
+      const state = projection.get(id);
+      if (!state) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}': search by a reference or unit number at /api/shipments/search?q=`);
+      return state;
+    };
+
+    app.get<{ Querystring: Record<string, string | undefined> }>('/', async (request) => {
+      const q = request.query;
+      const statuses = q.status?.split(',').map((s) => s.trim());
+      for (const status of statuses ?? []) {
+        if (!(SHIPMENT_STATUSES as readonly string[]).includes(status)) {
+          throw new KarvonError('KRV_QUERY_PARAMETER', `status must be one of ${SHIPMENT_STATUSES.join(', ')}, got '${status}'`);
+        }
+      }
+      if (q.mode !== undefined && !MODES.has(q.mode)) throw new KarvonError('KRV_QUERY_PARAMETER', `mode must be road, rail or sea, got '${q.mode}'`);
+      const page = projection.list({
+        status: statuses as ShipmentStatus[] | undefined,
+        corridor: q.corridor,
+        country: q.country,
+        mode: q.mode as 'road' | 'rail' | 'sea' | undefined,
+        from: parseTime('from', q.from),
+        to: parseTime('to', q.to),
+        limit: parseLimit(q.limit),
+        cursor: q.cursor,
+      });
+      return { shipments: page.shipments.map(shipmentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    });
+
+    app.get<{ Querystring: { q?: string; limit?: string } }>('/search', async (request) => {
+      const q = (request.query.q ?? '').trim();
+      if (q.length < 3) throw new KarvonError('KRV_QUERY_PARAMETER', 'q must have at least 3 characters: a container, wagon or document number, or part of one');
+      return { shipments: projection.search(q, parseLimit(request.query.limit)).map(shipmentSummary) };
+    });
+
+    app.get<{ Params: { id: string } }>('/:id', async (request) => {
+      const state = find(request.params.id);
+      return {
+        ...shipmentSummary(state),
+        position: state.position,
+        legProgress: state.legProgress,
+        transit: state.transit,
+        holds: state.holds,
+        timeline: state.timeline,
+        eta: projection.estimate(state.id) ?? null,
+      };
+    });
+
+    app.get<{ Params: { id: string } }>('/:id/events', async (request, reply) => {
+      const state = find(request.params.id);
+      return sendQueryDocument(request, reply, { events: state.events.map((facts) => facts.event) }, 'ShipmentEvents');
+    });
+  };
+}

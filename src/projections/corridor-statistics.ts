@@ -1,0 +1,110 @@
+// Observed leg times and dwell times from completed shipments, for ETAs that learn from the corridor
+// instead of the reference averages. Samples are kept per shipment, so that refolding a shipment
+// (a late event, a merge) replaces its samples rather than counting it twice.
+import type { Corridor, ReferenceData } from '../reference/index.js';
+import { stopLocation } from './corridor-position.js';
+import type { ShipmentState } from './shipment-state.js';
+
+export interface Quantiles {
+  readonly n: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+/** Leg key: direction is in the order of the ends, the mode is the leg's. */
+export function legKey(from: string, to: string, mode: string): string {
+  return `leg:${from}>${to}:${mode}`;
+}
+
+/** Dwell key at a stop: per location, direction (country before > country after) and mode of the next leg. */
+export function dwellKey(corridor: Corridor, stop: number, reference: ReferenceData): string {
+  const before = corridor.legs[stop - 1];
+  const after = corridor.legs[stop];
+  const countryOf = (id: string | undefined) => (id ? (reference.locations.get(id)?.countries[0] ?? '?') : '-');
+  return `dwell:${stopLocation(corridor, stop)}:${countryOf(before?.from)}>${countryOf(after?.to)}:${after?.mode ?? before?.mode ?? '?'}`;
+}
+
+interface ShipmentSamples {
+  readonly completedAt: number;
+  readonly samples: ReadonlyMap<string, number>;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  // Nearest rank: honest for small n, no invented values between observations.
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** Hours spent on each leg and at each stop of a completed shipment on a known corridor. */
+export function samplesOf(shipment: ShipmentState, reference: ReferenceData): Map<string, number> {
+  const samples = new Map<string, number>();
+  const corridor = shipment.corridor ? reference.corridors.get(shipment.corridor) : undefined;
+  if (!corridor) return samples;
+  const visits = new Map(shipment.visits.map((v) => [v.locationId, v]));
+  const h = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
+  corridor.legs.forEach((leg, i) => {
+    const start = visits.get(leg.from)?.lastAt ?? (i === 0 ? shipment.departedAt : undefined);
+    const end = visits.get(leg.to)?.firstAt ?? (i === corridor.legs.length - 1 ? shipment.arrivedAt : undefined);
+    if (start && end && h(start, end) >= 0) samples.set(legKey(leg.from, leg.to, leg.mode), h(start, end));
+  });
+  for (let stop = 1; stop < corridor.legs.length; stop++) {
+    const visit = visits.get(stopLocation(corridor, stop));
+    if (visit) samples.set(dwellKey(corridor, stop, reference), h(visit.firstAt, visit.lastAt));
+  }
+  return samples;
+}
+
+export class CorridorStatistics {
+  private readonly byShipment = new Map<string, ShipmentSamples>();
+  private cache: Map<string, Quantiles> | undefined;
+
+  /** @param recent how many of the most recently completed shipments count. */
+  constructor(
+    private readonly reference: ReferenceData,
+    private readonly recent = 200,
+  ) {}
+
+  /** Feeds a folded shipment; only arrived or delivered ones count. Replaces earlier samples of the same key. */
+  record(key: string, shipment: ShipmentState): void {
+    const completed = shipment.deliveredAt ?? shipment.arrivedAt;
+    if (!completed || (shipment.status !== 'delivered' && shipment.status !== 'arrived')) {
+      this.forget(key);
+      return;
+    }
+    this.byShipment.set(key, { completedAt: Date.parse(completed), samples: samplesOf(shipment, this.reference) });
+    this.cache = undefined;
+  }
+
+  forget(key: string): void {
+    if (this.byShipment.delete(key)) this.cache = undefined;
+  }
+
+  /** Quantiles of one leg or dwell key over the recent completed shipments, undefined without samples. */
+  get(key: string): Quantiles | undefined {
+    return this.table().get(key);
+  }
+
+  /** Every key with its quantiles. */
+  entries(): [string, Quantiles][] {
+    return [...this.table().entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+
+  get shipments(): number {
+    return this.byShipment.size;
+  }
+
+  private table(): Map<string, Quantiles> {
+    if (this.cache) return this.cache;
+    const recent = [...this.byShipment.values()].sort((a, b) => b.completedAt - a.completedAt).slice(0, this.recent);
+    const values = new Map<string, number[]>();
+    for (const s of recent) for (const [k, v] of s.samples) (values.get(k) ?? values.set(k, []).get(k)!).push(v);
+    this.cache = new Map(
+      [...values].map(([k, list]) => {
+        const sorted = list.sort((a, b) => a - b);
+        return [k, { n: sorted.length, p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) }];
+      }),
+    );
+    return this.cache;
+  }
+}

@@ -1,0 +1,135 @@
+// Estimated arrival at every remaining stop of a shipment's corridor. Each leg and each stop dwell
+// takes observed quantiles (p10/p50/p90 of recent completed shipments) when there are enough of them,
+// else the reference figures. The ranges add up per component: summing p90s is pessimistic on
+// purpose, a "latest" that is rarely beaten is what a consignee plans with.
+import type { Corridor, ReferenceData } from '../reference/index.js';
+import { stopLocation } from './corridor-position.js';
+import { dwellKey, legKey, type CorridorStatistics } from './corridor-statistics.js';
+import { referenceLegHours, referenceStopHours, ZERO_RANGE, type HourRange } from './reference-timing.js';
+import type { ShipmentState } from './shipment-state.js';
+
+/** Fewer observations than this and the reference figures are used instead. */
+export const MIN_OBSERVATIONS = 3;
+
+export interface StopEstimate {
+  readonly stop: number;
+  readonly locationId: string;
+  readonly name: string;
+  readonly earliest: string;
+  readonly likely: string;
+  readonly latest: string;
+  /** 'observed, n=37', 'reference figures', or both when components differ. */
+  readonly basis: string;
+}
+
+export interface ArrivalEstimate {
+  readonly shipmentId: string;
+  readonly corridor: string;
+  /** The time the estimate counts from: the latest event, or `now` when later. */
+  readonly from: string;
+  readonly stops: readonly StopEstimate[];
+  /** The last stop's estimate: arrival at destination. */
+  readonly arrival?: StopEstimate;
+}
+
+interface Component {
+  readonly range: HourRange;
+  readonly observed?: number;
+}
+
+function component(stats: CorridorStatistics | undefined, key: string, fallback: HourRange): Component {
+  const q = stats?.get(key);
+  if (q && q.n >= MIN_OBSERVATIONS) return { range: { earliest: q.p10, likely: q.p50, latest: q.p90 }, observed: q.n };
+  return { range: fallback };
+}
+
+function legComponent(corridor: Corridor, leg: number, stats: CorridorStatistics | undefined, reference: ReferenceData): Component {
+  const l = corridor.legs[leg]!;
+  return component(stats, legKey(l.from, l.to, l.mode), referenceLegHours(l, reference));
+}
+
+function stopComponent(corridor: Corridor, stop: number, stats: CorridorStatistics | undefined, reference: ReferenceData): Component {
+  if (stop <= 0 || stop >= corridor.legs.length) return { range: ZERO_RANGE };
+  return component(stats, dwellKey(corridor, stop, reference), referenceStopHours(corridor, stop, reference));
+}
+
+function scale(c: Component, factor: number, elapsedH = 0): Component {
+  const f = (h: number) => Math.max(0, h * factor - elapsedH);
+  return { ...c, range: { earliest: f(c.range.earliest), likely: f(c.range.likely), latest: f(c.range.latest) } };
+}
+
+function basisOf(parts: readonly Component[]): string {
+  const observed = parts.filter((p) => p.observed !== undefined);
+  if (observed.length === 0) return 'reference figures';
+  const n = Math.min(...observed.map((p) => p.observed!));
+  return observed.length === parts.length ? `observed, n=${n}` : `observed (n=${n}) and reference figures`;
+}
+
+/** ETA ranges for every stop still ahead; undefined when the shipment has no known corridor or has arrived. */
+export function estimateArrival(
+  shipment: ShipmentState,
+  stats: CorridorStatistics | undefined,
+  reference: ReferenceData,
+  options: { now?: Date } = {},
+): ArrivalEstimate | undefined {
+  const corridor = shipment.corridor ? reference.corridors.get(shipment.corridor) : undefined;
+  if (!corridor || shipment.status === 'delivered' || shipment.status === 'arrived' || shipment.arrivedAt) return undefined;
+  const last = shipment.lastEventTime ? Date.parse(shipment.lastEventTime) : NaN;
+  const now = options.now?.getTime();
+  const start = Number.isNaN(last) ? now : now !== undefined && now > last ? now : last;
+  if (start === undefined || Number.isNaN(start)) return undefined;
+  const position = shipment.position ?? { kind: 'at-stop' as const, stop: 0, since: shipment.lastEventTime ?? new Date(start).toISOString() };
+  // Time already spent where the shipment is now counts against what is left of that part.
+  const elapsedH = Math.max(0, (start - Date.parse(position.since)) / 3_600_000);
+
+  const parts: Component[] = [];
+  let nextLeg: number;
+  if (position.kind === 'at-stop') {
+    parts.push(scale(stopComponent(corridor, position.stop, stats, reference), 1, elapsedH));
+    nextLeg = position.stop;
+  } else {
+    parts.push(scale(legComponent(corridor, position.leg, stats, reference), 1 - position.fraction, elapsedH));
+    nextLeg = position.leg + 1;
+  }
+  const stops: StopEstimate[] = [];
+  const sum = { earliest: 0, likely: 0, latest: 0 };
+  const add = (c: Component) => {
+    sum.earliest += c.range.earliest;
+    sum.likely += c.range.likely;
+    sum.latest += c.range.latest;
+  };
+  for (const p of parts) add(p);
+  const iso = (h: number) => new Date(start + h * 3_600_000).toISOString();
+  const record = (stop: number) => {
+    const locationId = stopLocation(corridor, stop);
+    stops.push({
+      stop,
+      locationId,
+      name: reference.locations.get(locationId)?.names.en ?? locationId,
+      earliest: iso(sum.earliest),
+      likely: iso(sum.likely),
+      latest: iso(Math.max(sum.latest, sum.likely)),
+      basis: basisOf(parts),
+    });
+  };
+  if (position.kind === 'on-leg') record(position.leg + 1);
+  for (let leg = nextLeg; leg < corridor.legs.length; leg++) {
+    if (leg > nextLeg || position.kind === 'on-leg') {
+      // Dwell at the stop this leg starts from, once the shipment is there.
+      const dwell = stopComponent(corridor, leg, stats, reference);
+      parts.push(dwell);
+      add(dwell);
+    }
+    const travel = legComponent(corridor, leg, stats, reference);
+    parts.push(travel);
+    add(travel);
+    record(leg + 1);
+  }
+  return {
+    shipmentId: shipment.id,
+    corridor: corridor.id,
+    from: new Date(start).toISOString(),
+    stops,
+    ...(stops.length > 0 ? { arrival: stops[stops.length - 1]! } : {}),
+  };
+}

@@ -1,0 +1,217 @@
+// What the shipment projection reads from one event under the Karvon EPCIS profile: documents,
+// transport units, the step it reports, where and when. Everything else in src/projections works on
+// these facts, so the profile is read in one place.
+import type { EpcisEvent } from '../epcis/model.js';
+import { BIZ_TRANSACTION_TYPE, KARVON_ID_NS, KARVON_NS, KARVON_PREFIX, type ExtensionFieldName } from '../domain/epcis-profile.js';
+import { profileStepOf } from '../domain/epcis-profile-steps.js';
+import type { StatusStep } from '../domain/status/shipment-status.js';
+import type { Location, ReferenceData } from '../reference/index.js';
+
+export const DOCUMENT_KINDS = [
+  'booking', 'bill-of-lading', 'transit-declaration', 'tir-carnet', 'cmr', 'smgs', 'cim', 'cim-smgs', 'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface DocumentRef {
+  readonly kind: DocumentKind;
+  /** The number as people write it (MRN, SMGS number...). */
+  readonly number: string;
+  /** The bizTransaction value as written; the linking key. */
+  readonly value: string;
+}
+
+export type Whereabouts =
+  | { readonly kind: 'location'; readonly locationId: string; readonly name: string; readonly country?: string; readonly locationKind: Location['kind'] }
+  | { readonly kind: 'geo'; readonly lat: number; readonly lon: number }
+  | { readonly kind: 'other'; readonly id: string };
+
+export interface EventFacts {
+  readonly event: EpcisEvent;
+  readonly eventID: string;
+  /** Epoch milliseconds of eventTime; NaN when unreadable. */
+  readonly time: number;
+  readonly documents: readonly DocumentRef[];
+  /** Things the shipment consists of (containers, SSCCs, wagons when they are the subject). */
+  readonly units: readonly string[];
+  /** Carriers named as parentID of an aggregation (vessels, trucks, wagons): they carry many shipments. */
+  readonly carriers: readonly string[];
+  readonly step?: StatusStep;
+  readonly where?: Whereabouts;
+  readonly country?: string;
+  readonly corridor?: string;
+  readonly legIndex?: number;
+  readonly mode?: 'road' | 'rail' | 'sea';
+  readonly customsOffice?: string;
+  readonly holdReason?: string;
+  readonly reason?: string;
+  readonly controlKind?: string;
+  readonly bizStep?: string;
+  readonly disposition?: string;
+}
+
+const TYPE_KIND: ReadonlyArray<readonly [string, DocumentKind]> = [
+  [BIZ_TRANSACTION_TYPE.booking, 'booking'],
+  [BIZ_TRANSACTION_TYPE.billOfLading, 'bill-of-lading'],
+  [BIZ_TRANSACTION_TYPE.transitDeclaration, 'transit-declaration'],
+  [BIZ_TRANSACTION_TYPE.tirCarnet, 'tir-carnet'],
+  [BIZ_TRANSACTION_TYPE.cmr, 'cmr'],
+  [BIZ_TRANSACTION_TYPE.smgs, 'smgs'],
+  [BIZ_TRANSACTION_TYPE.cim, 'cim'],
+  [BIZ_TRANSACTION_TYPE.cimSmgs, 'cim-smgs'],
+];
+
+const IRI_KIND: Readonly<Record<string, DocumentKind>> = {
+  mrn: 'transit-declaration', 'transit-declaration': 'transit-declaration', 'tir-carnet': 'tir-carnet', cmr: 'cmr',
+  smgs: 'smgs', cim: 'cim', 'cim-smgs': 'cim-smgs', booking: 'booking', 'bill-of-lading': 'bill-of-lading',
+};
+
+const CARRIER_PREFIXES = ['vessel/', 'vehicle/', 'wagon/'].map((p) => `${KARVON_ID_NS}${p}`);
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function typeIri(type: string | undefined): string | undefined {
+  if (type === undefined) return undefined;
+  if (/^[a-z_]+$/.test(type)) return `https://ref.gs1.org/cbv/BTT-${type}`;
+  const urn = /^urn:epcglobal:cbv:btt:([a-z_]+)$/.exec(type);
+  return urn ? `https://ref.gs1.org/cbv/BTT-${urn[1]}` : type;
+}
+
+/** Kind and number of a business transaction written under the profile (section 5). */
+export function documentOf(type: string | undefined, value: string): DocumentRef {
+  const trimmed = value.trim();
+  let kind: DocumentKind = TYPE_KIND.find(([iri]) => iri === typeIri(type))?.[1] ?? 'other';
+  let number = trimmed;
+  if (trimmed.startsWith(KARVON_ID_NS)) {
+    const [path, ...rest] = trimmed.slice(KARVON_ID_NS.length).split('/');
+    const fromIri = path !== undefined ? IRI_KIND[path] : undefined;
+    if (fromIri && rest.length > 0) {
+      number = safeDecode(rest.join('/'));
+      if (kind === 'other') kind = fromIri;
+    }
+  } else {
+    const bt = /^urn:epcglobal:cbv:bt:[^:]+:(.+)$/.exec(trimmed);
+    if (bt) number = bt[1]!;
+  }
+  return { kind, number, value: trimmed };
+}
+
+/** The value of a Karvon extension field, whatever prefix the event bound to Karvon's namespace. */
+export function karvonField(event: EpcisEvent, name: ExtensionFieldName): unknown {
+  const context = event['@context'];
+  if (context && typeof context === 'object') {
+    for (const [prefix, iri] of Object.entries(context)) {
+      if (iri === KARVON_NS && `${prefix}:${name}` in event) return event[`${prefix}:${name}`];
+    }
+  }
+  if (`${KARVON_NS}${name}` in event) return event[`${KARVON_NS}${name}`];
+  // Events built in code (or read with the profile's own prefix declared at document level) use krv: as is.
+  return event[`${KARVON_PREFIX}:${name}`];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function isCarrier(epc: string): boolean {
+  return CARRIER_PREFIXES.some((p) => epc.startsWith(p));
+}
+
+/** SGLN with its extension component set to 0: lanes and gates belong to the same location. */
+function baseSgln(id: string): string {
+  const m = /^(urn:epc:id:sgln:[^.]+\.[^.]*)\.[^.]*$/.exec(id.trim());
+  return m ? `${m[1]}.0` : id.trim();
+}
+
+function placeName(location: Location, country: string | undefined): string {
+  // Shared border crossings are named "Dostyk – Alashankou" in the order of their countries; each side
+  // is called by its own half.
+  const parts = location.names.en.split(' – ');
+  const side = country ? location.countries.indexOf(country as Location['countries'][number]) : -1;
+  return parts.length === location.countries.length && side >= 0 ? parts[side]! : location.names.en;
+}
+
+function whereabouts(event: EpcisEvent, reference: ReferenceData, country: string | undefined): Whereabouts | undefined {
+  const ids = [event.readPoint?.id, event.bizLocation?.id].filter((x): x is string => typeof x === 'string');
+  for (const id of ids) {
+    const location = reference.locationsBySgln.get(baseSgln(id));
+    if (location) {
+      const side = country ?? (location.countries.length === 1 ? location.countries[0] : undefined);
+      return { kind: 'location', locationId: location.id, name: placeName(location, side), country: side, locationKind: location.kind };
+    }
+  }
+  for (const id of ids) {
+    const geo = /^geo:(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/.exec(id);
+    if (geo) return { kind: 'geo', lat: Number(geo[1]), lon: Number(geo[2]) };
+  }
+  return ids[0] !== undefined ? { kind: 'other', id: ids[0] } : undefined;
+}
+
+/** Reads the facts of one event; never throws on events that do not follow the profile. */
+export function eventFacts(event: EpcisEvent, reference: ReferenceData): EventFacts {
+  const documents: DocumentRef[] = [];
+  for (const bt of event.bizTransactionList ?? []) {
+    if (typeof bt?.bizTransaction !== 'string' || bt.bizTransaction.trim() === '') continue;
+    const doc = documentOf(bt.type, bt.bizTransaction);
+    if (!documents.some((d) => d.value === doc.value)) documents.push(doc);
+  }
+  const units: string[] = [];
+  const carriers: string[] = [];
+  const addUnit = (epc: unknown) => {
+    if (typeof epc === 'string' && epc.trim() !== '' && !units.includes(epc.trim())) units.push(epc.trim());
+  };
+  for (const epc of [...(event.epcList ?? []), ...(event.childEPCs ?? []), ...(event.inputEPCList ?? []), ...(event.outputEPCList ?? [])]) addUnit(epc);
+  if (typeof event.parentID === 'string') {
+    // A container that holds SSCCs is part of the shipment; a vessel or truck that carries it is not.
+    if (isCarrier(event.parentID)) carriers.push(event.parentID);
+    else addUnit(event.parentID);
+  }
+  const rawCountry = text(karvonField(event, 'country'))?.toUpperCase();
+  const customsOffice = text(karvonField(event, 'customsOffice'));
+  const officeCountry = customsOffice ? reference.customsOffices.get(customsOffice)?.country : undefined;
+  const where = whereabouts(event, reference, rawCountry ?? officeCountry);
+  const country = rawCountry ?? (where?.kind === 'location' ? where.country : undefined) ?? officeCountry ?? (customsOffice && /^[A-Z]{2}/.test(customsOffice) ? customsOffice.slice(0, 2) : undefined);
+  const step = profileStepOf({
+    bizStep: event.bizStep,
+    transitStep: text(karvonField(event, 'transitStep')),
+    movementStep: text(karvonField(event, 'movementStep')),
+    atBorder: where?.kind === 'location' && where.locationKind === 'border-crossing',
+  });
+  const legRaw = karvonField(event, 'legIndex');
+  const legIndex = typeof legRaw === 'number' ? legRaw : typeof legRaw === 'string' && /^\d+$/.test(legRaw) ? Number(legRaw) : undefined;
+  const modeRaw = text(karvonField(event, 'transportMode'));
+  const time = Date.parse(event.eventTime);
+  return {
+    event,
+    eventID: typeof event.eventID === 'string' ? event.eventID : `${event.eventTime}|${JSON.stringify(event)}`,
+    time,
+    documents,
+    units,
+    carriers,
+    ...(step ? { step } : {}),
+    ...(where ? { where } : {}),
+    ...(country ? { country } : {}),
+    ...(text(karvonField(event, 'corridor')) ? { corridor: text(karvonField(event, 'corridor'))! } : {}),
+    ...(legIndex !== undefined && Number.isInteger(legIndex) && legIndex >= 0 ? { legIndex } : {}),
+    ...(modeRaw === 'road' || modeRaw === 'rail' || modeRaw === 'sea' ? { mode: modeRaw } : {}),
+    ...(customsOffice ? { customsOffice } : {}),
+    ...(text(karvonField(event, 'holdReason')) ? { holdReason: text(karvonField(event, 'holdReason'))! } : {}),
+    ...(text(karvonField(event, 'reason')) ? { reason: text(karvonField(event, 'reason'))! } : {}),
+    ...(text(karvonField(event, 'controlKind')) ? { controlKind: text(karvonField(event, 'controlKind'))! } : {}),
+    ...(event.bizStep ? { bizStep: event.bizStep } : {}),
+    ...(event.disposition ? { disposition: event.disposition } : {}),
+  };
+}
+
+/** Order of events inside a shipment: eventTime, then eventID, so any arrival order folds the same. */
+export function compareFacts(a: EventFacts, b: EventFacts): number {
+  const ta = Number.isNaN(a.time) ? Infinity : a.time;
+  const tb = Number.isNaN(b.time) ? Infinity : b.time;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.eventID < b.eventID ? -1 : a.eventID > b.eventID ? 1 : 0;
+}

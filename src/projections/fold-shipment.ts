@@ -1,0 +1,172 @@
+// Folding a shipment's events into its read model. Pure. The state keeps the shipment's events in
+// (eventTime, eventID) order and every fold recomputes from that list: a shipment has tens of events,
+// and recomputing is the simplest way to give the same state whatever order the events came in.
+import type { EpcisEvent } from '../epcis/model.js';
+import { statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
+import type { Corridor } from '../reference/index.js';
+import { advancePosition, LEAVING, legProgressOf } from './corridor-position.js';
+import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type EventFacts, type Whereabouts } from './event-facts.js';
+import { delayAgainstItinerary } from './itinerary-delay.js';
+import { referenceLegHours, referenceStopHours } from './reference-timing.js';
+import type { CorridorPosition, Delay, FoldContext, Hold, Mode, ShipmentState, TimelineEntry, TransitStepRecord, Visit } from './shipment-state.js';
+import { describeEvent, placeText } from './timeline-text.js';
+
+function factKey(f: EventFacts): string {
+  return f.event.errorDeclaration ? `${f.eventID}#error` : f.eventID;
+}
+
+/** Inserts facts in fold order; an event already present (same eventID) is not added twice. */
+export function insertFacts(list: readonly EventFacts[], add: readonly EventFacts[]): EventFacts[] {
+  const keys = new Set(list.map(factKey));
+  const out = [...list];
+  for (const f of add) {
+    if (keys.has(factKey(f))) continue;
+    keys.add(factKey(f));
+    out.push(f);
+  }
+  return out.sort(compareFacts);
+}
+
+function unitLabel(epc: string): string {
+  const tail = epc.split('/').pop() ?? epc;
+  return decodeURIComponent(tail.replace(/^urn:epc:id:/, ''));
+}
+
+/** The shipment's id: its first document (from the earliest event that has one), else its first unit. */
+export function shipmentIdOf(events: readonly EventFacts[]): string {
+  const withDoc = events.find((f) => f.documents.length > 0);
+  if (withDoc) return `${withDoc.documents[0]!.kind}:${withDoc.documents[0]!.number}`;
+  const withUnit = events.find((f) => f.units.length > 0);
+  if (withUnit) return `unit:${unitLabel(withUnit.units[0]!)}`;
+  return `event:${events[0]?.eventID ?? 'none'}`;
+}
+
+/** Planned hours from departure to a position, from the corridor's reference leg and stop times. */
+export function plannedHoursTo(position: CorridorPosition, corridor: Corridor, context: FoldContext): number {
+  const legsDone = position.kind === 'at-stop' ? position.stop : position.leg;
+  let hours = 0;
+  for (let i = 0; i < legsDone; i++) hours += referenceLegHours(corridor.legs[i]!, context.reference).likely;
+  const stopsPassed = position.kind === 'at-stop' ? position.stop - 1 : position.leg;
+  for (let k = 1; k <= stopsPassed; k++) hours += referenceStopHours(corridor, k, context.reference).likely;
+  if (position.kind === 'on-leg') hours += position.fraction * referenceLegHours(corridor.legs[position.leg]!, context.reference).likely;
+  return hours;
+}
+
+/** Folds a sorted, de-duplicated list of a shipment's events. */
+export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): ShipmentState {
+  const retracted = new Set(sorted.filter((f) => f.event.errorDeclaration).map((f) => f.eventID));
+  const events = sorted.filter((f) => !retracted.has(f.eventID));
+  const documents: DocumentRef[] = [];
+  const references: Partial<Record<DocumentKind, string[]>> = {};
+  const units: string[] = [];
+  const carriers: string[] = [];
+  const countries: string[] = [];
+  const transit: Record<string, TransitStepRecord[]> = {};
+  const holds: Hold[] = [];
+  const timeline: TimelineEntry[] = [];
+  const visits = new Map<string, Visit>();
+  let corridorId: string | undefined;
+  let corridor: Corridor | undefined;
+  let status: ShipmentStatus = 'planned';
+  let beforeHold: ShipmentStatus | undefined;
+  let lastLocation: Whereabouts | undefined;
+  let lastLocationTime: string | undefined;
+  let position: CorridorPosition | undefined;
+  let mode: Mode | undefined;
+  let departedAt: string | undefined;
+  let arrivedAt: string | undefined;
+  let deliveredAt: string | undefined;
+
+  for (const f of events) {
+    const time = f.event.eventTime;
+    for (const d of f.documents) {
+      if (documents.some((x) => x.value === d.value)) continue;
+      documents.push(d);
+      const list = (references[d.kind] ??= []);
+      if (!list.includes(d.number)) list.push(d.number);
+    }
+    for (const u of f.units) if (!units.includes(u)) units.push(u);
+    for (const c of f.carriers) if (!carriers.includes(c)) carriers.push(c);
+    if (f.country && !countries.includes(f.country)) countries.push(f.country);
+    if (!corridorId && f.corridor) {
+      corridorId = f.corridor;
+      corridor = context.reference.corridors.get(f.corridor);
+    }
+    if (f.step) {
+      const next = statusAfter(status, f.step, beforeHold ? { statusBeforeHold: beforeHold } : {});
+      if (next === 'held-by-customs' && status !== 'held-by-customs') beforeHold = status;
+      if (next !== 'held-by-customs') beforeHold = undefined;
+      status = next;
+    }
+    const place = placeText(f.where);
+    if (f.where && f.where.kind !== 'other') {
+      lastLocation = f.where;
+      lastLocationTime = time;
+    }
+    if (f.where?.kind === 'location') {
+      const seen = visits.get(f.where.locationId);
+      const leaving = f.step !== undefined && LEAVING.has(f.step.kind);
+      const leftAt = leaving ? time : seen?.leftAt;
+      visits.set(f.where.locationId, { locationId: f.where.locationId, firstAt: seen?.firstAt ?? time, lastAt: time, ...(leftAt ? { leftAt } : {}) });
+    }
+    if (corridor) position = advancePosition(position, f, corridor);
+    if (f.mode) mode = f.mode;
+    else if (corridor && position) mode = corridor.legs[position.kind === 'on-leg' ? position.leg : Math.max(0, Math.min(position.stop, corridor.legs.length - 1))]?.mode ?? mode;
+
+    const step = f.step;
+    if (step?.source === 'transit') {
+      const country = f.country ?? 'unknown';
+      (transit[country] ??= []).push({ step: step.kind, time, ...(f.customsOffice ? { office: f.customsOffice } : {}), ...(place ? { place } : {}), eventID: f.eventID });
+      if (step.kind === 'hold') {
+        holds.push({ state: 'open', reason: f.holdReason ?? f.reason ?? 'no reason given', openedAt: time, ...(f.country ? { country: f.country } : {}), ...(f.customsOffice ? { office: f.customsOffice } : {}), ...(place ? { place } : {}) });
+      } else if (step.kind === 'release-from-hold') {
+        let open = holds.length - 1;
+        while (open >= 0 && holds[open]!.state !== 'open') open--;
+        if (open >= 0) holds[open] = { ...holds[open]!, state: 'closed', closedAt: time };
+      }
+    }
+    if (step?.source === 'movement' && step.kind === 'departed') departedAt ??= time;
+    if ((step?.source === 'movement' && step.kind === 'arrived-at-destination') || (step?.source === 'transit' && step.kind === 'arrive')) arrivedAt ??= time;
+    if (step?.source === 'movement' && step.kind === 'delivered') deliveredAt ??= time;
+    const mrn = references['transit-declaration']?.find((n) => /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/.test(n));
+    timeline.push({ time, ...(place ? { place } : {}), text: describeEvent(f, mrn), eventID: f.eventID });
+  }
+
+  let delay: Delay | undefined = context.itinerary ? delayAgainstItinerary(context.itinerary, [...visits.values()], departedAt) : undefined;
+  if (!delay && corridor && position && departedAt) {
+    const plannedHours = plannedHoursTo(position, corridor, context);
+    const actualHours = (Date.parse(position.since) - Date.parse(departedAt)) / 3_600_000;
+    delay = { hours: actualHours - plannedHours, plannedHours, actualHours, basis: 'reference figures (corridor legs)' };
+  }
+  const legProgress = corridor && position ? legProgressOf(position, corridor) : undefined;
+  return {
+    id: shipmentIdOf(events.length > 0 ? events : sorted),
+    references,
+    documents,
+    transportUnits: units,
+    carriers,
+    ...(corridorId ? { corridor: corridorId } : {}),
+    ...(mode ? { mode } : {}),
+    status,
+    ...(beforeHold ? { statusBeforeHold: beforeHold } : {}),
+    ...(lastLocation ? { lastLocation, lastLocationTime: lastLocationTime! } : {}),
+    ...(position ? { position } : {}),
+    ...(legProgress ? { legProgress } : {}),
+    countries,
+    transit,
+    holds,
+    timeline,
+    visits: [...visits.values()],
+    ...(delay ? { delay } : {}),
+    ...(departedAt ? { departedAt } : {}),
+    ...(arrivedAt ? { arrivedAt } : {}),
+    ...(deliveredAt ? { deliveredAt } : {}),
+    ...(events.length > 0 ? { firstEventTime: events[0]!.event.eventTime, lastEventTime: events[events.length - 1]!.event.eventTime } : {}),
+    events: sorted,
+  };
+}
+
+/** The state after one more event, whatever order events arrive in. */
+export function foldShipment(state: ShipmentState | undefined, event: EpcisEvent, context: FoldContext): ShipmentState {
+  return foldFacts(insertFacts(state?.events ?? [], [eventFacts(event, context.reference)]), context);
+}

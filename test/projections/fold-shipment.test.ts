@@ -1,0 +1,161 @@
+import { describe, it, expect } from 'vitest';
+import { foldShipment } from '../../src/projections/fold-shipment.js';
+import type { ShipmentState } from '../../src/projections/shipment-state.js';
+import { referenceData } from '../../src/reference/index.js';
+import { CONTAINER, MRN, VESSEL, movement, shuffled, transit, trip } from './profile-events.js';
+import type { EpcisEvent } from '../../src/epcis/model.js';
+
+const context = { reference: referenceData() };
+
+function foldAll(events: readonly EpcisEvent[]): ShipmentState {
+  let state: ShipmentState | undefined;
+  for (const e of events) state = foldShipment(state, e, context);
+  return state!;
+}
+
+function statuses(events: readonly EpcisEvent[]): string[] {
+  const out: string[] = [];
+  let state: ShipmentState | undefined;
+  for (const e of events) {
+    state = foldShipment(state, e, context);
+    out.push(state.status);
+  }
+  return out;
+}
+
+describe('foldShipment', () => {
+  it('goes through every status of a realistic trip', () => {
+    expect(statuses(trip())).toEqual([
+      'departed', 'in-transit', 'at-border', 'at-border', 'at-border', 'held-by-customs', 'at-border', 'at-border', 'in-transit',
+      'on-ferry', 'in-transit', 'arrived', 'delivered',
+    ]);
+  });
+
+  it('keeps documents by kind, transport units and carriers, and the corridor', () => {
+    const state = foldAll(trip());
+    expect(state.id).toBe('smgs:70012345');
+    expect(state.references).toEqual({ smgs: ['70012345'], 'transit-declaration': [MRN] });
+    expect(state.transportUnits).toEqual([CONTAINER]);
+    expect(state.carriers).toEqual([VESSEL]);
+    expect(state.corridor).toBe('middle-corridor-dostyk');
+    expect(state.countries).toEqual(['CN', 'KZ', 'AZ', 'GE']);
+    expect(state.firstEventTime).toBe('2026-03-01T08:00:00.000Z');
+    expect(state.lastEventTime).toBe('2026-03-13T15:00:00.000Z');
+    expect(state.departedAt).toBe('2026-03-01T08:00:00.000Z');
+    expect(state.deliveredAt).toBe('2026-03-13T15:00:00.000Z');
+  });
+
+  it('writes a human-readable timeline', () => {
+    const texts = foldAll(trip()).timeline.map((e) => e.text);
+    expect(texts).toEqual([
+      "Departed from Xi'an (International Port) (CN)",
+      'Position reported at 43.8000, 87.6000',
+      'Arrived at Dostyk border crossing (KZ)',
+      'Transit declaration lodged at customs office KZ551100',
+      `Transit declaration accepted, MRN ${MRN}`,
+      'Customs hold: documents incomplete',
+      'Released from customs hold',
+      'Released for transit by customs office KZ551100',
+      'Crossed the border at Dostyk border crossing (KZ)',
+      'Loaded on ferry IMO 9074729 at Aktau Port (KZ)',
+      'Unloaded from ferry IMO 9074729 at Baku International Sea Trade Port (Alat) (AZ)',
+      'Arrived at Poti Sea Port (GE)',
+      'Delivered at Poti Sea Port (GE)',
+    ]);
+    expect(foldAll(trip()).timeline[2]).toMatchObject({ time: '2026-03-04T06:00:00.000Z', place: 'Dostyk (KZ)', eventID: 'T03' });
+  });
+
+  it('opens and closes customs holds with their reason', () => {
+    const events = trip();
+    const held = foldAll(events.slice(0, 6));
+    expect(held.status).toBe('held-by-customs');
+    expect(held.statusBeforeHold).toBe('at-border');
+    expect(held.holds).toEqual([
+      { state: 'open', reason: 'documents incomplete', openedAt: '2026-03-04T10:00:00.000Z', country: 'KZ', office: 'KZ551100', place: 'Dostyk (KZ)' },
+    ]);
+    const released = foldAll(events.slice(0, 7));
+    expect(released.status).toBe('at-border');
+    expect(released.holds[0]).toMatchObject({ state: 'closed', closedAt: '2026-03-05T10:00:00.000Z' });
+  });
+
+  it('a movement report while held does not hide the hold', () => {
+    const events = trip().slice(0, 6);
+    const late = movement('position-reported', { id: 'late', time: '2026-03-04T11:00:00.000Z', at: 'geo:45.18,82.57' });
+    expect(foldAll([...events, late]).status).toBe('held-by-customs');
+  });
+
+  it('records customs transit steps per country with times and offices', () => {
+    const state = foldAll(trip());
+    expect(Object.keys(state.transit)).toEqual(['KZ']);
+    expect(state.transit.KZ!.map((s) => s.step)).toEqual(['lodge', 'accept', 'hold', 'release-from-hold', 'release-for-transit']);
+    expect(state.transit.KZ![0]).toMatchObject({ time: '2026-03-04T08:00:00.000Z', office: 'KZ551100', place: 'Dostyk (KZ)' });
+    const georgia = transit('arrive', { id: 'GE1', time: '2026-03-13T10:00:00.000Z', at: 'poti-port', fields: { country: 'GE', customsOffice: 'GE100400' } });
+    expect(Object.keys(foldAll([...trip(), georgia]).transit)).toEqual(['KZ', 'GE']);
+  });
+
+  it('tracks the last location and the leg progress', () => {
+    const events = trip();
+    const atBorder = foldAll(events.slice(0, 3));
+    expect(atBorder.lastLocation).toEqual({ kind: 'location', locationId: 'dostyk', name: 'Dostyk', country: 'KZ', locationKind: 'border-crossing' });
+    expect(atBorder.legProgress).toMatchObject({ legIndex: 1, from: 'urumqi', to: 'dostyk', fraction: 1, atStop: 'dostyk', legCount: 7 });
+    const moving = foldAll(events.slice(0, 2));
+    expect(moving.lastLocation).toEqual({ kind: 'geo', lat: 43.8, lon: 87.6 });
+    expect(moving.legProgress?.legIndex).toBe(1);
+    expect(moving.legProgress!.fraction).toBeGreaterThanOrEqual(0);
+    expect(moving.legProgress!.fraction).toBeLessThanOrEqual(1);
+    const onFerry = foldAll(events.slice(0, 10));
+    expect(onFerry.legProgress).toMatchObject({ legIndex: 3, mode: 'sea', fraction: 0 });
+    expect(onFerry.mode).toBe('sea');
+  });
+
+  it('measures delay against the corridor plan', () => {
+    const atBorder = foldAll(trip().slice(0, 3));
+    // Xi'an -> Urumqi -> Dostyk by reference: 45.7 h + 9.6 h moving; the trip took 70 h.
+    expect(atBorder.delay!.actualHours).toBe(70);
+    expect(atBorder.delay!.plannedHours).toBeCloseTo(55.3, 0);
+    expect(atBorder.delay!.hours).toBeCloseTo(70 - atBorder.delay!.plannedHours, 6);
+  });
+
+  it('gives the same state whatever order the events arrive in', () => {
+    const events = trip();
+    const inOrder = foldAll(events);
+    for (const seed of [1, 7, 42, 2026]) expect(foldAll(shuffled(events, seed))).toEqual(inOrder);
+    expect(foldAll([...events].reverse())).toEqual(inOrder);
+  });
+
+  it('counts an event once when it arrives twice', () => {
+    const events = trip();
+    expect(foldAll([...events, events[3]!, events[0]!])).toEqual(foldAll(events));
+  });
+
+  it('drops an event declared erroneous', () => {
+    const events = trip().slice(0, 6);
+    const retraction: EpcisEvent = { ...events[5]!, errorDeclaration: { declarationTime: '2026-03-04T12:00:00.000Z', reason: 'incorrect_data' } };
+    const state = foldAll([...events, retraction]);
+    expect(state.status).toBe('at-border');
+    expect(state.holds).toEqual([]);
+  });
+
+  it('keeps events that do not follow the profile without changing the status', () => {
+    const odd: EpcisEvent = { type: 'ObjectEvent', eventID: 'odd', eventTime: '2026-03-01T09:00:00Z', eventTimeZoneOffset: '+00:00', action: 'OBSERVE', epcList: [CONTAINER], bizStep: 'inspecting' };
+    const state = foldAll([trip()[0]!, odd]);
+    expect(state.status).toBe('departed');
+    expect(state.timeline[1]!.text).toBe('Inspecting recorded');
+  });
+});
+
+describe('delay against a registered itinerary', () => {
+  it('measures the latest planned point reached against its planned time', () => {
+    const itinerary = [
+      { mode: 'rail' as const, from: 'xian', to: 'dostyk', plannedDeparture: '2026-03-01T06:00:00.000Z', plannedArrival: '2026-03-03T18:00:00.000Z' },
+      { mode: 'rail' as const, from: 'dostyk', to: 'aktau-port', plannedDeparture: '2026-03-04T12:00:00.000Z', plannedArrival: '2026-03-08T12:00:00.000Z' },
+    ];
+    let state: ShipmentState | undefined;
+    for (const e of trip().slice(0, 3)) state = foldShipment(state, e, { ...context, itinerary });
+    // Arrived at Dostyk 2026-03-04T06:00, planned 2026-03-03T18:00: 12 h late.
+    expect(state!.delay).toEqual({ hours: 12, plannedHours: 60, actualHours: 72, basis: 'registered itinerary' });
+    for (const e of trip().slice(3, 9)) state = foldShipment(state, e, { ...context, itinerary });
+    // Left Dostyk 2026-03-05T14:00, planned 2026-03-04T12:00.
+    expect(state!.delay!.hours).toBe(26);
+  });
+});

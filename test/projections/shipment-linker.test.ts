@@ -1,0 +1,99 @@
+import { describe, it, expect } from 'vitest';
+import { containerIri } from '../../src/domain/epcis-profile.js';
+import { eventFacts } from '../../src/projections/event-facts.js';
+import { ShipmentLinker } from '../../src/projections/shipment-linker.js';
+import { ShipmentProjection } from '../../src/projections/shipment-projection.js';
+import { referenceData } from '../../src/reference/index.js';
+import { CONTAINER, MRN, doc, movement, shuffled, transit, trip } from './profile-events.js';
+
+const reference = referenceData();
+const facts = (e: Parameters<typeof eventFacts>[0]) => eventFacts(e, reference);
+
+describe('ShipmentLinker', () => {
+  it('links events that share a document, and starts a shipment for an event that matches nothing', () => {
+    const linker = new ShipmentLinker();
+    const a = linker.link(facts(movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('1')], units: [containerIri('AAAU1111111')] })));
+    const b = linker.link(facts(movement('position-reported', { id: 'b', time: '2026-03-02T08:00:00Z', at: 'geo:43.8,87.6', docs: [doc.smgs('1')], units: [] })));
+    const c = linker.link(facts(movement('departed', { id: 'c', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('2')], units: [containerIri('BBBU2222222')] })));
+    expect(a.created).toBe(true);
+    expect(b).toEqual({ key: a.key, merged: [], created: false });
+    expect(c.created).toBe(true);
+    expect(c.key).not.toBe(a.key);
+  });
+
+  it('links by transport unit while the shipment is not delivered', () => {
+    const linker = new ShipmentLinker();
+    const first = linker.link(facts(movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('1')] })));
+    const position = linker.link(facts(movement('position-reported', { id: 'b', time: '2026-03-02T08:00:00Z', at: 'geo:43.8,87.6', docs: [] })));
+    expect(position.key).toBe(first.key);
+    linker.link(facts(movement('delivered', { id: 'c', time: '2026-03-13T08:00:00Z', at: 'poti-port', docs: [doc.smgs('1')] })));
+    // The same container on its next trip, with no document yet: a new shipment.
+    const reused = linker.link(facts(movement('position-reported', { id: 'd', time: '2026-04-02T08:00:00Z', at: 'geo:43.8,87.6', docs: [] })));
+    expect(reused.created).toBe(true);
+    // A late report from before the delivery still belongs to the first trip.
+    const late = linker.link(facts(movement('position-reported', { id: 'e', time: '2026-03-05T08:00:00Z', at: 'geo:45.1,80.1', docs: [] })));
+    expect(late.key).toBe(first.key);
+  });
+
+  it('does not link by unit an event that names another waybill of the same kind', () => {
+    const linker = new ShipmentLinker();
+    const first = linker.link(facts(movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('1')] })));
+    const other = linker.link(facts(movement('departed', { id: 'b', time: '2026-02-01T08:00:00Z', at: 'xian', docs: [doc.smgs('0')] })));
+    expect(other.key).not.toBe(first.key);
+  });
+
+  it('merges two shipments found to share a document', () => {
+    const linker = new ShipmentLinker();
+    const bySmgs = linker.link(facts(movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('1')], units: [containerIri('AAAU1111111')] })));
+    const byMrn = linker.link(facts(transit('lodge', { id: 'b', time: '2026-03-04T08:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333333')] })));
+    expect(byMrn.created).toBe(true);
+    const both = linker.link(facts(transit('accept', { id: 'c', time: '2026-03-04T09:00:00Z', at: 'dostyk', docs: [doc.smgs('1'), doc.mrn(MRN)], units: [] })));
+    expect(both).toEqual({ key: bySmgs.key, merged: [byMrn.key], created: false });
+    expect(linker.keys()).toEqual([bySmgs.key]);
+    // After the merge the MRN leads to the surviving shipment.
+    expect(linker.link(facts(transit('release', { id: 'd', time: '2026-03-05T09:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [] }))).key).toBe(bySmgs.key);
+  });
+});
+
+describe('ShipmentProjection linking', () => {
+  it('keeps events of a shipment not yet known and links them when it appears', () => {
+    const projection = new ShipmentProjection({ reference });
+    // Only the container is known at first: a telematics position.
+    projection.apply([movement('position-reported', { id: 'p', time: '2026-03-02T12:00:00Z', at: 'geo:43.8,87.6', docs: [] })]);
+    expect(projection.list().shipments.map((s) => s.id)).toEqual(['unit:MSKU1234565']);
+    projection.apply([movement('departed', { id: 'd', time: '2026-03-01T08:00:00Z', at: 'xian' })]);
+    const [only, ...rest] = projection.list().shipments;
+    expect(rest).toEqual([]);
+    expect(only!.id).toBe('smgs:70012345');
+    expect(only!.events.map((f) => f.eventID)).toEqual(['d', 'p']);
+    expect(only!.status).toBe('in-transit');
+    // The earlier id still finds it.
+    expect(projection.get('unit:MSKU1234565')?.id).toBe('smgs:70012345');
+  });
+
+  it('merges shipments in the read model and folds their events together', () => {
+    const projection = new ShipmentProjection({ reference });
+    projection.apply([movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.booking('BK1')], units: [containerIri('AAAU1111111')] })]);
+    projection.apply([transit('hold', { id: 'b', time: '2026-03-04T10:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333333')], fields: { holdReason: 'seal broken', country: 'KZ' } })]);
+    expect(projection.stats().shipments).toBe(2);
+    projection.apply([transit('accept', { id: 'c', time: '2026-03-04T09:00:00Z', at: 'dostyk', docs: [doc.booking('BK1'), doc.mrn(MRN)], units: [], fields: { country: 'KZ' } })]);
+    expect(projection.stats().shipments).toBe(1);
+    const merged = projection.get('booking:BK1')!;
+    expect(merged.status).toBe('held-by-customs');
+    expect(merged.events.map((f) => f.eventID)).toEqual(['a', 'c', 'b']);
+    expect(projection.get(`transit-declaration:${MRN}`)?.id).toBe('booking:BK1');
+  });
+
+  it('links the same way whatever order the events of two trips of one container arrive in', () => {
+    const events = [...trip('A', '100'), ...trip('B', '200', '26KZ551100T0047120', CONTAINER, 20)];
+    const inOrder = new ShipmentProjection({ reference });
+    inOrder.apply(events);
+    const ids = inOrder.list().shipments.map((s) => [s.id, s.events.length]);
+    expect(ids).toEqual([['smgs:200', 13], ['smgs:100', 13]]);
+    for (const seed of [3, 11, 99]) {
+      const other = new ShipmentProjection({ reference });
+      for (const e of shuffled(events, seed)) other.apply([e]);
+      expect(other.list().shipments).toEqual(inOrder.list().shipments);
+    }
+  });
+});
