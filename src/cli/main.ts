@@ -6,6 +6,7 @@ import { registerExportCommand } from './export.command.js';
 import { registerHashCommand } from './hash.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerServeCommand } from './serve.command.js';
+import { registerSimulateCommand } from './simulate.command.js';
 import { registerValidateCommand } from './validate.command.js';
 import { packageVersion } from './package-version.js';
 
@@ -20,5 +21,6 @@ export async function main(argv: string[]): Promise<void> {
   registerExportCommand(program);
   registerHashCommand(program);
   registerValidateCommand(program);
+  registerSimulateCommand(program);
   await program.parseAsync(argv);
 }

@@ -1,0 +1,56 @@
+import type { BizTransaction } from '../epcis/model.js';
+import type { SimRandom } from './prng.js';
+import type { SimRoute } from './sim-route.js';
+
+/** Chances of the things that go wrong; each is a probability per opportunity, 0..1. */
+export interface IncidentRates {
+  /** Per shipment per customs office that passes or receives the goods: customs hold the goods, then release them. */
+  customsHold: number;
+  /** Per shipment per customs office: a control (documentary, physical, scanning or seal check). */
+  inspection: number;
+  /** Per shipment: a seal found broken on the way, reported as an incident and resealed. */
+  sealProblem: number;
+  /** Per train or truck per leg: a delay on the way (breakdown, weather, congestion), reported as an incident. */
+  delay: number;
+}
+
+export const DEFAULT_INCIDENT_RATES: Readonly<IncidentRates> = Object.freeze({ customsHold: 0.03, inspection: 0.08, sealProblem: 0.02, delay: 0.05 });
+
+export interface SimulationOptions {
+  /** How many shipments depart. */
+  shipments: number;
+  /** Departures are spread over this many days from `start`; events after start + days are left out. */
+  days: number;
+  seed: number;
+  /** Default 2025-01-01T00:00:00Z, so that a seed alone fixes the events. */
+  start?: Date;
+  incidentRates?: Partial<IncidentRates>;
+}
+
+/** One simulated shipment: its containers and the documents it moves under. */
+export interface SimShipment {
+  readonly id: string;
+  readonly corridorId: string;
+  readonly containers: readonly string[];
+  /** Container IRIs, the EPCs of the shipment's events. */
+  readonly epcs: readonly string[];
+  readonly booking: BizTransaction;
+  readonly modeDocuments: Readonly<Record<'rail' | 'road' | 'sea', BizTransaction>>;
+  seal: string;
+  /** Guarantee reference (GRN) of the transit declaration. */
+  readonly guarantee: string;
+  /** The leg on which a broken seal is found, if any. */
+  readonly sealProblemLeg?: number;
+  mrn?: BizTransaction;
+  /** Extra time of this shipment behind its convoy (customs holds and controls), ms. */
+  lagMs: number;
+}
+
+/** A block train or a truck: shipments that move together. */
+export interface Convoy {
+  readonly kind: 'train' | 'truck';
+  readonly route: SimRoute;
+  readonly departAt: number;
+  readonly shipments: SimShipment[];
+  readonly rng: SimRandom;
+}
