@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
 import { loadConfig } from '../config/config.js';
 import { openRuntime } from '../runtime/runtime.js';
+import { startDemo, type RunningDemo } from '../sim/demo.js';
 import { packageVersion } from './package-version.js';
 
 export function registerServeCommand(program: Command): void {
@@ -9,21 +10,29 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('Serve the HTTP API (EPCIS 2.0 REST bindings under /epcis, docs under /docs)')
     .option('-p, --port <port>', 'TCP port (overrides KARVON_PORT)')
-    .action(async (options: { port?: string }) => {
+    .option('--no-demo', 'no demo: do not fill an empty store with simulated corridor traffic (production)')
+    .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
       const runtime = await openRuntime(config);
       const app = await buildApp(runtime, { logger: { level: config.logLevel }, version: packageVersion() });
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
+      await app.listen({ port: config.port, host: config.host });
+      app.log.info(`Karvon serves http://localhost:${config.port} (store: ${config.dataDir}); API docs at /docs`);
+      let demo: RunningDemo | undefined;
       const shutdown = async (signal: string) => {
         app.log.info(`${signal}: shutting down`);
+        await demo?.stop();
         await app.close();
         await runtime.close();
         process.exit(0);
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
-      await app.listen({ port: config.port, host: config.host });
-      app.log.info(`Karvon serves http://localhost:${config.port} (store: ${config.dataDir}); API docs at /docs`);
+      if (options.demo) {
+        const settings = { shipments: config.demoShipments, days: config.demoDays, seed: config.demoSeed, speed: config.demoSpeed };
+        demo = await startDemo(runtime, settings, (message) => app.log.info(message));
+        if (!demo) app.log.info('demo: the store holds data of its own, so no demo traffic is added');
+      }
     });
 }

@@ -21,6 +21,11 @@ export interface KarvonConfig {
   readonly queryMaxPerPage: number;
   /** Page size when a query gives no perPage. */
   readonly queryDefaultPerPage: number;
+  /** The demo of `karvon serve` on an empty store (`--no-demo` turns it off). */
+  readonly demoShipments: number;
+  readonly demoDays: number;
+  readonly demoSeed: number;
+  readonly demoSpeed: number;
 }
 
 interface VariableSpec {
@@ -65,6 +70,10 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_CAPTURE_FILE_SIZE_LIMIT', key: 'captureFileSizeLimit', default: String(32 * 1024 * 1024), description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)', parse: integer(1024, 2 ** 31 - 1) },
   { name: 'KARVON_QUERY_MAX_PER_PAGE', key: 'queryMaxPerPage', default: '1000', description: 'Largest page of events a query may request (perPage)', parse: integer(1, 100_000) },
   { name: 'KARVON_QUERY_DEFAULT_PER_PAGE', key: 'queryDefaultPerPage', default: '100', description: 'Page size when a query names none', parse: integer(1, 100_000) },
+  { name: 'KARVON_DEMO_SHIPMENTS', key: 'demoShipments', default: '3000', description: 'Shipments in the demo that `karvon serve` starts on an empty store (`--no-demo` for none)', parse: integer(1, 1_000_000) },
+  { name: 'KARVON_DEMO_DAYS', key: 'demoDays', default: '21', description: 'Days of demo history before now (as many again are played back live)', parse: integer(1, 365) },
+  { name: 'KARVON_DEMO_SEED', key: 'demoSeed', default: '1', description: 'Seed of the demo simulation (same seed, same events)', parse: integer(0, 2 ** 31 - 1) },
+  { name: 'KARVON_DEMO_SPEED', key: 'demoSpeed', default: '1', description: 'How much faster than the clock the live demo runs (1 keeps event times truthful)', parse: integer(1, 10_000) },
 ];
 
 /** Raised when the environment holds bad values; lists every bad variable. */

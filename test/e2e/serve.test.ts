@@ -30,7 +30,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-e2e-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(root, 'bin/karvon.js'), 'serve'], {
+  server = spawn(process.execPath, [path.join(root, 'bin/karvon.js'), 'serve', '--no-demo'], {
     env: { ...process.env, KARVON_PORT: String(port), KARVON_HOST: '127.0.0.1', KARVON_DATA_DIR: dataDir, KARVON_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,6 +56,36 @@ describe('karvon serve', () => {
     const doc = await (await fetch(`${base}/epcis/events?EQ_bizStep=departing`)).json();
     expect(doc.epcisBody.queryResults.resultsBody.eventList).toHaveLength(1);
     expect(fs.existsSync(path.join(dataDir, 'karvon.db'))).toBe(true);
+  });
+
+  it('fills an empty store with a living demo, reachable through the tracking API', async () => {
+    const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-demo-'));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const demo = spawn(process.execPath, [path.join(root, 'bin/karvon.js'), 'serve'], {
+      env: { ...process.env, KARVON_PORT: String(port), KARVON_HOST: '127.0.0.1', KARVON_DATA_DIR: demoDir, KARVON_LOG_LEVEL: 'warn', KARVON_DEMO_SHIPMENTS: '60', KARVON_DEMO_DAYS: '10' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const demoBase = `http://127.0.0.1:${port}`;
+      await waitFor(`${demoBase}/health`, 20_000);
+      let shipments: Array<{ id: string; status: string; transportUnits: string[] }> = [];
+      for (let i = 0; i < 100 && shipments.length === 0; i += 1) {
+        shipments = (await (await fetch(`${demoBase}/api/shipments?limit=500`)).json()).shipments;
+        if (shipments.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(shipments.length).toBeGreaterThan(10);
+      expect(new Set(shipments.map((s) => s.status)).size).toBeGreaterThan(1);
+      const container = shipments.flatMap((s) => s.transportUnits).find((u) => u.includes('/container/'))!;
+      const found = (await (await fetch(`${demoBase}/api/shipments/search?q=${container.split('/').pop()!.slice(0, 8)}`)).json()).shipments;
+      expect(found.length).toBeGreaterThan(0);
+      const detail = await (await fetch(`${demoBase}/api/shipments/${encodeURIComponent(found[0].id)}`)).json();
+      expect(detail.timeline.length).toBeGreaterThan(0);
+      expect(JSON.parse(fs.readFileSync(path.join(demoDir, 'demo.json'), 'utf8')).seed).toBe(1);
+    } finally {
+      demo.kill('SIGTERM');
+      await new Promise((resolve) => demo.on('exit', resolve));
+      fs.rmSync(demoDir, { recursive: true, force: true });
+    }
   });
 
   it('stops start-up with a message naming a bad variable', async () => {

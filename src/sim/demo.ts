@@ -1,0 +1,97 @@
+/**
+ * The living demo of `karvon serve`: a few thousand simulated shipments over the last weeks,
+ * captured as history at start, and the rest of the same simulation played back live as the clock
+ * reaches each event, so a new user sees a working corridor at once and shipments that keep moving.
+ *
+ * The demo only ever starts on an empty store, and it writes `demo.json` into the data folder with
+ * its seed and start. After a restart the same simulation is regenerated from that file: what was
+ * captured already comes back as duplicates (skipped by capture), and the live part carries on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EpcisEvent } from '../epcis/model.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { simulate } from './simulate.js';
+
+export interface DemoSettings {
+  shipments: number;
+  /** Days of history before now; the simulation runs as many days again into the future. */
+  days: number;
+  seed: number;
+  /** How much faster than the clock the live part runs (1 = real time, so event times are truthful). */
+  speed: number;
+}
+
+interface DemoFile {
+  seed: number;
+  start: string;
+  shipments: number;
+  days: number;
+}
+
+export interface RunningDemo {
+  /** Events captured as history at start (new ones; duplicates of an earlier run not counted). */
+  historyCaptured: number;
+  /** Events still to be played back live. */
+  livePending(): number;
+  /** Ends the live part (on shutdown). */
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+const DOCUMENT_SIZE = 500;
+
+/** Starts the demo, or returns undefined when the store holds data that is not the demo's. */
+export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (message: string) => void): Promise<RunningDemo | undefined> {
+  const file = path.join(runtime.config.dataDir, 'demo.json');
+  let demo: DemoFile;
+  if (fs.existsSync(file)) {
+    demo = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoFile;
+  } else {
+    if ((await runtime.store.events.total()) > 0) return undefined;
+    demo = { seed: settings.seed, start: new Date(Date.now() - settings.days * DAY_MS).toISOString(), shipments: settings.shipments, days: settings.days };
+    fs.writeFileSync(file, JSON.stringify(demo, null, 2));
+  }
+  const { events } = simulate({ shipments: demo.shipments, days: demo.days * 2, seed: demo.seed, start: new Date(demo.start) });
+  const capture = async (batch: EpcisEvent[]) => {
+    const doc = { namespaces: {}, type: 'EPCISDocument' as const, schemaVersion: '2.0', creationDate: new Date().toISOString(), events: batch };
+    return runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'proceed' });
+  };
+
+  // History: everything up to now, at once.
+  const startedAt = Date.now();
+  let next = 0;
+  let historyCaptured = 0;
+  while (next < events.length && Date.parse(events[next]!.eventTime) <= startedAt) {
+    const batch: EpcisEvent[] = [];
+    while (batch.length < DOCUMENT_SIZE && next < events.length && Date.parse(events[next]!.eventTime) <= startedAt) batch.push(events[next++]!);
+    historyCaptured += (await capture(batch)).captured;
+  }
+  log(`demo: ${demo.shipments} simulated shipments since ${demo.start}; ${historyCaptured} events captured as history, ${events.length - next} to come live`);
+
+  // Live: simulated time runs `speed` times faster than the clock from now on.
+  const simNow = () => startedAt + (Date.now() - startedAt) * settings.speed;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = (async () => {
+      const due: EpcisEvent[] = [];
+      while (next < events.length && Date.parse(events[next]!.eventTime) <= simNow() && due.length < DOCUMENT_SIZE) due.push(events[next++]!);
+      if (due.length > 0) await capture(due);
+      if (stopped || next >= events.length) return;
+      const wait = (Date.parse(events[next]!.eventTime) - simNow()) / settings.speed;
+      timer = setTimeout(tick, Math.min(Math.max(wait, 50), 60_000));
+    })().catch((error: unknown) => log(`demo: live playback stopped: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  tick();
+  return {
+    historyCaptured,
+    livePending: () => events.length - next,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
