@@ -5,7 +5,7 @@
  */
 
 /** Mixes two integers into a well-spread 32-bit seed. */
-function mix(a: number, b: number): number {
+export function mixSeed(a: number, b: number): number {
   let h = (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x6a09e667, 0xc2b2ae35)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
@@ -18,11 +18,14 @@ export class SimRandom {
   private c: number;
   private d = 1;
 
-  /** Stream `stream` of `seed`; different stream numbers give independent streams. */
-  constructor(seed: number, stream = 0) {
-    this.a = mix(seed, stream);
-    this.b = mix(this.a, stream ^ 0x2545f491);
-    this.c = mix(this.b, seed ^ 0x5bd1e995);
+  /**
+   * Stream `stream` of `seed`; different stream numbers give independent streams. `salts` tell
+   * families of generators apart (the benchmark's corridor generator uses its own).
+   */
+  constructor(seed: number, stream = 0, salts: readonly [number, number] = [0x2545f491, 0x5bd1e995]) {
+    this.a = mixSeed(seed, stream);
+    this.b = mixSeed(this.a, stream ^ salts[0]);
+    this.c = mixSeed(this.b, seed ^ salts[1]);
     for (let i = 0; i < 12; i++) this.word();
   }
 
