@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerExportCommand } from './export.command.js';
 import { registerHashCommand } from './hash.command.js';
 import { registerImportCommand } from './import.command.js';
+import { registerRebuildCommand } from './rebuild.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerSimulateCommand } from './simulate.command.js';
 import { registerValidateCommand } from './validate.command.js';
@@ -22,5 +23,6 @@ export async function main(argv: string[]): Promise<void> {
   registerHashCommand(program);
   registerValidateCommand(program);
   registerSimulateCommand(program);
+  registerRebuildCommand(program);
   await program.parseAsync(argv);
 }

@@ -1,0 +1,18 @@
+/**
+ * A digest of everything a projection knows about shipments, so that two projections (the live one
+ * and one rebuilt from the store) can be compared in one line: equal digests, equal state.
+ */
+import { createHash } from 'node:crypto';
+import type { ShipmentProjection } from './shipment-projection.js';
+
+/** SHA-256 over every shipment's state (in list order, without the raw events). */
+export function projectionDigest(projection: ShipmentProjection): string {
+  const hash = createHash('sha256');
+  let cursor: string | undefined;
+  do {
+    const page = projection.list({ limit: 1000, cursor });
+    for (const { events: _events, ...state } of page.shipments) hash.update(JSON.stringify(state));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return hash.digest('hex');
+}

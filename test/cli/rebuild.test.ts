@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/config.js';
+import { projectionDigest } from '../../src/projections/state-digest.js';
+import { openRuntime } from '../../src/runtime/runtime.js';
+import { runSimulation } from '../../src/sim/index.js';
+
+let dir: string;
+let output: string[];
+const savedEnv = { ...process.env };
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-rebuild-'));
+  process.env.KARVON_DATA_DIR = dir;
+  output = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void output.push(args.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.env = { ...savedEnv };
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('karvon rebuild', () => {
+  it('reproduces the state the live projection reached while the events were captured', async () => {
+    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { onError: () => {} });
+    await runSimulation(runtime, { shipments: 40, days: 20, seed: 5, start: new Date('2026-10-01T00:00:00Z') });
+    const live = runtime.shipments.stats();
+    const liveDigest = projectionDigest(runtime.shipments);
+    await runtime.close();
+    expect(live.shipments).toBeGreaterThan(10);
+
+    await main(['node', 'karvon', 'rebuild']);
+    expect(output[0]).toMatch(new RegExp(`^rebuilt ${live.shipments} shipments from ${live.events} events`));
+    expect(output).toContain(`state digest: ${liveDigest}`);
+  });
+});
