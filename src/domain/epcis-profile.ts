@@ -30,6 +30,7 @@ export const BIZ_STEP = {
   transitDischarging: `${KARVON_NS}bizstep/transit_discharging`,
   transitCancelling: `${KARVON_NS}bizstep/transit_cancelling`,
   incidentReporting: `${KARVON_NS}bizstep/incident_reporting`,
+  shipmentRegistering: `${KARVON_NS}bizstep/shipment_registering`,
 } as const;
 
 /** CBV dispositions used by the profile (Karvon defines none of its own). */
@@ -77,6 +78,7 @@ export const EXTENSION_FIELD = {
   corridor: `${KARVON_NS}corridor`,
   legIndex: `${KARVON_NS}legIndex`,
   transportMode: `${KARVON_NS}transportMode`,
+  registration: `${KARVON_NS}registration`,
 } as const;
 export type ExtensionFieldName = keyof typeof EXTENSION_FIELD;
 

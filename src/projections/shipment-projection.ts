@@ -12,6 +12,7 @@ import { CorridorStatistics, type Quantiles } from './corridor-statistics.js';
 import { estimateArrival, type ArrivalEstimate } from './estimate-arrival.js';
 import { eventFacts, type EventFacts } from './event-facts.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
+import { registeredItinerary } from './registered-itinerary.js';
 import { ShipmentLinker } from './shipment-linker.js';
 import type { Mode, ShipmentState } from './shipment-state.js';
 
@@ -91,11 +92,11 @@ export class ShipmentProjection {
 
   private readonly itineraryFor: ((shipment: ShipmentState) => readonly ItineraryLeg[] | undefined) | undefined;
 
-  /** @param options.itineraryFor the registered itinerary of a shipment (by its documents or units), if any. */
+  /** @param options.itineraryFor the registered itinerary of a shipment (by its documents or units), if any; by default the one its registration event carries. */
   constructor(options: { reference?: ReferenceData; statistics?: CorridorStatistics; itineraryFor?: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined } = {}) {
     this.reference = options.reference ?? referenceData();
     this.statistics = options.statistics ?? new CorridorStatistics(this.reference);
-    this.itineraryFor = options.itineraryFor;
+    this.itineraryFor = options.itineraryFor ?? registeredItinerary;
   }
 
   /** Links and folds newly captured events; returns the ids of the shipments that changed. */
@@ -120,7 +121,7 @@ export class ShipmentProjection {
       const events = insertFacts(this.byKey.get(key)?.events ?? [], added);
       let state = foldFacts(events, { reference: this.reference });
       const itinerary = this.itineraryFor?.(state);
-      if (itinerary && itinerary.length > 0) state = foldFacts(events, { reference: this.reference, itinerary });
+      if (itinerary && itinerary.length > 0) state = { ...foldFacts(events, { reference: this.reference, itinerary }), itinerary };
       this.byKey.set(key, state);
       this.idToKey.set(state.id, key);
       this.statistics.record(key, state);

@@ -95,6 +95,8 @@ export interface ShipmentState {
   readonly deliveredAt?: string;
   readonly firstEventTime?: string;
   readonly lastEventTime?: string;
+  /** The planned itinerary the shipment was registered with, when it has one. */
+  readonly itinerary?: readonly ItineraryLeg[];
   /** The shipment's events in fold order (eventTime, eventID), erroneous ones removed. */
   readonly events: readonly EventFacts[];
 }

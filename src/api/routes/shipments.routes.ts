@@ -1,6 +1,7 @@
 /**
  * The tracking API (/api/shipments): shipments folded from the corridor's events, found by any
- * reference or unit number, with their timeline and an arrival estimate given as a range.
+ * reference or unit number, with their timeline and an arrival estimate given as a range; and the
+ * registration of a new shipment by a forwarder.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain/index.js';
@@ -8,6 +9,7 @@ import type { ShipmentState } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 import { sendQueryDocument } from '../respond.js';
+import { registerShipment } from '../../tracking/register-shipment.js';
 
 const MODES = new Set(['road', 'rail', 'sea']);
 const MAX_LIMIT = 500;
@@ -29,7 +31,20 @@ function shipmentSummary(state: ShipmentState) {
     arrivedAt: state.arrivedAt,
     deliveredAt: state.deliveredAt,
     lastEventTime: state.lastEventTime,
+    itinerary: state.itinerary,
   };
+}
+
+function parseJsonBody(body: unknown, contentType: string | undefined): unknown {
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
+    throw new KarvonError('KRV_UNSUPPORTED_MEDIA_TYPE', `A shipment registration is sent as application/json, not ${contentType ?? 'without a content type'}`);
+  }
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send the shipment registration as JSON');
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new KarvonError('KRV_MALFORMED_BODY', `The shipment registration is not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 function parseLimit(raw: string | undefined): number {
@@ -75,6 +90,13 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
         cursor: q.cursor,
       });
       return { shipments: page.shipments.map(shipmentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    });
+
+    app.post('/', async (request, reply) => {
+      const body = parseJsonBody(request.body, request.headers['content-type']);
+      const { created, shipment } = await registerShipment(deps, body);
+      reply.code(created ? 201 : 200).header('location', `/api/shipments/${encodeURIComponent(shipment.id).replace(/%3A/gi, ':')}`);
+      return shipmentSummary(shipment);
     });
 
     app.get<{ Querystring: { q?: string; limit?: string } }>('/search', async (request) => {

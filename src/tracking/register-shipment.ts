@@ -1,0 +1,155 @@
+// Registering a shipment: a forwarder's booking becomes one EPCIS event under the Karvon profile
+// (section 4.4 of docs/epcis-profile.md), captured like any partner's event, so that the store stays
+// the single source of truth and the projection finds the shipment the same way after a restart.
+import { validateShipmentRegistration } from '../domain/shipment/validate-registration.js';
+import { parseTransportUnitId } from '../domain/shipment/transport-unit-rules.js';
+import type { ShipmentReference, ShipmentRegistration, TransportUnit } from '../domain/shipment/shipment.js';
+import {
+  BIZ_STEP, BIZ_TRANSACTION_TYPE, compactExtensionField, containerIri, documentIri, KARVON_NS, KARVON_PREFIX, vehicleIri, wagonIri,
+} from '../domain/epcis-profile.js';
+import type { BizTransaction, EpcisDocument, EpcisEvent, ExtensionValue } from '../epcis/model.js';
+import { KarvonError } from '../errors.js';
+import { corridorById, locationById } from '../reference/index.js';
+import type { CaptureService } from '../capture/capture-service.js';
+import type { ShipmentProjection } from '../projections/shipment-projection.js';
+import type { ShipmentState } from '../projections/shipment-state.js';
+
+export type RegistrationOutcome = { created: boolean; shipment: ShipmentState };
+
+const REFERENCE_IRI: Partial<Record<ShipmentReference['kind'], { type: string; iri: Parameters<typeof documentIri>[0] }>> = {
+  booking: { type: BIZ_TRANSACTION_TYPE.booking, iri: 'booking' },
+  'bill-of-lading': { type: BIZ_TRANSACTION_TYPE.billOfLading, iri: 'bill-of-lading' },
+  'sea-waybill': { type: BIZ_TRANSACTION_TYPE.billOfLading, iri: 'bill-of-lading' },
+  cmr: { type: BIZ_TRANSACTION_TYPE.cmr, iri: 'cmr' },
+  smgs: { type: BIZ_TRANSACTION_TYPE.smgs, iri: 'smgs' },
+  cim: { type: BIZ_TRANSACTION_TYPE.cim, iri: 'cim' },
+  'cim-smgs': { type: BIZ_TRANSACTION_TYPE.cimSmgs, iri: 'cim-smgs' },
+  mrn: { type: BIZ_TRANSACTION_TYPE.transitDeclaration, iri: 'mrn' },
+  'transit-declaration': { type: BIZ_TRANSACTION_TYPE.transitDeclaration, iri: 'transit-declaration' },
+  'tir-carnet': { type: BIZ_TRANSACTION_TYPE.tirCarnet, iri: 'tir-carnet' },
+};
+
+/** The body as a registration, or a 400 when its top-level shape is wrong (the domain checks the rest). */
+function asRegistration(body: unknown): ShipmentRegistration {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new KarvonError('KRV_VALIDATION', 'The registration must be a JSON object', [{ pointer: '', message: 'expected a JSON object with references, parties, goods, transportUnits and itinerary' }]);
+  }
+  const issues = (['references', 'parties', 'goods', 'transportUnits', 'itinerary'] as const)
+    .filter((k) => k in body && !Array.isArray((body as Record<string, unknown>)[k]))
+    .map((k) => ({ pointer: `/${k}`, message: `${k} must be an array` }));
+  const items = (['references', 'parties', 'goods', 'transportUnits', 'itinerary'] as const).flatMap((k) => {
+    const list = (body as Record<string, unknown>)[k];
+    return Array.isArray(list) ? list.flatMap((x, i) => (typeof x === 'object' && x !== null && !Array.isArray(x) ? [] : [{ pointer: `/${k}/${i}`, message: 'must be a JSON object' }])) : [];
+  });
+  const corridor = (body as Record<string, unknown>).corridorId;
+  if (corridor !== undefined && (typeof corridor !== 'string' || !corridorById(corridor))) issues.push({ pointer: '/corridorId', message: `corridor ${JSON.stringify(corridor)} is not a known Karvon corridor` });
+  if (issues.length + items.length > 0) throw new KarvonError('KRV_VALIDATION', `The registration has ${issues.length + items.length} problem(s); nothing was registered`, [...issues, ...items]);
+  return body as ShipmentRegistration;
+}
+
+/** Every problem of a registration, as one validation error, or nothing when it may be registered. */
+export function checkRegistration(body: unknown): ShipmentRegistration {
+  const registration = asRegistration(body);
+  const problems = validateShipmentRegistration(registration, { isKnownLocation: (id) => typeof id === 'string' && locationById(id) !== undefined });
+  if (problems.length > 0) {
+    throw new KarvonError(
+      'KRV_VALIDATION',
+      `The registration has ${problems.length} problem(s); nothing was registered. First: ${problems[0]!.path}: ${problems[0]!.message}`,
+      problems.map((p) => ({ pointer: p.path, message: p.message })),
+    );
+  }
+  return registration;
+}
+
+function unitIri(unit: TransportUnit): string | undefined {
+  const id = parseTransportUnitId(unit);
+  if (!id.ok) return undefined;
+  switch (unit.kind) {
+    case 'container': return containerIri(id.value);
+    case 'wagon': return wagonIri(id.value);
+    case 'truck':
+    case 'trailer': return vehicleIri(unit.country!.toUpperCase(), id.value);
+    case 'vessel': return undefined;
+  }
+}
+
+function normalisedReference(ref: ShipmentReference): ShipmentReference {
+  const value = ref.kind === 'mrn' || ref.kind === 'tir-carnet' ? ref.value.replace(/\s+/g, '').toUpperCase() : ref.value.trim().replace(/\s+/g, ' ');
+  return { kind: ref.kind, value, ...(ref.issuer ? { issuer: ref.issuer } : {}) };
+}
+
+/** The registration as stored in krv:registration: only the known fields, references normalised. */
+function normalised(r: ShipmentRegistration): ExtensionValue {
+  return JSON.parse(JSON.stringify({
+    references: r.references.map(normalisedReference),
+    parties: r.parties.map((p) => ({ role: p.role, name: p.name, country: p.country, ...(p.gln ? { gln: p.gln } : {}) })),
+    goods: r.goods,
+    transportUnits: r.transportUnits,
+    itinerary: r.itinerary.map((l) => ({ mode: l.mode, from: l.from, to: l.to, plannedDeparture: l.plannedDeparture, plannedArrival: l.plannedArrival, ...(l.transportUnitIds ? { transportUnitIds: l.transportUnitIds } : {}) })),
+    ...(r.corridorId ? { corridorId: r.corridorId } : {}),
+  })) as ExtensionValue;
+}
+
+/** The identity of a registration: its booking, else its first reference, as a bizTransaction value. */
+export function registrationIdentity(registration: ShipmentRegistration): BizTransaction {
+  const refs = registration.references.map(normalisedReference);
+  const ref = refs.find((r) => r.kind === 'booking') ?? refs[0]!;
+  return bizTransactionOf(ref);
+}
+
+function bizTransactionOf(ref: ShipmentReference): BizTransaction {
+  const known = REFERENCE_IRI[ref.kind];
+  // Invoices and client references have no profile form; they stay searchable under a Karvon IRI of their own.
+  return known
+    ? { type: known.type, bizTransaction: documentIri(known.iri, ref.value) }
+    : { type: `${KARVON_NS}btt/${ref.kind}`, bizTransaction: `https://ns.karvon.org/id/${ref.kind}/${encodeURIComponent(ref.value)}` };
+}
+
+/** The registration event of section 4.4 of the profile. */
+export function registrationEvent(registration: ShipmentRegistration, now: Date): EpcisEvent {
+  const origin = locationById(registration.itinerary[0]!.from)!;
+  const epcs = [...new Set(registration.transportUnits.map(unitIri).filter((x): x is string => x !== undefined))];
+  const transactions = registration.references.map(normalisedReference).filter((r) => REFERENCE_IRI[r.kind] !== undefined).map(bizTransactionOf);
+  return {
+    '@context': { [KARVON_PREFIX]: KARVON_NS },
+    type: 'ObjectEvent',
+    eventTime: now.toISOString(),
+    eventTimeZoneOffset: '+00:00',
+    action: 'OBSERVE',
+    epcList: epcs,
+    bizStep: BIZ_STEP.shipmentRegistering,
+    readPoint: { id: origin.sgln },
+    bizLocation: { id: origin.sgln },
+    bizTransactionList: transactions.length > 0 ? transactions : [registrationIdentity(registration)],
+    ...(registration.corridorId ? { [compactExtensionField('corridor')]: registration.corridorId } : {}),
+    [compactExtensionField('registration')]: normalised(registration),
+  } as EpcisEvent;
+}
+
+function registrationOf(shipment: ShipmentState): unknown {
+  const event = shipment.events.find((f) => f.event.bizStep === BIZ_STEP.shipmentRegistering)?.event;
+  return event?.[compactExtensionField('registration')];
+}
+
+/**
+ * Validates and registers a shipment. The same registration again answers with the stored shipment
+ * (created: false); another registration under the same identity is a conflict.
+ */
+export async function registerShipment(runtime: { capture: CaptureService; shipments: ShipmentProjection }, body: unknown, now: Date = new Date()): Promise<RegistrationOutcome> {
+  const registration = checkRegistration(body);
+  const identity = registrationIdentity(registration);
+  const existing = runtime.shipments.get(identity.bizTransaction);
+  if (existing && registrationOf(existing) !== undefined) {
+    if (JSON.stringify(registrationOf(existing)) === JSON.stringify(normalised(registration))) return { created: false, shipment: existing };
+    throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; amending a registration is not supported`);
+  }
+  const event = registrationEvent(registration, now);
+  const doc: EpcisDocument = { namespaces: { [KARVON_PREFIX]: KARVON_NS }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), events: [event] };
+  const result = await runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback' });
+  if (result.rejected > 0) {
+    throw new KarvonError('KRV_INTERNAL', `the registration event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  }
+  const shipment = runtime.shipments.get(identity.bizTransaction);
+  if (!shipment) throw new KarvonError('KRV_INTERNAL', `the shipment registered under ${identity.bizTransaction} is not in the projection`);
+  return { created: true, shipment };
+}
