@@ -33,7 +33,7 @@ Object.assign(ROUTE_DOCS, {
   'GET /api/reference/customs-offices': { tag: 'Reference data', summary: 'Customs offices of the member states at crossings and inland terminals' },
   'GET /api/reference/corridors': { tag: 'Reference data', summary: 'Corridors with their stops, modes and length' },
   'GET /api/reference/corridors/:id': { tag: 'Reference data', summary: 'One corridor as ordered legs with route lines, distances and moving times' },
-  'GET /api/shipments/': { tag: 'Tracking', summary: 'Shipments, newest activity first (filters: status, corridor, country, mode, from, to; limit up to 500, cursor)' },
+  'GET /api/shipments/': { tag: 'Tracking', summary: 'Shipments, newest activity first (filters: status, corridor, country, mode, crossing = a location still ahead, from, to; limit up to 500, cursor)' },
   'GET /api/shipments/search': { tag: 'Tracking', summary: 'Find shipments by any reference or unit number, partial container numbers too (q)' },
   'GET /api/shipments/:id': { tag: 'Tracking', summary: 'One shipment: status, last location, transit steps per country, holds, timeline and ETA range' },
   'GET /api/shipments/:id/events': { tag: 'Tracking', summary: 'The EPCIS events of one shipment' },

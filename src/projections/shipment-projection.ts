@@ -14,6 +14,7 @@ import { eventFacts, type EventFacts } from './event-facts.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
 import { registeredItinerary } from './registered-itinerary.js';
 import { ShipmentLinker } from './shipment-linker.js';
+import { upcomingStops } from './upcoming-stops.js';
 import type { Mode, ShipmentState } from './shipment-state.js';
 
 export interface ShipmentListQuery {
@@ -23,6 +24,8 @@ export interface ShipmentListQuery {
   country?: string;
   /** The mode of the current leg. */
   mode?: Mode;
+  /** A location (reference id) still ahead of the shipment on its corridor, or where it is now. */
+  upcomingStop?: string;
   /** Shipments active in [from, to]: events on or after `from` and on or before `to`. */
   from?: string;
   to?: string;
@@ -179,6 +182,7 @@ export class ShipmentProjection {
       .filter((s) => query.corridor === undefined || s.corridor === query.corridor)
       .filter((s) => country === undefined || s.countries.includes(country))
       .filter((s) => query.mode === undefined || s.mode === query.mode)
+      .filter((s) => query.upcomingStop === undefined || upcomingStops(s, this.reference).includes(query.upcomingStop))
       .filter((s) => from === undefined || Number.isNaN(from) || epoch(s.lastEventTime) >= from)
       .filter((s) => to === undefined || Number.isNaN(to) || epoch(s.firstEventTime) <= to)
       .map((s) => ({ s, sortKey: [epoch(s.lastEventTime), s.id] as [number, string] }))

@@ -45,6 +45,14 @@ describe('/api/shipments', () => {
     expect(next.shipments[0].id).not.toBe(page.shipments[0].id);
   });
 
+  it('shows a customs office the shipments still coming to its crossing', async () => {
+    const coming = (await t.app.inject({ method: 'GET', url: '/api/shipments?crossing=alat-port' })).json();
+    expect(coming.shipments.map((s: { id: string }) => s.id)).toEqual(['smgs:80000001']);
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/shipments?crossing=atlantis' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().detail).toContain('crossing must be a location id');
+  });
+
   it('finds a shipment by a partial container number and by its MRN', async () => {
     const byContainer = (await t.app.inject({ method: 'GET', url: '/api/shipments/search?q=MSKU123' })).json();
     expect(byContainer.shipments.map((s: { id: string }) => s.id)).toEqual(['smgs:70012345']);

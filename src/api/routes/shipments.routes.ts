@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain/index.js';
 import type { ShipmentState } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
+import { locationById } from '../../reference/index.js';
 import type { ApiDeps } from '../deps.js';
 import { sendQueryDocument } from '../respond.js';
 import { registerShipment } from '../../tracking/register-shipment.js';
@@ -55,6 +56,13 @@ function parseLimit(raw: string | undefined): number {
   return Number(raw);
 }
 
+/** The `crossing` filter: a location id of the reference data (a border crossing, port or terminal). */
+function checkedLocation(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!locationById(raw)) throw new KarvonError('KRV_QUERY_PARAMETER', `crossing must be a location id of /api/reference/locations, got '${raw}'`);
+  return raw;
+}
+
 function parseTime(name: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (Number.isNaN(Date.parse(raw))) throw new KarvonError('KRV_QUERY_PARAMETER', `${name} must be a date-time such as 2026-11-30T00:00:00Z, got '${raw}'`);
@@ -88,6 +96,7 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
         to: parseTime('to', q.to),
         limit: parseLimit(q.limit),
         cursor: q.cursor,
+        upcomingStop: checkedLocation(q.crossing),
       });
       return { shipments: page.shipments.map(shipmentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     });
