@@ -57,7 +57,8 @@ export async function runCapture(options: CaptureRunOptions): Promise<CaptureRun
   const rawPath = path.join(options.dir, 'raw.db');
   fs.mkdirSync(pipelineDir, { recursive: true });
   const config = loadConfig({ KARVON_DATA_DIR: pipelineDir, KARVON_CAPTURE_LIMIT: String(Math.max(options.batch, 10_000)) });
-  const runtime = await openRuntime(config, { onError: (error, context) => console.error(`[bench] ${context}:`, error) });
+  // The capture pipeline alone, as measured before shipment folding existed (that is issue 3's benchmark).
+  const runtime = await openRuntime(config, { trackShipments: false, onError: (error, context) => console.error(`[bench] ${context}:`, error) });
   const raw = await openSqliteStore({ path: rawPath });
 
   const generator = new CorridorEventGenerator({ events: options.events, seed: options.seed });

@@ -10,16 +10,20 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const SHARED_CONFORMANCE = path.resolve(REPO_ROOT, '../shared/conformance');
 export const HAS_SHARED_CONFORMANCE = fs.existsSync(SHARED_CONFORMANCE);
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
-  });
+/** Every file below `dir` whose name matches `pattern` (all files by default), sorted. */
+export function filesUnder(dir: string, pattern: RegExp = /./): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? filesUnder(full, pattern) : pattern.test(entry.name) ? [full] : [];
+    })
+    .sort();
 }
 
 /** Test files (relative to the repository) that read the shared conformance material. */
 export function testsNeedingSharedMaterial(): string[] {
-  return walk(path.join(REPO_ROOT, 'test'))
+  return filesUnder(path.join(REPO_ROOT, 'test'))
     .filter((file) => {
       if (!file.endsWith('.test.ts')) return false;
       const text = fs.readFileSync(file, 'utf8');

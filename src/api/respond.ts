@@ -11,7 +11,8 @@ import { cbvFormatOf, epcFormatOf, MEDIA_TYPE, outputFormatOf } from './negotiat
 
 /** The URL of the next page: the request's own URL with nextPageToken replaced. */
 function nextPageUrl(request: FastifyRequest, token: string): string {
-  const url = new URL(request.url, 'http://placeholder');
+  // request.url is a path; URL needs some base to parse it, and only the path and query are kept.
+  const url = new URL(request.url, 'http://karvon.invalid');
   url.searchParams.set('nextPageToken', token);
   return `${url.pathname}${url.search}`;
 }

@@ -10,6 +10,8 @@ import type { Binding } from './decode.js';
 export interface CaptureBatch {
   readonly binding: Binding;
   readonly errorBehaviour: CaptureErrorBehaviour;
+  /** The events were validated before the batch was made (at submission); not again. */
+  readonly validated: boolean;
   readonly captureJobID?: string;
   /** JSON pointer of the event list inside the document, for error locations. */
   readonly listPointer: string;

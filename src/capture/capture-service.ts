@@ -4,9 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EpcisException, validationError, type ValidationIssue } from '../epcis/exceptions.js';
-import { eventHashId } from '../epcis/hash/index.js';
 import type { EpcisDocument } from '../epcis/model.js';
-import { validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
+import { eventListPointer, validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
 import { KarvonError } from '../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
@@ -25,6 +24,8 @@ export interface CaptureResult {
   errors: ValidationIssue[];
   /** eventIDs of the newly stored events, in document order. */
   eventIDs: string[];
+  /** Hash IDs of the events that were stored already (or repeated in the document). */
+  duplicateHashIDs: string[];
 }
 
 /** Adds the XML path to each issue of an XML document, so that the sender can find the element. */
@@ -33,14 +34,10 @@ function locateIssues(issues: ValidationIssue[], doc: EpcisDocument, binding: Bi
   return issues.map((issue) => (issue.pointer !== undefined && issue.xmlPath === undefined ? { ...issue, xmlPath: xmlPathOfPointer(issue.pointer, doc) } : issue));
 }
 
-/** Where the event list sits in a parsed document, as a JSON pointer (for error locations). */
-export function eventListPointer(doc: Pick<EpcisDocument, 'type'>): string {
-  return doc.type === 'EPCISQueryDocument' ? '/epcisBody/queryResults/resultsBody/eventList' : '/epcisBody/eventList';
-}
-
 export class CaptureService {
   private readonly queue: string[] = [];
-  private readonly parsed = new Map<string, EpcisDocument>();
+  /** Documents submitted in this process, kept parsed (and, under rollback, validated) for their job. */
+  private readonly parsed = new Map<string, { doc: EpcisDocument; validated: boolean }>();
   private draining: Promise<void> | undefined;
 
   constructor(
@@ -52,10 +49,11 @@ export class CaptureService {
   /** Runs the capture pipeline over a parsed document, in the calling task. */
   async captureDocument(
     doc: EpcisDocument,
-    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string },
+    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string; validated?: boolean },
   ): Promise<CaptureResult> {
     const batch: CaptureBatch = {
       binding: options.binding,
+      validated: options.validated ?? false,
       errorBehaviour: options.errorBehaviour,
       captureJobID: options.captureJobID,
       listPointer: eventListPointer(doc),
@@ -73,6 +71,7 @@ export class CaptureService {
       rejected: batch.rejected.size,
       errors: locateIssues(rejectionIssues(batch), doc, options.binding),
       eventIDs: batch.stored.map((row) => row.event.eventID as string),
+      duplicateHashIDs: batch.duplicates,
     };
   }
 
@@ -98,7 +97,7 @@ export class CaptureService {
     const id = randomUUID();
     const createdAt = this.deps.now().toISOString();
     await this.deps.store.captureJobs.create({ id, errorBehaviour, contentType: contentType ?? '', createdAt }, body);
-    this.parsed.set(id, doc);
+    this.parsed.set(id, { doc, validated: errorBehaviour === 'rollback' });
     this.enqueue(id);
     const job = await this.deps.store.captureJobs.get(id);
     if (!job) throw new KarvonError('KRV_INTERNAL', `capture job ${id} vanished after it was stored`);
@@ -112,10 +111,10 @@ export class CaptureService {
     const issues = validateEvent(event, '');
     if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
     const doc: EpcisDocument = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '', events: [event] };
-    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback' });
+    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true });
     if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
     // Already stored: answer with the stored event's ID so that the client can find it.
-    const hashID = eventHashId(event, { binding });
+    const hashID = result.duplicateHashIDs[0]!;
     const existing = (event.eventID ? await this.deps.store.events.get(event.eventID) : undefined) ?? (await this.deps.store.events.get(hashID));
     return { eventID: (existing?.event.eventID as string | undefined) ?? event.eventID ?? hashID, duplicate: true };
   }
@@ -172,15 +171,21 @@ export class CaptureService {
       this.deps.bus.publish('capture.job-finished', { captureJobID: id, status });
     };
     try {
-      let doc = this.parsed.get(id);
+      const submitted = this.parsed.get(id);
       this.parsed.delete(id);
+      let doc = submitted?.doc;
       const binding = bindingOfContentType(job.contentType);
       if (!doc) {
         const body = await jobs.document(id);
         if (!body) throw new KarvonError('KRV_INTERNAL', `the document of capture job ${id} is missing`);
         doc = decodeDocument(body, binding);
       }
-      const result = await this.captureDocument(doc, { binding, errorBehaviour: job.errorBehaviour, captureJobID: id });
+      const result = await this.captureDocument(doc, {
+        binding,
+        errorBehaviour: job.errorBehaviour,
+        captureJobID: id,
+        validated: submitted?.validated ?? false,
+      });
       await finish(
         { captured: result.captured, duplicates: result.duplicates, rejected: result.rejected, errors: result.errors.slice(0, 1000) },
         result.rejected > 0 ? 'failed' : 'success',

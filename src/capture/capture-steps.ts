@@ -19,6 +19,7 @@ export type CaptureStep = (batch: CaptureBatch, deps: CaptureDeps) => void | Pro
 
 /** Checks every event against the standard's rules; refused events are recorded, not thrown. */
 export const validateEvents: CaptureStep = (batch) => {
+  if (batch.validated) return;
   batch.events.forEach((event, index) => {
     const issues = validateEvent(event, `${batch.listPointer}/${index}`);
     if (issues.length > 0) batch.rejected.set(index, issues);

@@ -3,7 +3,7 @@
  */
 import type { EpcisDocument, EpcisEvent } from '../epcis/model.js';
 import { parseJsonLdDocument, parseJsonLdEvent } from '../epcis/jsonld/parse.js';
-import { parseXmlDocument, parseXmlEvent, parseXmlMasterDataDocument } from '../epcis/xml/parse.js';
+import { parseXmlDocument, parseXmlEvent } from '../epcis/xml/parse.js';
 import { KarvonError } from '../errors.js';
 
 export type Binding = 'json' | 'xml';
@@ -22,27 +22,9 @@ export function bindingOfContentType(contentType: string | undefined): Binding {
   );
 }
 
-const MASTER_DATA_ROOT = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<([\w.-]+:)?EPCISMasterDataDocument[\s>/]/;
-
-/**
- * Parses a whole EPCIS document in either binding. An XML EPCISMasterDataDocument becomes a
- * document without events whose header carries the vocabularies, so capture stores its master data.
- */
+/** Parses a whole EPCIS document in either binding (an XML master-data document has no events). */
 export function decodeDocument(body: Buffer | string, binding: Binding): EpcisDocument {
-  if (binding === 'json') return parseJsonLdDocument(body);
-  const head = (typeof body === 'string' ? body.slice(0, 4096) : body.subarray(0, 4096).toString('utf8')).replace(/^\uFEFF/, '');
-  if (MASTER_DATA_ROOT.test(head)) {
-    const vocabularyList = parseXmlMasterDataDocument(body);
-    return {
-      namespaces: {},
-      type: 'EPCISDocument',
-      schemaVersion: '2.0',
-      creationDate: '',
-      epcisHeader: { epcisMasterData: { vocabularyList } },
-      events: [],
-    };
-  }
-  return parseXmlDocument(body);
+  return binding === 'json' ? parseJsonLdDocument(body) : parseXmlDocument(body);
 }
 
 /** Parses the body of POST /events: one event (or a document that holds exactly one). */

@@ -37,18 +37,16 @@ export function registerExportCommand(program: Command): void {
     .action(async (options: { where: string[]; format: string; output?: string; epcFormat: string }) => {
       if (options.format !== 'jsonld' && options.format !== 'xml') throw new Error(`--format must be jsonld or xml, got '${options.format}'`);
       const query = parseQueryParameters(parametersFromWhere(options.where));
-      const runtime = await openRuntime(loadConfig());
+      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
       const events: EpcisEvent[] = [];
       try {
-        let pageToken: string | undefined;
+        // The same paging and limits (eventCountLimit, maxEventCount) as GET /epcis/events.
+        let nextPageToken: string | undefined;
         do {
-          const page = await runtime.store.events.query(query, { perPage: 1000, pageToken });
-          for (const stored of page.events) {
-            if (query.eventCountLimit !== undefined && events.length >= query.eventCountLimit) break;
-            events.push(stored.event);
-          }
-          pageToken = query.eventCountLimit !== undefined && events.length >= query.eventCountLimit ? undefined : page.nextPageToken;
-        } while (pageToken);
+          const page = await runtime.queries.page(query, { perPage: runtime.queries.limits.maxPerPage, nextPageToken });
+          events.push(...page.events);
+          nextPageToken = page.nextPageToken;
+        } while (nextPageToken);
       } finally {
         await runtime.close();
       }

@@ -75,7 +75,7 @@ export function registerImportCommand(program: Command): void {
     .argument('<files...>', 'EPCIS 2.0 documents')
     .option('--rollback', 'refuse a whole batch when one of its events is invalid (default: capture the valid ones and report the rest)')
     .action(async (files: string[], options: { rollback?: boolean }) => {
-      const runtime = await openRuntime(loadConfig());
+      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
       const totals: ImportTotals = { captured: 0, duplicates: 0, rejected: 0, reasons: [] };
       let failedFiles = 0;
       try {

@@ -46,7 +46,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--start <date>', 'simulated start (default: now minus --days, or now with --speed)', dateOption)
     .action(async (options: { shipments: number; days: number; seed: number; speed?: number; start?: Date }) => {
       const start = options.start ?? new Date(options.speed === undefined ? Date.now() - options.days * DAY_MS : Date.now());
-      const runtime = await openRuntime(loadConfig());
+      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
       const progress = new ProgressBar('simulate', 1);
       try {
         const summary = await runSimulation(

@@ -28,6 +28,12 @@ export interface RuntimeOptions {
   store?: Store;
   now?: () => Date;
   onError?: (error: unknown, context: string) => void;
+  /**
+   * Fold events into shipments (default true). Commands that only move events (import, export,
+   * the capture benchmark) turn it off: no rebuild at start, no folding on the capture path, and
+   * `shipments` stays empty.
+   */
+  trackShipments?: boolean;
 }
 
 /** The embedded store's file inside the data folder. */
@@ -51,8 +57,10 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   // Subscribe before rebuilding, so that nothing captured during the rebuild is missed (the fold
   // ignores an event it has already seen).
   const shipments = new ShipmentProjection();
-  shipments.subscribe(bus);
-  await shipments.rebuild(store);
+  if (options.trackShipments ?? true) {
+    shipments.subscribe(bus);
+    await shipments.rebuild(store);
+  }
   const openedStore = store;
   return {
     config,

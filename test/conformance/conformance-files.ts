@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../shared-material.js';
 
 // Read from ../shared/conformance beside the repository.
 export const CONFORMANCE_DIR = path.resolve(import.meta.dirname, '../../../shared/conformance');
@@ -16,13 +17,6 @@ export interface ExampleFile {
   name: string;
   binding: 'json' | 'xml';
   kind: ExampleKind;
-}
-
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
-  });
 }
 
 function kindOf(file: string, binding: 'json' | 'xml'): ExampleKind {
@@ -42,9 +36,7 @@ export function officialExamples(): ExampleFile[] {
   if (!HAS_CONFORMANCE) return [];
   const root = path.join(CONFORMANCE_DIR, 'gs1-epcis');
   return ['JSON', 'JSON-simple-context', 'XML']
-    .flatMap((folder) => walk(path.join(root, folder)))
-    .filter((file) => /\.(jsonld|json|xml)$/.test(file))
-    .sort()
+    .flatMap((folder) => filesUnder(path.join(root, folder), /\.(jsonld|json|xml)$/))
     .map((file) => {
       const binding = file.endsWith('.xml') ? 'xml' : 'json';
       return { file, name: path.relative(CONFORMANCE_DIR, file), binding, kind: kindOf(file, binding) } as ExampleFile;

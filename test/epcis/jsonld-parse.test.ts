@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EpcisException } from '../../src/epcis/exceptions.js';
 import { STANDARD_PREFIXES } from '../../src/epcis/model.js';

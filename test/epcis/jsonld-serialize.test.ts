@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EPCIS_CONTEXT_URL, type EpcisEvent } from '../../src/epcis/model.js';
 import { parseJsonLdDocument, parseJsonLdEvent } from '../../src/epcis/jsonld/parse.js';

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,23 +7,14 @@ import type { EpcisEvent } from '../../src/epcis/model.js';
 import { EventListScanner } from '../../src/epcis/jsonld/event-list-scanner.js';
 import { parseJsonLdDocument } from '../../src/epcis/jsonld/parse.js';
 import { parseJsonLdDocumentStream } from '../../src/epcis/jsonld/stream.js';
+import { filesUnder } from '../shared-material.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const conformance = path.resolve(repoRoot, '../shared/conformance');
 
-function jsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...jsonFiles(full));
-    else if (/\.json(ld)?$/.test(name)) out.push(full);
-  }
-  return out.sort();
-}
-
 const files = [
-  ...jsonFiles(path.join(conformance, 'gs1-epcis/JSON')),
-  ...jsonFiles(path.join(conformance, 'gs1-epcis/JSON-simple-context')),
+  ...filesUnder(path.join(conformance, 'gs1-epcis/JSON'), /\.json(ld)?$/),
+  ...filesUnder(path.join(conformance, 'gs1-epcis/JSON-simple-context'), /\.json(ld)?$/),
 ];
 
 /** A small seeded generator, so a failing chunking can be reproduced. */

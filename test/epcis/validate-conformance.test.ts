@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,22 +6,13 @@ import { parseJsonLdDocument } from '../../src/epcis/jsonld/parse.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import { validateDocument, validateEvent } from '../../src/epcis/validate/index.js';
 import { parseXmlDocument } from '../../src/epcis/xml/parse.js';
+import { filesUnder } from '../shared-material.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const gs1 = path.resolve(repoRoot, '../shared/conformance/gs1-epcis');
 
-function files(dir: string, suffix: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...files(full, suffix));
-    else if (name.endsWith(suffix)) out.push(full);
-  }
-  return out.sort();
-}
-
-const jsonExamples = [...files(path.join(gs1, 'JSON'), '.jsonld'), ...files(path.join(gs1, 'JSON-simple-context'), '.jsonld')];
-const xmlExamples = files(path.join(gs1, 'XML'), '.xml').filter((file) => {
+const jsonExamples = [...filesUnder(path.join(gs1, 'JSON'), /\.jsonld$/), ...filesUnder(path.join(gs1, 'JSON-simple-context'), /\.jsonld$/)];
+const xmlExamples = filesUnder(path.join(gs1, 'XML'), /\.xml$/).filter((file) => {
   const root = /<([A-Za-z_][\w.-]*:)?(EPCIS\w*Document|EPCISCaptureJob)\b/.exec(readFileSync(file, 'utf8'))?.[2];
   return root === 'EPCISDocument' || root === 'EPCISQueryDocument';
 });

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseXmlDocument, parseXmlEvent } from '../../src/epcis/xml/parse.js';
 import { serializeXmlDocument, serializeXmlEvent } from '../../src/epcis/xml/serialize.js';

@@ -65,11 +65,17 @@ class DocumentBuilder implements ReaderSink {
     this.vocabularies = [...(this.vocabularies ?? []), ...readVocabularyList(el, this.docBinder)];
   }
 
-  /** The document without its events; throws if the root was not an event document. */
+  /**
+   * The document without its events; throws if the root was not an EPCIS document. An
+   * EPCISMasterDataDocument reads as an EPCISDocument without events whose header carries the
+   * vocabularies, so that capturing one stores its master data like any document header.
+   */
   info(): DocumentInfo {
     const root = this.root_!;
-    if (root.kind !== 'EPCISDocument' && root.kind !== 'EPCISQueryDocument') {
-      throw validationError(`<${root.local}> is not an EPCISDocument or EPCISQueryDocument`, [{ message: 'wrong root', xmlPath: `/${root.local}` }]);
+    if (root.kind !== 'EPCISDocument' && root.kind !== 'EPCISQueryDocument' && root.kind !== 'EPCISMasterDataDocument') {
+      throw validationError(`<${root.local}> is not an EPCISDocument, EPCISQueryDocument or EPCISMasterDataDocument`, [
+        { message: 'wrong root', xmlPath: `/${root.local}` },
+      ]);
     }
     const attr = (name: string) => root.attributes.find((a) => a.local === name && !a.uri)?.value;
     const schemaVersion = attr('schemaVersion');
@@ -80,10 +86,12 @@ class DocumentBuilder implements ReaderSink {
       }
     }
     for (const [p, iri] of Object.entries(this.docBinder.bindings)) this.namespaces[p] ??= iri;
-    const doc: DocumentInfo = { namespaces: this.namespaces, type: root.kind, schemaVersion: schemaVersion!, creationDate: creationDate! };
+    const type = root.kind === 'EPCISQueryDocument' ? 'EPCISQueryDocument' : 'EPCISDocument';
+    const doc: DocumentInfo = { namespaces: this.namespaces, type, schemaVersion: schemaVersion!, creationDate: creationDate! };
     const id = attr('id');
     if (id) doc.id = id;
     if (this.epcisHeader) doc.epcisHeader = this.epcisHeader;
+    if (root.kind === 'EPCISMasterDataDocument') doc.epcisHeader = { epcisMasterData: { vocabularyList: this.vocabularies ?? [] } };
     if (root.kind === 'EPCISQueryDocument') {
       if (this.queryName !== undefined) doc.queryName = this.queryName;
       if (this.subscriptionID !== undefined) doc.subscriptionID = this.subscriptionID;
@@ -109,7 +117,7 @@ function readAll(input: XmlInput, sink: ReaderSink, options: ReaderOptions = {})
   reader.end();
 }
 
-/** Parses a whole EPCIS XML document (EPCISDocument or EPCISQueryDocument) with all its events. */
+/** Parses a whole EPCIS XML document (EPCISDocument, EPCISQueryDocument or EPCISMasterDataDocument) with all its events. */
 export function parseXmlDocument(input: XmlInput): EpcisDocument {
   const events: EpcisEvent[] = [];
   const builder = new DocumentBuilder((e) => events.push(e));
