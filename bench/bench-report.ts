@@ -63,7 +63,7 @@ export function consoleSummary(f: BenchFigures): string {
   return textTable([['figure', 'value', 'target', ''], ...summaryRows(f)]);
 }
 
-function mdTable(header: string[], rows: string[][]): string {
+export function mdTable(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 

@@ -22,6 +22,7 @@ import { databaseBytes, runCapture, type CaptureRunResult } from './capture-run.
 import type { ShipmentRecord } from './corridor-events.js';
 import { componentRates } from './component-rates.js';
 import { httpQueryLatency, sampleShipments, storeQueryLatency, type LatencyResult } from './query-latency.js';
+import { wholeNumberOption } from './bench-args.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,14 +38,7 @@ const { values: args } = parseArgs({
   },
 });
 
-function count(name: string, raw: string, min: number): number {
-  const value = Number(raw.replaceAll('_', ''));
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`--${name} must be a whole number of at least ${min}, got '${raw}'`);
-    process.exit(2);
-  }
-  return value;
-}
+const count = wholeNumberOption;
 
 const options = {
   events: count('events', args.events, 1000),

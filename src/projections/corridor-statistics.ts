@@ -76,6 +76,18 @@ export class CorridorStatistics {
     this.cache = undefined;
   }
 
+  /** Replaces everything with these completed shipments' samples (as the read model keeps them). */
+  load(completed: readonly { key: string; completedAt: number; samples: Readonly<Record<string, number>> }[]): void {
+    this.byShipment.clear();
+    for (const c of completed) this.byShipment.set(c.key, { completedAt: c.completedAt, samples: new Map(Object.entries(c.samples)) });
+    this.cache = undefined;
+  }
+
+  /** How many of the most recently completed shipments count. */
+  get window(): number {
+    return this.recent;
+  }
+
   forget(key: string): void {
     if (this.byShipment.delete(key)) this.cache = undefined;
   }

@@ -5,11 +5,15 @@
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
 import { dwellKey, legKey, type CorridorStatistics } from './corridor-statistics.js';
+import { estimateFromItinerary } from './estimate-from-plan.js';
+import { observedRange } from './observed-range.js';
 import { referenceLegHours, referenceStopHours, ZERO_RANGE, type HourRange } from './reference-timing.js';
 import type { ShipmentState } from './shipment-state.js';
 
-/** Fewer observations than this and the reference figures are used instead. */
-export const MIN_OBSERVATIONS = 3;
+export { MIN_OBSERVATIONS } from './observed-range.js';
+
+/** What an estimate reads of a shipment: the folded state; the events it was folded from are not needed. */
+export type EstimableShipment = Omit<ShipmentState, 'events'>;
 
 export interface StopEstimate {
   readonly stop: number;
@@ -18,13 +22,19 @@ export interface StopEstimate {
   readonly earliest: string;
   readonly likely: string;
   readonly latest: string;
-  /** 'observed, n=37', 'reference figures', or both when components differ. */
+  /** 'observed, n=37', 'reference figures', 'registered plan', or a mix when components differ. */
   readonly basis: string;
 }
 
 export interface ArrivalEstimate {
   readonly shipmentId: string;
-  readonly corridor: string;
+  /** What the stops and their timing follow: the reference corridor, or the registered itinerary's legs. */
+  readonly follows: 'corridor' | 'itinerary';
+  /**
+   * The shipment's corridor when it has a known one. An estimate that follows the itinerary keeps it
+   * for reference only: its stops are the itinerary's, which need not be that corridor's.
+   */
+  readonly corridor?: string;
   /** The time the estimate counts from: the latest event, or `now` when later. */
   readonly from: string;
   readonly stops: readonly StopEstimate[];
@@ -38,9 +48,7 @@ interface Component {
 }
 
 function component(stats: CorridorStatistics | undefined, key: string, fallback: HourRange): Component {
-  const q = stats?.get(key);
-  if (q && q.n >= MIN_OBSERVATIONS) return { range: { earliest: q.p10, likely: q.p50, latest: q.p90 }, observed: q.n };
-  return { range: fallback };
+  return observedRange(stats, key) ?? { range: fallback };
 }
 
 function legComponent(corridor: Corridor, leg: number, stats: CorridorStatistics | undefined, reference: ReferenceData): Component {
@@ -65,14 +73,34 @@ function basisOf(parts: readonly Component[]): string {
   return observed.length === parts.length ? `observed, n=${n}` : `observed (n=${n}) and reference figures`;
 }
 
-/** ETA ranges for every stop still ahead; undefined when the shipment has no known corridor or has arrived. */
+/**
+ * ETA ranges for every stop still ahead; undefined when the shipment has neither a known corridor nor
+ * a readable registered itinerary, or has arrived. A registered itinerary is followed while the
+ * corridor cannot place the shipment: no known corridor, not departed yet ('planned'), or no position
+ * on the corridor. Once the corridor places it, observed progress along the corridor is the better guide.
+ */
 export function estimateArrival(
-  shipment: ShipmentState,
+  shipment: EstimableShipment,
   stats: CorridorStatistics | undefined,
   reference: ReferenceData,
   options: { now?: Date } = {},
 ): ArrivalEstimate | undefined {
   const corridor = shipment.corridor ? reference.corridors.get(shipment.corridor) : undefined;
+  if (shipment.itinerary && shipment.itinerary.length > 0 && (!corridor || shipment.status === 'planned' || !shipment.position)) {
+    const fromPlan = estimateFromItinerary(shipment, stats, reference, options);
+    // An itinerary whose times cannot be read gives no plan estimate; the corridor's, if any, still stands.
+    if (fromPlan) return fromPlan;
+  }
+  return estimateAlongCorridor(shipment, corridor, stats, reference, options);
+}
+
+function estimateAlongCorridor(
+  shipment: EstimableShipment,
+  corridor: Corridor | undefined,
+  stats: CorridorStatistics | undefined,
+  reference: ReferenceData,
+  options: { now?: Date },
+): ArrivalEstimate | undefined {
   if (!corridor || shipment.status === 'delivered' || shipment.status === 'arrived' || shipment.arrivedAt) return undefined;
   const last = shipment.lastEventTime ? Date.parse(shipment.lastEventTime) : NaN;
   const now = options.now?.getTime();
@@ -127,6 +155,7 @@ export function estimateArrival(
   }
   return {
     shipmentId: shipment.id,
+    follows: 'corridor',
     corridor: corridor.id,
     from: new Date(start).toISOString(),
     stops,

@@ -27,7 +27,7 @@ export function insertFacts(list: readonly EventFacts[], add: readonly EventFact
   return out.sort(compareFacts);
 }
 
-function unitLabel(epc: string): string {
+export function unitLabel(epc: string): string {
   const tail = epc.split('/').pop() ?? epc;
   return decodeURIComponent(tail.replace(/^urn:epc:id:/, ''));
 }

@@ -1,5 +1,5 @@
 // Shipment projection and ETA: pure folding of EPCIS events under the Karvon profile into shipment
-// read models, and an in-memory read model kept current from the bus.
+// read models, and the persisted read model that follows the event store.
 export { eventFacts, documentOf, karvonField, compareFacts, DOCUMENT_KINDS } from './event-facts.js';
 export type { DocumentKind, DocumentRef, EventFacts, Whereabouts } from './event-facts.js';
 export { foldShipment, foldFacts, insertFacts, shipmentIdOf, plannedHoursTo } from './fold-shipment.js';
@@ -7,7 +7,8 @@ export { ShipmentLinker, type LinkResult } from './shipment-linker.js';
 export { CorridorStatistics, legKey, dwellKey, samplesOf, type Quantiles } from './corridor-statistics.js';
 export { estimateArrival, MIN_OBSERVATIONS, type ArrivalEstimate, type StopEstimate } from './estimate-arrival.js';
 export { referenceLegHours, referenceStopHours, type HourRange } from './reference-timing.js';
-export { ShipmentProjection, type ShipmentListQuery, type ShipmentPage, type ProjectionStats } from './shipment-projection.js';
+export { ShipmentProjection, type ShipmentListQuery, type ShipmentPage, type ProjectionStats, type ShipmentProjectionOptions } from './shipment-projection.js';
 export { describeEvent, placeText } from './timeline-text.js';
 export type * from './shipment-state.js';
 export { delayAgainstItinerary } from './itinerary-delay.js';
+export { estimateFromItinerary, DEFAULT_LEG_SPREAD } from './estimate-from-plan.js';

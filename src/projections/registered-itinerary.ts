@@ -11,14 +11,20 @@ function isLeg(value: unknown): value is ItineraryLeg {
   return ['mode', 'from', 'to', 'plannedDeparture', 'plannedArrival'].every((k) => typeof leg[k] === 'string');
 }
 
-/** The itinerary of the latest registration event among the shipment's events, if it has one. */
-export function registeredItinerary(shipment: ShipmentState): readonly ItineraryLeg[] | undefined {
+/** The registration (krv:registration) of the latest registration event among the shipment's events. */
+export function registrationOf(shipment: Pick<ShipmentState, 'events'>): unknown {
   for (let i = shipment.events.length - 1; i >= 0; i--) {
     const event = shipment.events[i]!.event;
     if (event.bizStep !== BIZ_STEP.shipmentRegistering) continue;
     const registration = karvonField(event, 'registration');
-    const legs = typeof registration === 'object' && registration !== null ? (registration as Record<string, unknown>).itinerary : undefined;
-    if (Array.isArray(legs) && legs.length > 0 && legs.every(isLeg)) return legs;
+    if (registration !== undefined) return registration;
   }
   return undefined;
+}
+
+/** The itinerary of the latest registration event among the shipment's events, if it has one. */
+export function registeredItinerary(shipment: Pick<ShipmentState, 'events'>): readonly ItineraryLeg[] | undefined {
+  const registration = registrationOf(shipment);
+  const legs = typeof registration === 'object' && registration !== null ? (registration as Record<string, unknown>).itinerary : undefined;
+  return Array.isArray(legs) && legs.length > 0 && legs.every(isLeg) ? legs : undefined;
 }

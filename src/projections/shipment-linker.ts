@@ -4,6 +4,7 @@
 // are reused: a unit links an event to a shipment only if the event happened before that shipment was
 // delivered. Linking by event time rather than by arrival time keeps the answer independent of the
 // order in which events arrive.
+import type { ShipmentLinkEntry } from '../store/store.js';
 import type { DocumentKind, EventFacts } from './event-facts.js';
 
 /** Kinds a shipment has one of: an event naming another number of the same kind is another shipment. */
@@ -30,7 +31,48 @@ export class ShipmentLinker {
   private readonly entries = new Map<string, Entry>();
   private readonly byDocument = new Map<string, string>();
   private readonly byUnit = new Map<string, Set<string>>();
-  private counter = 0;
+  private counter: number;
+
+  /**
+   * @param options.counter the number behind the last key handed out (keys are `s<n>`)
+   * @param options.entries shipments known already (the persisted read model loads the ones an
+   *   incoming batch can link to, so the linker never needs all shipments in memory)
+   */
+  constructor(options: { counter?: number; entries?: readonly ShipmentLinkEntry[] } = {}) {
+    this.counter = options.counter ?? 0;
+    for (const entry of options.entries ?? []) this.load(entry);
+  }
+
+  /** The number behind the last key handed out. */
+  get keyCounter(): number {
+    return this.counter;
+  }
+
+  /** The link entry of a shipment, as the read model stores it. */
+  entry(key: string): ShipmentLinkEntry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    return {
+      key,
+      documents: [...entry.documents],
+      units: [...entry.units],
+      first: Number.isNaN(entry.first) ? null : entry.first,
+      ...(entry.delivered !== undefined ? { delivered: entry.delivered } : {}),
+    };
+  }
+
+  private load(stored: ShipmentLinkEntry): void {
+    if (this.entries.has(stored.key)) return;
+    const entry: Entry = {
+      documents: new Map(stored.documents as [string, DocumentKind][]),
+      units: new Set(stored.units),
+      first: stored.first ?? NaN,
+      ...(stored.delivered !== undefined ? { delivered: stored.delivered } : {}),
+    };
+    this.entries.set(stored.key, entry);
+    for (const value of entry.documents.keys()) this.byDocument.set(value, stored.key);
+    for (const u of entry.units) (this.byUnit.get(u) ?? this.byUnit.set(u, new Set()).get(u)!).add(stored.key);
+  }
 
   /** Links an event, creating or merging shipments as needed. */
   link(facts: EventFacts): LinkResult {

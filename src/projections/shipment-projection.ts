@@ -1,21 +1,29 @@
-// The in-memory shipment read model: links captured events to shipments, folds them, answers
-// lookups, lists and searches, and feeds corridor statistics for ETAs. It is rebuilt from the store
-// at start and kept current from the bus; both paths fold the same way, so they agree.
+// The shipment read model: follows the event store in sequence order, links each event to a
+// shipment, folds the shipments that changed and writes them to the persisted read model
+// (store.shipments) together with its checkpoint, in one transaction per batch. Reads (lookups,
+// lists, searches, ETAs) are answered from that read model.
+//
+// Why it follows the store rather than the events on the bus: the store's sequence is one total
+// order that survives restarts. A restart resumes after the checkpoint instead of refolding every
+// event; nothing captured while the projection was busy or down is missed or folded twice; and a
+// process that did not capture an event (another server on the same database) still sees it. The
+// bus only says "there is something new".
 import { KarvonError } from '../errors.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { EpcisEvent } from '../epcis/model.js';
-import type { Store } from '../store/store.js';
+import { ReadModelConflict, type ShipmentCheckpoint, type ShipmentLinkEntry, type ShipmentRecord, type ShipmentView, type ShipmentViewChange, type Store, type StoredEvent } from '../store/store.js';
 import type { ItineraryLeg } from '../domain/shipment/shipment.js';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import { referenceData, type ReferenceData } from '../reference/index.js';
 import { CorridorStatistics, type Quantiles } from './corridor-statistics.js';
 import { estimateArrival, type ArrivalEstimate } from './estimate-arrival.js';
 import { eventFacts, type EventFacts } from './event-facts.js';
+import { FactsCache } from './facts-cache.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
 import { registeredItinerary } from './registered-itinerary.js';
 import { ShipmentLinker } from './shipment-linker.js';
-import { upcomingStops } from './upcoming-stops.js';
-import type { Mode, ShipmentState } from './shipment-state.js';
+import { epochOf, shipmentRecord, squash } from './shipment-record.js';
+import type { Mode, ShipmentSnapshot, ShipmentState } from './shipment-state.js';
 
 export interface ShipmentListQuery {
   status?: ShipmentStatus | readonly ShipmentStatus[];
@@ -34,7 +42,7 @@ export interface ShipmentListQuery {
 }
 
 export interface ShipmentPage {
-  shipments: ShipmentState[];
+  shipments: ShipmentSnapshot[];
   nextCursor?: string;
 }
 
@@ -48,27 +56,30 @@ export interface ProjectionStats {
   observations: { key: string; quantiles: Quantiles }[];
 }
 
+export interface ShipmentProjectionOptions {
+  reference?: ReferenceData;
+  /** How many completed shipments ETA statistics learn from (the most recent ones). */
+  statisticsWindow?: number;
+  /** The registered itinerary of a shipment; by default the one its registration event carries. */
+  itineraryFor?: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined;
+  /** Events read from the store and folded per transaction. */
+  batchSize?: number;
+  /** Facts of recently folded shipments kept in memory (a bound on events, not shipments). */
+  cachedFacts?: number;
+}
+
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
-function epoch(time: string | undefined): number {
-  const t = time ? Date.parse(time) : NaN;
-  return Number.isNaN(t) ? -Infinity : t;
+function encodeCursor(state: ShipmentSnapshot): string {
+  return Buffer.from(JSON.stringify([epochOf(state.lastEventTime) ?? null, state.id])).toString('base64url');
 }
 
-function squash(text: string): string {
-  return text.replace(/\s+/g, '').toUpperCase();
-}
-
-function encodeCursor(state: ShipmentState): string {
-  return Buffer.from(JSON.stringify([epoch(state.lastEventTime), state.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [number, string] {
+function decodeCursor(cursor: string): { lastEventTime: number | null; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && (typeof value[0] === 'number' || value[0] === null) && typeof value[1] === 'string') {
-      return [value[0] === null ? -Infinity : value[0], value[1]];
+      return { lastEventTime: value[0], id: value[1] };
     }
   } catch {
     // fall through to the error below
@@ -77,158 +88,281 @@ function decodeCursor(cursor: string): [number, string] {
   throw new KarvonError('KRV_QUERY_PARAMETER', 'cursor is not valid: pass the nextCursor of the previous page unchanged');
 }
 
-/** Newest activity first, then id: a total order that list cursors can resume from. */
-function compareForList(a: [number, string], b: [number, string]): number {
-  if (a[0] !== b[0]) return a[0] > b[0] ? -1 : 1;
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+const snapshotOfView = (view: ShipmentView): ShipmentSnapshot => view.state as unknown as ShipmentSnapshot;
+
+/** Keys and facts of one batch's shipments while it is being folded. */
+interface Pending {
+  added: EventFacts[];
+  sequences: number[];
+  /** Keys merged into this one: their stored facts join this shipment's. */
+  absorbed: string[];
 }
 
 export class ShipmentProjection {
   readonly statistics: CorridorStatistics;
   private readonly reference: ReferenceData;
-  private linker = new ShipmentLinker();
-  private readonly byKey = new Map<string, ShipmentState>();
-  /** Current and earlier shipment ids -> linker key (ids change when an earlier event arrives). */
-  private readonly idToKey = new Map<string, string>();
-  /** Keys merged away -> the key they were merged into. */
-  private readonly redirects = new Map<string, string>();
+  private readonly itineraryFor: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined;
+  private readonly batchSize: number;
+  private readonly cache: FactsCache;
+  private statisticsStale = true;
+  private pass: Promise<void> | undefined;
+  private passAgain = false;
+  /** Stored rows folded by this instance: what a rebuild reports. */
+  private foldedRows = 0;
+  /** The checkpoint this instance last wrote. */
+  private lastPosition = 0;
 
-  private readonly itineraryFor: ((shipment: ShipmentState) => readonly ItineraryLeg[] | undefined) | undefined;
-
-  /** @param options.itineraryFor the registered itinerary of a shipment (by its documents or units), if any; by default the one its registration event carries. */
-  constructor(options: { reference?: ReferenceData; statistics?: CorridorStatistics; itineraryFor?: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined } = {}) {
+  constructor(
+    private readonly store: Store,
+    options: ShipmentProjectionOptions = {},
+  ) {
     this.reference = options.reference ?? referenceData();
-    this.statistics = options.statistics ?? new CorridorStatistics(this.reference);
+    this.statistics = new CorridorStatistics(this.reference, options.statisticsWindow ?? 200);
     this.itineraryFor = options.itineraryFor ?? registeredItinerary;
+    // Large batches matter when catching up: a shipment with several events in one batch is written
+    // once, and writing the row is most of the cost (docs/benchmarks.md).
+    this.batchSize = Math.max(1, options.batchSize ?? 10_000);
+    this.cache = new FactsCache(Math.max(1, options.cachedFacts ?? 100_000));
   }
 
-  /** Links and folds newly captured events; returns the ids of the shipments that changed. */
-  apply(events: readonly EpcisEvent[]): string[] {
-    const pending = new Map<string, EventFacts[]>();
-    for (const event of events) {
-      const facts = eventFacts(event, this.reference);
-      const { key, merged } = this.linker.link(facts);
-      const list = pending.get(key) ?? [];
-      for (const other of merged) {
-        list.push(...(this.byKey.get(other)?.events ?? []), ...(pending.get(other) ?? []));
-        pending.delete(other);
-        this.byKey.delete(other);
-        this.redirects.set(other, key);
-        this.statistics.forget(other);
-      }
-      list.push(facts);
-      pending.set(key, list);
+  // ---- following the store ----------------------------------------------------------------------
+
+  /**
+   * Folds everything stored after the checkpoint. Resolves once every event stored before the call
+   * is in the read model; concurrent calls share one pass (and ask for one more if it had started).
+   */
+  catchUp(): Promise<void> {
+    if (this.pass) {
+      this.passAgain = true;
+      return this.pass;
     }
-    const changed: string[] = [];
-    for (const [key, added] of pending) {
-      const events = insertFacts(this.byKey.get(key)?.events ?? [], added);
-      let state = foldFacts(events, { reference: this.reference });
-      const itinerary = this.itineraryFor?.(state);
-      if (itinerary && itinerary.length > 0) state = { ...foldFacts(events, { reference: this.reference, itinerary }), itinerary };
-      this.byKey.set(key, state);
-      this.idToKey.set(state.id, key);
-      this.statistics.record(key, state);
-      changed.push(state.id);
-    }
-    return changed;
+    return this.runPass(async () => {});
   }
 
-  /** Keeps the projection current from the bus; returns the unsubscribe function. */
-  subscribe(bus: EventBus): () => void {
-    return bus.subscribe('epcis.captured', ({ events }) => {
-      this.apply(events);
+  /** Catches up whenever the bus says events were captured; returns the unsubscribe function. */
+  follow(bus: EventBus, onError: (error: unknown) => void = () => {}): () => void {
+    return bus.subscribe('epcis.captured', () => {
+      this.catchUp().catch(onError);
     });
   }
 
-  /** Forgets everything and folds every stored event again, in capture order. */
-  async rebuild(store: Store, perPage = 500): Promise<number> {
-    for (const key of [...this.byKey.keys(), ...this.redirects.keys()]) this.statistics.forget(key);
-    this.linker = new ShipmentLinker();
-    this.byKey.clear();
-    this.idToKey.clear();
-    this.redirects.clear();
-    let count = 0;
-    let pageToken: string | undefined;
-    do {
-      const page = await store.events.query({ conditions: [] }, { perPage, ...(pageToken ? { pageToken } : {}) });
-      this.apply(page.events.map((row) => row.event));
-      count += page.events.length;
-      pageToken = page.nextPageToken;
-    } while (pageToken);
-    return count;
+  /** Resolves when nothing captured so far is still waiting to be folded. */
+  idle(): Promise<void> {
+    return this.catchUp();
   }
 
-  /** A shipment by its id, an earlier id, or any of its document numbers or transport units. */
-  get(id: string): ShipmentState | undefined {
-    let key = this.idToKey.get(id);
-    while (key && this.redirects.has(key)) key = this.redirects.get(key);
-    const state = key ? this.byKey.get(key) : undefined;
-    if (state) return state;
-    const wanted = squash(id);
-    return [...this.byKey.values()].find(
-      (s) => s.documents.some((d) => squash(d.number) === wanted || d.value === id) || s.transportUnits.includes(id),
-    );
+  /** Forgets the read model and folds every stored event again; returns the number of events folded. */
+  async rebuild(): Promise<number> {
+    while (this.pass) await this.pass.catch(() => {});
+    const before = this.foldedRows;
+    await this.runPass(async () => {
+      await this.store.shipments.clear();
+      this.cache.clear();
+      this.lastPosition = 0;
+      this.statisticsStale = true;
+    });
+    return this.foldedRows - before;
   }
 
-  list(query: ShipmentListQuery = {}): ShipmentPage {
-    const statuses = query.status === undefined ? undefined : new Set(typeof query.status === 'string' ? [query.status] : query.status);
-    const from = query.from ? Date.parse(query.from) : undefined;
-    const to = query.to ? Date.parse(query.to) : undefined;
-    const country = query.country?.toUpperCase();
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  /** One pass at a time: `first` (if any), then fold until the store has nothing new. */
+  private runPass(first: () => Promise<void>): Promise<void> {
+    const pass = (async () => {
+      await first();
+      do {
+        this.passAgain = false;
+        await this.drain();
+      } while (this.passAgain);
+    })();
+    this.pass = pass.finally(() => {
+      this.pass = undefined;
+    });
+    return this.pass;
+  }
+
+  private async drain(): Promise<void> {
+    let checkpoint = await this.store.shipments.checkpoint();
+    for (;;) {
+      // Someone else wrote the read model since this instance last did: `karvon rebuild` on this
+      // database (keys were handed out again, so cached facts may belong to other shipments now), or
+      // another process folded events this one never saw (cached facts of those shipments lack them).
+      // Either way the checkpoint is not where this instance left it.
+      if (checkpoint.position !== this.lastPosition) {
+        this.cache.clear();
+        this.statisticsStale = true;
+        this.lastPosition = checkpoint.position;
+      }
+      const rows = await this.store.events.after(checkpoint.position, this.batchSize);
+      if (rows.length === 0) return;
+      try {
+        checkpoint = await this.fold(rows, checkpoint);
+      } catch (error) {
+        if (!(error instanceof ReadModelConflict)) throw error;
+        // Another process folded these rows first: carry on from where it got to.
+        checkpoint = await this.store.shipments.checkpoint();
+      }
+    }
+  }
+
+
+  /** Links, folds and writes one batch of stored events, in one read-model transaction. */
+  private async fold(rows: readonly StoredEvent[], from: ShipmentCheckpoint): Promise<ShipmentCheckpoint> {
+    const keyCounter = from.keyCounter;
+    const incoming = rows.map((row) => ({ sequence: row.sequence, facts: eventFacts(row.event, this.reference) }));
+    const documents = new Set(incoming.flatMap(({ facts }) => facts.documents.map((d) => d.value)));
+    const units = new Set(incoming.flatMap(({ facts }) => facts.units));
+    const linker = new ShipmentLinker({ counter: keyCounter, entries: await this.store.shipments.linkCandidates([...documents], [...units]) });
+
+    const pending = new Map<string, Pending>();
+    const merged: { key: string; into: string }[] = [];
+    for (const { sequence, facts } of incoming) {
+      const link = linker.link(facts);
+      const slot = pending.get(link.key) ?? { added: [], sequences: [], absorbed: [] };
+      for (const other of link.merged) {
+        const theirs = pending.get(other);
+        if (theirs) {
+          slot.added.push(...theirs.added);
+          slot.sequences.push(...theirs.sequences);
+          slot.absorbed.push(...theirs.absorbed);
+          pending.delete(other);
+        }
+        slot.absorbed.push(other);
+        merged.push({ key: other, into: link.key });
+      }
+      slot.added.push(facts);
+      slot.sequences.push(sequence);
+      pending.set(link.key, slot);
+    }
+
+    const stored = await this.storedFacts([...pending].flatMap(([key, slot]) => [key, ...slot.absorbed]));
+    const upserts: ShipmentRecord[] = [];
+    const folded = new Map<string, EventFacts[]>();
+    for (const [key, slot] of pending) {
+      const earlier = [key, ...slot.absorbed].flatMap((k) => stored.get(k) ?? []);
+      const events = insertFacts(insertFacts([], earlier), slot.added);
+      const state = this.foldShipment(events);
+      folded.set(key, events);
+      upserts.push(shipmentRecord(key, state, linker.entry(key) as ShipmentLinkEntry, this.reference));
+    }
+    const change: ShipmentViewChange = {
+      upserts,
+      events: [...pending].map(([key, slot]) => ({ key, sequences: slot.sequences })),
+      merged,
+      checkpoint: { position: rows[rows.length - 1]!.sequence, keyCounter: linker.keyCounter },
+      from: from.position,
+    };
+    await this.store.shipments.commit(change);
+    // Only after the commit: a failed batch is read again, and must find the cache as it was.
+    for (const { key } of merged) this.cache.delete(key);
+    for (const [key, events] of folded) this.cache.set(key, events);
+    if (upserts.some((u) => u.completedAt !== undefined) || merged.length > 0) this.statisticsStale = true;
+    this.foldedRows += rows.length;
+    this.lastPosition = change.checkpoint.position;
+    return change.checkpoint;
+  }
+
+  private foldShipment(events: readonly EventFacts[]): ShipmentState {
+    const state = foldFacts(events, { reference: this.reference });
+    const itinerary = this.itineraryFor(state);
+    return itinerary && itinerary.length > 0 ? { ...foldFacts(events, { reference: this.reference, itinerary }), itinerary } : state;
+  }
+
+  /** The facts of these shipments' stored events, from the cache or the event store. */
+  private async storedFacts(keys: readonly string[]): Promise<Map<string, readonly EventFacts[]>> {
+    const out = new Map<string, readonly EventFacts[]>();
+    const missing: string[] = [];
+    for (const key of new Set(keys)) {
+      const cached = this.cache.get(key);
+      if (cached) out.set(key, cached);
+      else missing.push(key);
+    }
+    if (missing.length === 0) return out;
+    const sequences = await this.store.shipments.eventSequences(missing);
+    const owner = new Map<number, string>();
+    for (const [key, list] of sequences) for (const sequence of list) owner.set(sequence, key);
+    const rows = owner.size > 0 ? await this.store.events.bySequence([...owner.keys()]) : [];
+    const grouped = new Map<string, EventFacts[]>();
+    for (const row of rows) {
+      const key = owner.get(row.sequence)!;
+      (grouped.get(key) ?? grouped.set(key, []).get(key)!).push(eventFacts(row.event, this.reference));
+    }
+    for (const [key, facts] of grouped) out.set(key, facts);
+    return out;
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  /** A shipment by its id, an earlier id, any of its document numbers, or a transport unit (id or number). */
+  async get(id: string): Promise<ShipmentSnapshot | undefined> {
+    const view = await this.store.shipments.find([...new Set([id, squash(id)])]);
+    return view ? snapshotOfView(view) : undefined;
+  }
+
+  async list(query: ShipmentListQuery = {}): Promise<ShipmentPage> {
+    const statuses = query.status === undefined ? undefined : typeof query.status === 'string' ? [query.status] : [...query.status];
+    const from = epochOf(query.from);
+    const to = epochOf(query.to);
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
-    const matches = [...this.byKey.values()]
-      .filter((s) => !statuses || statuses.has(s.status))
-      .filter((s) => query.corridor === undefined || s.corridor === query.corridor)
-      .filter((s) => country === undefined || s.countries.includes(country))
-      .filter((s) => query.mode === undefined || s.mode === query.mode)
-      .filter((s) => query.upcomingStop === undefined || upcomingStops(s, this.reference).includes(query.upcomingStop))
-      .filter((s) => from === undefined || Number.isNaN(from) || epoch(s.lastEventTime) >= from)
-      .filter((s) => to === undefined || Number.isNaN(to) || epoch(s.firstEventTime) <= to)
-      .map((s) => ({ s, sortKey: [epoch(s.lastEventTime), s.id] as [number, string] }))
-      .sort((a, b) => compareForList(a.sortKey, b.sortKey))
-      .filter(({ sortKey }) => !after || compareForList(sortKey, after) > 0)
-      .map(({ s }) => s);
-    const shipments = matches.slice(0, limit);
-    return { shipments, ...(matches.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
+    const views = await this.store.shipments.list({
+      ...(statuses ? { statuses } : {}),
+      ...(query.corridor !== undefined ? { corridor: query.corridor } : {}),
+      ...(query.country !== undefined ? { country: query.country.toUpperCase() } : {}),
+      ...(query.mode !== undefined ? { mode: query.mode } : {}),
+      ...(query.upcomingStop !== undefined ? { upcomingStop: query.upcomingStop } : {}),
+      ...(from !== undefined ? { activeFrom: from } : {}),
+      ...(to !== undefined ? { activeTo: to } : {}),
+      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+      limit: limit + 1,
+    });
+    const shipments = views.slice(0, limit).map(snapshotOfView);
+    return { shipments, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
   }
 
   /** Shipments with a document number, transport unit or carrier containing `q` (3 characters at least). */
-  search(q: string, limit = DEFAULT_LIMIT): ShipmentState[] {
+  async search(q: string, limit = DEFAULT_LIMIT): Promise<ShipmentSnapshot[]> {
     const wanted = squash(q);
     if (wanted.length < 3) return [];
-    const hit = (text: string) => squash(text).includes(wanted);
-    return [...this.byKey.values()]
-      .filter((s) => hit(s.id) || s.documents.some((d) => hit(d.number) || hit(d.value)) || [...s.transportUnits, ...s.carriers].some(hit))
-      .sort((a, b) => compareForList([epoch(a.lastEventTime), a.id], [epoch(b.lastEventTime), b.id]))
-      .slice(0, limit);
+    return (await this.store.shipments.search(wanted, limit)).map(snapshotOfView);
+  }
+
+  /** The EPCIS events of a shipment in fold order (eventTime, eventID), erroneous ones left out. */
+  async events(id: string): Promise<EpcisEvent[] | undefined> {
+    const view = await this.store.shipments.find([...new Set([id, squash(id)])]);
+    if (!view) return undefined;
+    const facts = (await this.storedFacts([view.key])).get(view.key) ?? [];
+    return foldFacts(insertFacts([], facts), { reference: this.reference }).events.map((f) => f.event);
   }
 
   /** ETA ranges for a shipment's remaining stops. */
-  estimate(id: string, now?: Date): ArrivalEstimate | undefined {
-    const state = this.get(id);
-    return state ? estimateArrival(state, this.statistics, this.reference, now ? { now } : {}) : undefined;
+  async estimate(id: string, now?: Date): Promise<ArrivalEstimate | undefined> {
+    const state = await this.get(id);
+    return state ? this.estimateFor(state, now) : undefined;
   }
 
-  stats(): ProjectionStats {
-    const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s) => [s, 0])) as Record<ShipmentStatus, number>;
-    const byCorridor: Record<string, number> = {};
-    let openHolds = 0;
-    let events = 0;
-    for (const s of this.byKey.values()) {
-      byStatus[s.status]++;
-      if (s.corridor) byCorridor[s.corridor] = (byCorridor[s.corridor] ?? 0) + 1;
-      openHolds += s.holds.filter((h) => h.state === 'open').length;
-      events += s.events.length;
-    }
+  /** ETA ranges for a shipment already read. */
+  async estimateFor(state: ShipmentSnapshot, now?: Date): Promise<ArrivalEstimate | undefined> {
+    await this.freshStatistics();
+    return estimateArrival(state, this.statistics, this.reference, now ? { now } : {});
+  }
+
+  async stats(): Promise<ProjectionStats> {
+    const totals = await this.store.shipments.totals();
+    await this.freshStatistics();
+    const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s) => [s, totals.byStatus[s] ?? 0])) as Record<ShipmentStatus, number>;
     return {
-      shipments: this.byKey.size,
-      events,
+      shipments: totals.shipments,
+      events: totals.events,
       byStatus,
-      byCorridor,
-      openHolds,
-      completedShipments: this.statistics.shipments,
+      byCorridor: totals.byCorridor,
+      openHolds: totals.openHolds,
+      completedShipments: totals.completed,
       observations: this.statistics.entries().map(([key, quantiles]) => ({ key, quantiles })),
     };
+  }
+
+  /** ETA statistics learn from the most recently completed shipments, read again after they change. */
+  private async freshStatistics(): Promise<void> {
+    if (!this.statisticsStale) return;
+    this.statisticsStale = false;
+    this.statistics.load(await this.store.shipments.recentlyCompleted(this.statistics.window));
   }
 }

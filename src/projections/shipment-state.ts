@@ -101,6 +101,15 @@ export interface ShipmentState {
   readonly events: readonly EventFacts[];
 }
 
+/**
+ * A shipment as the read model keeps it and the API shows it: the folded state without the events
+ * it was folded from (those stay in the event store), plus the registration it was created with.
+ */
+export type ShipmentSnapshot = Omit<ShipmentState, 'events'> & {
+  /** The krv:registration of its registration event, when it was registered through Karvon. */
+  readonly registration?: unknown;
+};
+
 export interface FoldContext {
   readonly reference: ReferenceData;
   /** The registered itinerary, when the shipment has one: delay is measured against it. */

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import type { ShipmentProjection } from './shipment-projection.js';
 
-/** SHA-256 over every shipment's state (in list order, without the raw events). */
-export function projectionDigest(projection: ShipmentProjection): string {
+/** SHA-256 over every shipment's state, in list order. */
+export async function projectionDigest(projection: ShipmentProjection): Promise<string> {
   const hash = createHash('sha256');
   let cursor: string | undefined;
   do {
-    const page = projection.list({ limit: 1000, cursor });
-    for (const { events: _events, ...state } of page.shipments) hash.update(JSON.stringify(state));
+    const page = await projection.list({ limit: 1000, ...(cursor ? { cursor } : {}) });
+    for (const state of page.shipments) hash.update(JSON.stringify(state));
     cursor = page.nextCursor;
   } while (cursor);
   return hash.digest('hex');

@@ -30,8 +30,8 @@ export interface RuntimeOptions {
   onError?: (error: unknown, context: string) => void;
   /**
    * Fold events into shipments (default true). Commands that only move events (import, export,
-   * the capture benchmark) turn it off: no rebuild at start, no folding on the capture path, and
-   * `shipments` stays empty.
+   * the capture benchmark) turn it off: no folding at start nor on the capture path; the read model
+   * catches up the next time a runtime that tracks shipments opens the store.
    */
   trackShipments?: boolean;
 }
@@ -54,12 +54,13 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     onError(error, `capture job ${jobID}`),
   );
   const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });
-  // Subscribe before rebuilding, so that nothing captured during the rebuild is missed (the fold
-  // ignores an event it has already seen).
-  const shipments = new ShipmentProjection();
-  if (options.trackShipments ?? true) {
-    shipments.subscribe(bus);
-    await shipments.rebuild(store);
+  // The read model is persisted: at start it folds only what was captured after its checkpoint
+  // (everything, the first time), then follows each capture.
+  const shipments = new ShipmentProjection(store);
+  const tracking = options.trackShipments ?? true;
+  if (tracking) {
+    shipments.follow(bus, (error) => onError(error, 'shipment projection'));
+    await shipments.catchUp();
   }
   const openedStore = store;
   return {
@@ -71,6 +72,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     shipments,
     async close() {
       await capture.idle();
+      if (tracking) await shipments.idle().catch((error: unknown) => onError(error, 'shipment projection'));
       await openedStore.close();
     },
   };

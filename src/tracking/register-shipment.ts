@@ -12,9 +12,9 @@ import { KarvonError } from '../errors.js';
 import { corridorById, locationById } from '../reference/index.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { ShipmentProjection } from '../projections/shipment-projection.js';
-import type { ShipmentState } from '../projections/shipment-state.js';
+import type { ShipmentSnapshot } from '../projections/shipment-state.js';
 
-export type RegistrationOutcome = { created: boolean; shipment: ShipmentState };
+export type RegistrationOutcome = { created: boolean; shipment: ShipmentSnapshot };
 
 const REFERENCE_IRI: Partial<Record<ShipmentReference['kind'], { type: string; iri: Parameters<typeof documentIri>[0] }>> = {
   booking: { type: BIZ_TRANSACTION_TYPE.booking, iri: 'booking' },
@@ -126,11 +126,6 @@ export function registrationEvent(registration: ShipmentRegistration, now: Date)
   } as EpcisEvent;
 }
 
-function registrationOf(shipment: ShipmentState): unknown {
-  const event = shipment.events.find((f) => f.event.bizStep === BIZ_STEP.shipmentRegistering)?.event;
-  return event?.[compactExtensionField('registration')];
-}
-
 /**
  * Validates and registers a shipment. The same registration again answers with the stored shipment
  * (created: false); another registration under the same identity is a conflict.
@@ -138,9 +133,9 @@ function registrationOf(shipment: ShipmentState): unknown {
 export async function registerShipment(runtime: { capture: CaptureService; shipments: ShipmentProjection }, body: unknown, now: Date = new Date()): Promise<RegistrationOutcome> {
   const registration = checkRegistration(body);
   const identity = registrationIdentity(registration);
-  const existing = runtime.shipments.get(identity.bizTransaction);
-  if (existing && registrationOf(existing) !== undefined) {
-    if (JSON.stringify(registrationOf(existing)) === JSON.stringify(normalised(registration))) return { created: false, shipment: existing };
+  const existing = await runtime.shipments.get(identity.bizTransaction);
+  if (existing && existing.registration !== undefined) {
+    if (JSON.stringify(existing.registration) === JSON.stringify(normalised(registration))) return { created: false, shipment: existing };
     throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; amending a registration is not supported`);
   }
   const event = registrationEvent(registration, now);
@@ -149,7 +144,9 @@ export async function registerShipment(runtime: { capture: CaptureService; shipm
   if (result.rejected > 0) {
     throw new KarvonError('KRV_INTERNAL', `the registration event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
   }
-  const shipment = runtime.shipments.get(identity.bizTransaction);
+  // Read your own write: the projection folds what capture stored before answering.
+  await runtime.shipments.idle();
+  const shipment = await runtime.shipments.get(identity.bizTransaction);
   if (!shipment) throw new KarvonError('KRV_INTERNAL', `the shipment registered under ${identity.bizTransaction} is not in the projection`);
   return { created: true, shipment };
 }

@@ -3,11 +3,11 @@ import type { EpcisEvent } from '../../src/epcis/model.js';
 import { CorridorStatistics, dwellKey, legKey } from '../../src/projections/corridor-statistics.js';
 import { estimateArrival } from '../../src/projections/estimate-arrival.js';
 import { foldShipment } from '../../src/projections/fold-shipment.js';
-import { ShipmentProjection } from '../../src/projections/shipment-projection.js';
 import type { ShipmentState } from '../../src/projections/shipment-state.js';
 import { corridorById, referenceData } from '../../src/reference/index.js';
 import { containerIri } from '../../src/domain/epcis-profile.js';
 import { CORRIDOR, trip } from './profile-events.js';
+import { projectionHarness } from './projection-harness.js';
 
 const containerIriFor = (n: number) => containerIri(`TSTU${String(n).padStart(7, '0')}`);
 
@@ -72,31 +72,46 @@ describe('estimateArrival', () => {
     expect(hoursFrom('2026-03-04T06:00:00Z', later.stops[0]!.likely)).toBeCloseTo(Math.max(dwell, 10) + corridor.legs[2]!.durationH.value, 6);
   });
 
-  it('uses observed quantiles of recent completed shipments when there are enough', () => {
-    const projection = new ShipmentProjection({ reference });
-    projection.apply([...completedTrip(1, 0), ...completedTrip(2, 10), ...completedTrip(3, 20)]);
-    // Base trip: 32 h at Dostyk, then 112 h to Aktau; the later crossings take 10 h and 20 h more.
-    expect(projection.statistics.get(dwellKey(corridor, 2, reference))).toEqual({ n: 3, p10: 32, p50: 42, p90: 52 });
-    expect(projection.statistics.get(legKey('dostyk', 'aktau-port', 'rail'))).toEqual({ n: 3, p10: 92, p50: 102, p90: 112 });
+  it('uses observed quantiles of recent completed shipments when there are enough', async () => {
+    const h = await projectionHarness({ reference });
+    try {
+      const projection = h.projection;
+      await h.apply([...completedTrip(1, 0), ...completedTrip(2, 10), ...completedTrip(3, 20)]);
+      // Statistics are read from the read model when asked for: stats() (or an estimate) loads them.
+      const stats = await projection.stats();
+      expect(stats.completedShipments).toBe(3);
+      // Base trip: 32 h at Dostyk, then 112 h to Aktau; the later crossings take 10 h and 20 h more.
+      expect(projection.statistics.get(dwellKey(corridor, 2, reference))).toEqual({ n: 3, p10: 32, p50: 42, p90: 52 });
+      expect(projection.statistics.get(legKey('dostyk', 'aktau-port', 'rail'))).toEqual({ n: 3, p10: 92, p50: 102, p90: 112 });
+      expect(stats.observations).toContainEqual({ key: legKey('dostyk', 'aktau-port', 'rail'), quantiles: { n: 3, p10: 92, p50: 102, p90: 112 } });
 
-    projection.apply(trip('N', '555', '25KZ551100T0047999', containerIriFor(9), 20).slice(0, 3));
-    const eta = projection.estimate('smgs:555')!;
-    const aktau = eta.stops[0]!;
-    expect([hoursFrom(eta.from, aktau.earliest), hoursFrom(eta.from, aktau.likely), hoursFrom(eta.from, aktau.latest)]).toEqual([124, 144, 164]);
-    expect(aktau.basis).toBe('observed, n=3');
-    // Aktau -> Alat was observed too (no wait at Aktau in these trips: loading was the only event there).
-    expect(hoursFrom(eta.from, eta.stops[1]!.likely)).toBe(144 + 26);
-    expect(eta.stops[1]!.basis).toBe('observed, n=3');
-    // Nothing was observed beyond Alat.
-    expect(eta.stops[2]!.basis).toBe('observed (n=3) and reference figures');
-    expect(projection.stats().completedShipments).toBe(3);
+      await h.apply(trip('N', '555', '25KZ551100T0047999', containerIriFor(9), 20).slice(0, 3));
+      const eta = (await projection.estimate('smgs:555'))!;
+      const aktau = eta.stops[0]!;
+      expect([hoursFrom(eta.from, aktau.earliest), hoursFrom(eta.from, aktau.likely), hoursFrom(eta.from, aktau.latest)]).toEqual([124, 144, 164]);
+      expect(aktau.basis).toBe('observed, n=3');
+      // Aktau -> Alat was observed too (no wait at Aktau in these trips: loading was the only event there).
+      expect(hoursFrom(eta.from, eta.stops[1]!.likely)).toBe(144 + 26);
+      expect(eta.stops[1]!.basis).toBe('observed, n=3');
+      // Nothing was observed beyond Alat.
+      expect(eta.stops[2]!.basis).toBe('observed (n=3) and reference figures');
+      expect((await projection.stats()).completedShipments).toBe(3);
+      // estimateFor a snapshot already read gives the same answer as estimate by id.
+      expect(await projection.estimateFor((await projection.get('smgs:555'))!)).toEqual(eta);
+    } finally {
+      await h.close();
+    }
   });
 
-  it('needs three observations before trusting them', () => {
-    const projection = new ShipmentProjection({ reference });
-    projection.apply([...completedTrip(1, 0), ...completedTrip(2, 10)]);
-    projection.apply(trip('N', '555', '25KZ551100T0047999', containerIriFor(9), 20).slice(0, 3));
-    expect(projection.estimate('smgs:555')!.stops[0]!.basis).toBe('reference figures');
+  it('needs three observations before trusting them', async () => {
+    const h = await projectionHarness({ reference });
+    try {
+      await h.apply([...completedTrip(1, 0), ...completedTrip(2, 10)]);
+      await h.apply(trip('N', '555', '25KZ551100T0047999', containerIriFor(9), 20).slice(0, 3));
+      expect((await h.projection.estimate('smgs:555'))!.stops[0]!.basis).toBe('reference figures');
+    } finally {
+      await h.close();
+    }
   });
 
   it('has nothing to estimate for a delivered shipment or one without a corridor', () => {

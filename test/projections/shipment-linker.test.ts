@@ -1,10 +1,11 @@
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect } from 'vitest';
 import { containerIri } from '../../src/domain/epcis-profile.js';
 import { eventFacts } from '../../src/projections/event-facts.js';
 import { ShipmentLinker } from '../../src/projections/shipment-linker.js';
-import { ShipmentProjection } from '../../src/projections/shipment-projection.js';
+import type { ShipmentProjection } from '../../src/projections/shipment-projection.js';
 import { referenceData } from '../../src/reference/index.js';
 import { CONTAINER, MRN, doc, movement, shuffled, transit, trip } from './profile-events.js';
+import { projectionHarness, type ProjectionHarness } from './projection-harness.js';
 
 const reference = referenceData();
 const facts = (e: Parameters<typeof eventFacts>[0]) => eventFacts(e, reference);
@@ -56,44 +57,64 @@ describe('ShipmentLinker', () => {
 });
 
 describe('ShipmentProjection linking', () => {
-  it('keeps events of a shipment not yet known and links them when it appears', () => {
-    const projection = new ShipmentProjection({ reference });
+  let harness: ProjectionHarness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  const projectionOver = async () => {
+    harness = await projectionHarness({ reference });
+    return harness;
+  };
+  const eventIDsOf = async (projection: ShipmentProjection, id: string) => (await projection.events(id))?.map((e) => e.eventID);
+
+  it('keeps events of a shipment not yet known and links them when it appears', async () => {
+    const { apply, projection } = await projectionOver();
     // Only the container is known at first: a telematics position.
-    projection.apply([movement('position-reported', { id: 'p', time: '2026-03-02T12:00:00Z', at: 'geo:43.8,87.6', docs: [] })]);
-    expect(projection.list().shipments.map((s) => s.id)).toEqual(['unit:MSKU1234565']);
-    projection.apply([movement('departed', { id: 'd', time: '2026-03-01T08:00:00Z', at: 'xian' })]);
-    const [only, ...rest] = projection.list().shipments;
+    await apply([movement('position-reported', { id: 'p', time: '2026-03-02T12:00:00Z', at: 'geo:43.8,87.6', docs: [] })]);
+    expect((await projection.list()).shipments.map((s) => s.id)).toEqual(['unit:MSKU1234565']);
+    await apply([movement('departed', { id: 'd', time: '2026-03-01T08:00:00Z', at: 'xian' })]);
+    const [only, ...rest] = (await projection.list()).shipments;
     expect(rest).toEqual([]);
     expect(only!.id).toBe('smgs:70012345');
-    expect(only!.events.map((f) => f.eventID)).toEqual(['d', 'p']);
+    expect(await eventIDsOf(projection, only!.id)).toEqual(['d', 'p']);
     expect(only!.status).toBe('in-transit');
     // The earlier id still finds it.
-    expect(projection.get('unit:MSKU1234565')?.id).toBe('smgs:70012345');
+    expect((await projection.get('unit:MSKU1234565'))?.id).toBe('smgs:70012345');
   });
 
-  it('merges shipments in the read model and folds their events together', () => {
-    const projection = new ShipmentProjection({ reference });
-    projection.apply([movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.booking('BK1')], units: [containerIri('AAAU1111111')] })]);
-    projection.apply([transit('hold', { id: 'b', time: '2026-03-04T10:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333333')], fields: { holdReason: 'seal broken', country: 'KZ' } })]);
-    expect(projection.stats().shipments).toBe(2);
-    projection.apply([transit('accept', { id: 'c', time: '2026-03-04T09:00:00Z', at: 'dostyk', docs: [doc.booking('BK1'), doc.mrn(MRN)], units: [], fields: { country: 'KZ' } })]);
-    expect(projection.stats().shipments).toBe(1);
-    const merged = projection.get('booking:BK1')!;
+  it('merges shipments in the read model and folds their events together', async () => {
+    const { apply, projection } = await projectionOver();
+    await apply([movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.booking('BK1')], units: [containerIri('AAAU1111111')] })]);
+    await apply([transit('hold', { id: 'b', time: '2026-03-04T10:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333333')], fields: { holdReason: 'seal broken', country: 'KZ' } })]);
+    expect((await projection.stats()).shipments).toBe(2);
+    await apply([transit('accept', { id: 'c', time: '2026-03-04T09:00:00Z', at: 'dostyk', docs: [doc.booking('BK1'), doc.mrn(MRN)], units: [], fields: { country: 'KZ' } })]);
+    expect((await projection.stats()).shipments).toBe(1);
+    const merged = (await projection.get('booking:BK1'))!;
     expect(merged.status).toBe('held-by-customs');
-    expect(merged.events.map((f) => f.eventID)).toEqual(['a', 'c', 'b']);
-    expect(projection.get(`transit-declaration:${MRN}`)?.id).toBe('booking:BK1');
+    expect(await eventIDsOf(projection, merged.id)).toEqual(['a', 'c', 'b']);
+    expect((await projection.get(`transit-declaration:${MRN}`))?.id).toBe('booking:BK1');
   });
 
-  it('links the same way whatever order the events of two trips of one container arrive in', () => {
+  it('links the same way whatever order the events of two trips of one container arrive in', async () => {
     const events = [...trip('A', '100'), ...trip('B', '200', '26KZ551100T0047120', CONTAINER, 20)];
-    const inOrder = new ShipmentProjection({ reference });
-    inOrder.apply(events);
-    const ids = inOrder.list().shipments.map((s) => [s.id, s.events.length]);
-    expect(ids).toEqual([['smgs:200', 13], ['smgs:100', 13]]);
-    for (const seed of [3, 11, 99]) {
-      const other = new ShipmentProjection({ reference });
-      for (const e of shuffled(events, seed)) other.apply([e]);
-      expect(other.list().shipments).toEqual(inOrder.list().shipments);
+    const inOrder = await projectionHarness({ reference });
+    try {
+      await inOrder.apply(events);
+      const expected = (await inOrder.projection.list()).shipments;
+      const ids = await Promise.all(expected.map(async (s) => [s.id, (await inOrder.projection.events(s.id))?.length]));
+      expect(ids).toEqual([['smgs:200', 13], ['smgs:100', 13]]);
+      for (const seed of [3, 11, 99]) {
+        const other = await projectionHarness({ reference });
+        try {
+          for (const e of shuffled(events, seed)) await other.apply([e]);
+          expect((await other.projection.list()).shipments).toEqual(expected);
+        } finally {
+          await other.close();
+        }
+      }
+    } finally {
+      await inOrder.close();
     }
   });
 });

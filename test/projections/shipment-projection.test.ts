@@ -5,9 +5,10 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { containerIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { loadConfig } from '../../src/config/config.js';
-import { ShipmentProjection } from '../../src/projections/shipment-projection.js';
+import { ShipmentProjection, type ShipmentProjectionOptions } from '../../src/projections/shipment-projection.js';
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { MRN, trip } from './profile-events.js';
+import { projectionHarness, type ProjectionHarness } from './projection-harness.js';
 
 function uuidPrefix(n: number): string {
   // eventIDs must be URIs; the trip helper appends two digits.
@@ -24,18 +25,25 @@ function documentOf(events: EpcisEvent[]): EpcisDocument {
 describe('ShipmentProjection', () => {
   let runtime: Runtime | undefined;
   let dataDir: string | undefined;
+  let harness: ProjectionHarness | undefined;
   afterEach(async () => {
     await runtime?.close();
+    await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     runtime = undefined;
     dataDir = undefined;
+    harness = undefined;
   });
+
+  const projectionOver = async (options: ShipmentProjectionOptions = {}) => {
+    harness = await projectionHarness(options);
+    return harness;
+  };
 
   it('rebuilt from the store equals the one kept current from the bus', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-projection-'));
     runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir }), { onError: () => {} });
-    const live = new ShipmentProjection();
-    const unsubscribe = live.subscribe(runtime.bus);
+    const live = runtime.shipments;
     const a = main();
     const b = other();
     // Captured in three batches, out of event-time order, interleaving both shipments.
@@ -44,63 +52,74 @@ describe('ShipmentProjection', () => {
       expect(result.errors).toEqual([]);
       expect(result.captured).toBe(batch.length);
     }
-    unsubscribe();
-    expect(live.stats().shipments).toBe(2);
-    expect(live.stats().events).toBe(26);
-    expect(live.get('smgs:70012345')?.status).toBe('delivered');
+    await live.idle();
+    const liveStats = await live.stats();
+    const liveList = (await live.list()).shipments;
+    expect(liveStats.shipments).toBe(2);
+    expect(liveStats.events).toBe(26);
+    expect((await live.get('smgs:70012345'))?.status).toBe('delivered');
 
-    const rebuilt = new ShipmentProjection();
-    expect(await rebuilt.rebuild(runtime.store, 7)).toBe(26);
-    expect(rebuilt.list().shipments).toEqual(live.list().shipments);
-    expect(rebuilt.stats()).toEqual(live.stats());
+    // Another instance over the same store forgets the read model and folds it again, 7 rows a batch.
+    const rebuilt = new ShipmentProjection(runtime.store, { batchSize: 7 });
+    expect(await rebuilt.rebuild()).toBe(26);
+    expect((await rebuilt.list()).shipments).toEqual(liveList);
+    expect(await rebuilt.stats()).toEqual(liveStats);
     // Rebuilding again starts from scratch rather than adding up.
-    await rebuilt.rebuild(runtime.store);
-    expect(rebuilt.stats()).toEqual(live.stats());
+    expect(await rebuilt.rebuild()).toBe(26);
+    expect(await rebuilt.stats()).toEqual(liveStats);
   });
 
-  it('finds shipments by partial container number, by MRN and by any document', () => {
-    const projection = new ShipmentProjection();
-    projection.apply([...main(), ...other()]);
-    expect(projection.search('MSKU123').map((s) => s.id)).toEqual(['smgs:70012345']);
-    expect(projection.search('msku 1234565').map((s) => s.id)).toEqual(['smgs:70012345']);
-    expect(projection.search(MRN).map((s) => s.id)).toEqual(['smgs:70012345']);
-    expect(projection.search('80000001').map((s) => s.id)).toEqual(['smgs:80000001']);
-    expect(projection.search('TGHU').map((s) => s.id)).toEqual(['smgs:80000001']);
-    expect(projection.search('ZZZZ999')).toEqual([]);
-    expect(projection.search('MS')).toEqual([]);
-    expect(projection.get(MRN)?.id).toBe('smgs:70012345');
-    expect(projection.get(containerIri('TGHU8765432'))?.id).toBe('smgs:80000001');
+  it('finds shipments by partial container number, by MRN and by any document', async () => {
+    const { apply, projection } = await projectionOver();
+    await apply([...main(), ...other()]);
+    const ids = async (q: string) => (await projection.search(q)).map((s) => s.id);
+    expect(await ids('MSKU123')).toEqual(['smgs:70012345']);
+    expect(await ids('msku 1234565')).toEqual(['smgs:70012345']);
+    expect(await ids(MRN)).toEqual(['smgs:70012345']);
+    expect(await ids('80000001')).toEqual(['smgs:80000001']);
+    expect(await ids('TGHU')).toEqual(['smgs:80000001']);
+    expect(await projection.search('ZZZZ999')).toEqual([]);
+    expect(await projection.search('MS')).toEqual([]);
+    expect((await projection.get(MRN))?.id).toBe('smgs:70012345');
+    expect((await projection.get(containerIri('TGHU8765432')))?.id).toBe('smgs:80000001');
   });
 
-  it('lists shipments with filters and a cursor', () => {
-    const projection = new ShipmentProjection();
+  it('lists shipments with filters and a cursor', async () => {
+    const { apply, projection } = await projectionOver();
     const a = main();
-    projection.apply([...a.slice(0, 6), ...other()]);
-    expect(projection.list().shipments.map((s) => [s.id, s.status])).toEqual([
+    await apply([...a.slice(0, 6), ...other()]);
+    const ids = async (query: Parameters<ShipmentProjection['list']>[0]) => (await projection.list(query)).shipments.map((s) => s.id);
+    expect((await projection.list()).shipments.map((s) => [s.id, s.status])).toEqual([
       ['smgs:80000001', 'delivered'],
       ['smgs:70012345', 'held-by-customs'],
     ]);
-    expect(projection.list({ status: 'held-by-customs' }).shipments.map((s) => s.id)).toEqual(['smgs:70012345']);
-    expect(projection.list({ status: ['delivered', 'arrived'] }).shipments.map((s) => s.id)).toEqual(['smgs:80000001']);
-    expect(projection.list({ country: 'ge' }).shipments.map((s) => s.id)).toEqual(['smgs:80000001']);
-    expect(projection.list({ corridor: 'middle-corridor-dostyk' }).shipments).toHaveLength(2);
-    expect(projection.list({ corridor: 'trans-caspian-turkmenbashi' }).shipments).toHaveLength(0);
-    expect(projection.list({ mode: 'rail' }).shipments.map((s) => s.id)).toEqual(['smgs:80000001', 'smgs:70012345']);
-    expect(projection.list({ from: '2026-03-10T00:00:00Z' }).shipments.map((s) => s.id)).toEqual(['smgs:80000001']);
-    expect(projection.list({ to: '2026-03-02T00:00:00Z' }).shipments.map((s) => s.id)).toEqual(['smgs:70012345']);
-    const first = projection.list({ limit: 1 });
+    expect(await ids({ status: 'held-by-customs' })).toEqual(['smgs:70012345']);
+    expect(await ids({ status: ['delivered', 'arrived'] })).toEqual(['smgs:80000001']);
+    expect(await ids({ country: 'ge' })).toEqual(['smgs:80000001']);
+    expect(await ids({ corridor: 'middle-corridor-dostyk' })).toHaveLength(2);
+    expect(await ids({ corridor: 'trans-caspian-turkmenbashi' })).toHaveLength(0);
+    expect(await ids({ mode: 'rail' })).toEqual(['smgs:80000001', 'smgs:70012345']);
+    expect(await ids({ from: '2026-03-10T00:00:00Z' })).toEqual(['smgs:80000001']);
+    expect(await ids({ to: '2026-03-02T00:00:00Z' })).toEqual(['smgs:70012345']);
+    const first = await projection.list({ limit: 1 });
     expect(first.shipments.map((s) => s.id)).toEqual(['smgs:80000001']);
-    const second = projection.list({ limit: 1, cursor: first.nextCursor! });
+    const second = await projection.list({ limit: 1, cursor: first.nextCursor! });
     expect(second.shipments.map((s) => s.id)).toEqual(['smgs:70012345']);
     expect(second.nextCursor).toBeUndefined();
-    expect(projection.stats()).toMatchObject({ shipments: 2, openHolds: 1, byStatus: { delivered: 1, 'held-by-customs': 1 }, byCorridor: { 'middle-corridor-dostyk': 2 } });
+    expect(await projection.stats()).toMatchObject({ shipments: 2, openHolds: 1, byStatus: { delivered: 1, 'held-by-customs': 1 }, byCorridor: { 'middle-corridor-dostyk': 2 } });
   });
 
-  it('measures delay against a registered itinerary when one is known', () => {
+  it('refuses a cursor it did not hand out', async () => {
+    const { apply, projection } = await projectionOver();
+    await apply(main().slice(0, 2));
+    await expect(projection.list({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'KRV_QUERY_PARAMETER' });
+  });
+
+  it('measures delay against a registered itinerary when one is known', async () => {
     const itinerary = [{ mode: 'rail' as const, from: 'xian', to: 'dostyk', plannedDeparture: '2026-03-01T06:00:00.000Z', plannedArrival: '2026-03-04T00:00:00.000Z' }];
-    const projection = new ShipmentProjection({ itineraryFor: (s) => (s.references.smgs?.includes('70012345') ? itinerary : undefined) });
-    projection.apply([...main().slice(0, 3), ...other().slice(0, 3)]);
-    expect(projection.get('smgs:70012345')!.delay).toMatchObject({ hours: 6, basis: 'registered itinerary' });
-    expect(projection.get('smgs:80000001')!.delay?.basis).toBe('reference figures (corridor legs)');
+    const { apply, projection } = await projectionOver({ itineraryFor: (s) => (s.references.smgs?.includes('70012345') ? itinerary : undefined) });
+    await apply([...main().slice(0, 3), ...other().slice(0, 3)]);
+    expect((await projection.get('smgs:70012345'))!.delay).toMatchObject({ hours: 6, basis: 'registered itinerary' });
+    expect((await projection.get('smgs:80000001'))!.delay?.basis).toBe('reference figures (corridor legs)');
   });
 });

@@ -20,7 +20,9 @@ describe('the demo of karvon serve', () => {
     expect(demo.historyCaptured).toBeGreaterThan(100);
     expect(demo.livePending()).toBeGreaterThan(0);
     expect(await t.runtime.store.events.total()).toBe(demo.historyCaptured);
-    expect(t.runtime.shipments.stats().shipments).toBeGreaterThan(3);
+    // The projection folds after capture; wait for it before reading shipments.
+    await t.runtime.shipments.idle();
+    expect((await t.runtime.shipments.stats()).shipments).toBeGreaterThan(3);
     const page = await t.runtime.store.events.query({ conditions: [], orderBy: 'eventTime', orderDirection: 'DESC' }, { perPage: 1 });
     expect(Date.parse(page.events[0]!.event.eventTime)).toBeLessThanOrEqual(Date.now());
     await demo.stop();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { asNew, container, shipments } from './corridor-events.js';
+import { shipmentViewSuite } from './shipment-view-suite.js';
 import { storeSuite } from './store-suite.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'karvon-store-'));
@@ -12,6 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
 storeSuite('sqlite file', () => openSqliteStore({ path: path.join(dir, `suite-${++files}.db`) }));
+shipmentViewSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
 
 describe('sqlite file store', () => {
   it('keeps events, jobs, queries and master data across close and reopen', async () => {

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain/index.js';
-import type { ShipmentState } from '../../projections/shipment-state.js';
+import type { ShipmentSnapshot } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
 import { locationById } from '../../reference/index.js';
 import type { ApiDeps } from '../deps.js';
@@ -16,7 +16,7 @@ const MODES = new Set(['road', 'rail', 'sea']);
 const MAX_LIMIT = 500;
 
 /** A shipment as the API shows it: its state without the raw folding material. */
-function shipmentSummary(state: ShipmentState) {
+function shipmentSummary(state: ShipmentSnapshot) {
   return {
     id: state.id,
     status: state.status,
@@ -72,9 +72,10 @@ function parseTime(name: string, raw: string | undefined): string | undefined {
 export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const projection = deps.shipments;
-    const find = (id: string) => {
-      const state = projection.get(id);
-      if (!state) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}': search by a reference or unit number at /api/shipments/search?q=`);
+    const unknown = (id: string) => new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}': search by a reference or unit number at /api/shipments/search?q=`);
+    const find = async (id: string) => {
+      const state = await projection.get(id);
+      if (!state) throw unknown(id);
       return state;
     };
 
@@ -87,7 +88,7 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
         }
       }
       if (q.mode !== undefined && !MODES.has(q.mode)) throw new KarvonError('KRV_QUERY_PARAMETER', `mode must be road, rail or sea, got '${q.mode}'`);
-      const page = projection.list({
+      const page = await projection.list({
         status: statuses as ShipmentStatus[] | undefined,
         corridor: q.corridor,
         country: q.country,
@@ -111,11 +112,11 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
     app.get<{ Querystring: { q?: string; limit?: string } }>('/search', async (request) => {
       const q = (request.query.q ?? '').trim();
       if (q.length < 3) throw new KarvonError('KRV_QUERY_PARAMETER', 'q must have at least 3 characters: a container, wagon or document number, or part of one');
-      return { shipments: projection.search(q, parseLimit(request.query.limit)).map(shipmentSummary) };
+      return { shipments: (await projection.search(q, parseLimit(request.query.limit))).map(shipmentSummary) };
     });
 
     app.get<{ Params: { id: string } }>('/:id', async (request) => {
-      const state = find(request.params.id);
+      const state = await find(request.params.id);
       return {
         ...shipmentSummary(state),
         position: state.position,
@@ -123,13 +124,14 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
         transit: state.transit,
         holds: state.holds,
         timeline: state.timeline,
-        eta: projection.estimate(state.id) ?? null,
+        eta: (await projection.estimateFor(state, new Date())) ?? null,
       };
     });
 
     app.get<{ Params: { id: string } }>('/:id/events', async (request, reply) => {
-      const state = find(request.params.id);
-      return sendQueryDocument(request, reply, { events: state.events.map((facts) => facts.event) }, 'ShipmentEvents');
+      const events = await projection.events(request.params.id);
+      if (!events) throw unknown(request.params.id);
+      return sendQueryDocument(request, reply, { events }, 'ShipmentEvents');
     });
   };
 }

@@ -1,5 +1,9 @@
-/** The SQLite event repository: writing (event-writer.ts), reading, querying (event-search.ts), distinct values. */
+/**
+ * The SQLite event repository: writing (event-writer.ts), reading, querying (event-search.ts), distinct
+ * values, and following the store in sequence order (for projections).
+ */
 import type Database from 'better-sqlite3';
+import { EpcisException } from '../../epcis/exceptions.js';
 import type { EpcisEvent } from '../../epcis/model.js';
 import type { CompiledEpcPattern } from '../../epcis/query/epc-pattern.js';
 import { normaliseIdentifier } from '../../epcis/query/normalise.js';
@@ -53,6 +57,12 @@ export function sqliteEvents(db: Database.Database): EventRepository {
   const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE event_id = ? ORDER BY declared DESC LIMIT 1');
   const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE hash_id = ? ORDER BY declared DESC LIMIT 1');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM event');
+  const rowsAfter = db.prepare<[number, number], EventRow>('SELECT seq, hash_id, body FROM event WHERE seq > ? ORDER BY seq LIMIT ?');
+  // The sequences travel as one JSON array: one statement for any number of them, no parameter limit.
+  const rowsBySequence = db.prepare<[string], EventRow>(
+    'SELECT seq, hash_id, body FROM event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+  );
+  const maxSequence = db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM event');
   const vocabPage = db.prepare<[number, number, number], { id: number; value: string }>(
     'SELECT id, value FROM vocab WHERE kinds & ? AND id > ? ORDER BY id LIMIT ?',
   );
@@ -94,6 +104,19 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     },
     async total() {
       return countAll.get()!.n;
+    },
+    async after(sequence, limit) {
+      if (!Number.isSafeInteger(limit) || limit < 0) {
+        throw new EpcisException('ImplementationException', `limit must be a non-negative integer, got ${String(limit)}`);
+      }
+      return rowsAfter.all(sequence, limit).map(toStored);
+    },
+    async bySequence(sequences) {
+      const wanted = sequences.filter((s) => Number.isSafeInteger(s));
+      return wanted.length === 0 ? [] : rowsBySequence.all(JSON.stringify(wanted)).map(toStored);
+    },
+    async lastSequence() {
+      return maxSequence.get()!.n;
     },
   };
 }

@@ -7,6 +7,7 @@ import { sqliteEvents } from './event-repository.js';
 import { sqliteMasterData } from './master-data-repository.js';
 import { sqliteNamedQueries } from './named-query-repository.js';
 import { MIGRATIONS } from './schema.js';
+import { sqliteShipmentViews } from './shipment-view-repository.js';
 
 export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
   /**
@@ -62,6 +63,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   return {
     kind: 'sqlite',
     events,
+    shipments: sqliteShipmentViews(db),
     captureJobs: sqliteCaptureJobs(db),
     namedQueries: sqliteNamedQueries(db),
     masterData: sqliteMasterData(db),

@@ -41,6 +41,37 @@
  *   by indexValues() (src/store/index-values.ts), so indexes can be rebuilt.
  * - Capture documents are kept in their own table, so listing jobs never reads large BLOBs.
  *
+ *
+ * Migration 2, the persisted shipment read model (written only by the shipment projection, see
+ * ShipmentViewRepository in store.ts):
+ * - `shipment` holds one row per live shipment: the columns lists filter and order on, the folded
+ *   state as JSON (opaque to the store, returned as written), the samples of a completed shipment
+ *   and the linker's first/delivered times. `n` is the rowid, so the full-text row of a shipment can
+ *   share its rowid; `key` (the linker's `s<n>`) is UNIQUE and is what every other table refers to.
+ *   Upserts use ON CONFLICT DO UPDATE so `n` stays put. `id` is deliberately not UNIQUE: the
+ *   projection keeps ids unique among live shipments only loosely, and a constraint that could make
+ *   a commit throw would stop the projection; `shipment_alias` says which key an id leads to.
+ * - The list order is last_time DESC then id ASC. SQLite sorts NULL lowest, so DESC already puts
+ *   shipments without a time last. The directions are mixed, so the indexes are declared in them:
+ *   `shipment_by_activity` (last_time DESC, id) serves the unfiltered list in order and stops at the
+ *   page's end; the common filters, status and corridor, lead their own (filter, last_time DESC, id)
+ *   indexes, which keep the order too. Other filters (mode, time window) are checked on rows read
+ *   in list order; country and upcoming stop go through their side tables.
+ * - `shipment_totals` covers status, corridor, event_count, open_holds and completed_at, so the
+ *   totals are one GROUP BY over a compact index instead of a scan of rows carrying their state.
+ * - `shipment_alias` maps every id a shipment has had, and every key merged into it, to the key it
+ *   leads to now: a merge re-points the aliases of the merged key, so earlier ids resolve forever.
+ * - `shipment_link` is the linker's entry (documents with their kind, units with kind NULL) in the
+ *   entry's order (`pos`), found by value for linkCandidates(); `shipment_lookup` (exact terms),
+ *   `shipment_country` and `shipment_stop` are (value, key) WITHOUT ROWID tables led by the value,
+ *   each with a (key) index so a shipment's rows can be replaced.
+ * - `shipment_event` (key, seq) WITHOUT ROWID: a shipment's event sequences as one range scan.
+ * - `shipment_search` is an FTS5 table with the trigram tokenizer over the search terms joined by
+ *   spaces (squashed terms hold none, so a squashed text never matches across two terms), rowid =
+ *   shipment.n: substring search through an index rather than a LIKE scan.
+ * - `shipment_checkpoint` is one row: the last event sequence folded and the key counter, written in
+ *   the same transaction as the rows they account for.
+ *
  * Durability: WAL with synchronous=NORMAL (set in open-sqlite-store.ts). A committed transaction
  * is in the WAL file before commit returns, so it survives a crash of the process; after a power
  * loss or OS crash the last few commits may be lost. `synchronous: 'FULL'` (an option) fsyncs the
@@ -143,5 +174,81 @@ export const MIGRATIONS: readonly string[] = [
     type TEXT NOT NULL,
     PRIMARY KEY (parent, child, type)
   ) WITHOUT ROWID;
+  `,
+  `
+  CREATE TABLE shipment (
+    n INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    corridor TEXT,
+    mode TEXT,
+    first_time INTEGER,
+    last_time INTEGER,
+    open_holds INTEGER NOT NULL,
+    event_count INTEGER NOT NULL,
+    completed_at INTEGER,
+    link_first INTEGER,
+    link_delivered INTEGER,
+    samples TEXT,
+    state TEXT NOT NULL,
+    side_rows TEXT
+  );
+  CREATE INDEX shipment_by_activity ON shipment (last_time DESC, id);
+  CREATE INDEX shipment_by_status ON shipment (status, last_time DESC, id);
+  CREATE INDEX shipment_by_corridor ON shipment (corridor, last_time DESC, id) WHERE corridor IS NOT NULL;
+  CREATE INDEX shipment_by_completion ON shipment (completed_at) WHERE completed_at IS NOT NULL;
+  CREATE INDEX shipment_totals ON shipment (status, corridor, event_count, open_holds, completed_at);
+
+  CREATE TABLE shipment_alias (
+    alias TEXT PRIMARY KEY,
+    key TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX shipment_alias_by_key ON shipment_alias (key);
+
+  CREATE TABLE shipment_link (
+    key TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    kind TEXT,
+    PRIMARY KEY (key, pos)
+  ) WITHOUT ROWID;
+  CREATE INDEX shipment_link_by_value ON shipment_link (value);
+
+  CREATE TABLE shipment_lookup (
+    term TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (term, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX shipment_lookup_by_key ON shipment_lookup (key);
+
+  CREATE TABLE shipment_country (
+    country TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (country, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX shipment_country_by_key ON shipment_country (key);
+
+  CREATE TABLE shipment_stop (
+    location TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (location, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX shipment_stop_by_key ON shipment_stop (key);
+
+  CREATE TABLE shipment_event (
+    key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (key, seq)
+  ) WITHOUT ROWID;
+
+  CREATE VIRTUAL TABLE shipment_search USING fts5 (terms, tokenize = 'trigram');
+
+  CREATE TABLE shipment_checkpoint (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    position INTEGER NOT NULL,
+    key_counter INTEGER NOT NULL
+  );
+  INSERT INTO shipment_checkpoint (one, position, key_counter) VALUES (1, 0, 0);
   `,
 ];

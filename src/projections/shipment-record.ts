@@ -1,0 +1,74 @@
+// How a folded shipment becomes a row of the persisted read model: the snapshot the API shows, the
+// columns lists filter on, the terms it is found by, and the samples ETA statistics learn from.
+import type { ShipmentLinkEntry, ShipmentRecord } from '../store/store.js';
+import type { ReferenceData } from '../reference/index.js';
+import { samplesOf } from './corridor-statistics.js';
+import { unitLabel } from './fold-shipment.js';
+import { registrationOf } from './registered-itinerary.js';
+import type { ShipmentSnapshot, ShipmentState } from './shipment-state.js';
+import { upcomingStops } from './upcoming-stops.js';
+
+/** Spaces out, upper case: "msku 123456-5" and "MSKU1234565" are the same number to a person. */
+export function squash(text: string): string {
+  return text.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/** Epoch ms of an ISO time; undefined when absent or unreadable. */
+export function epochOf(time: string | undefined): number | undefined {
+  const t = time ? Date.parse(time) : NaN;
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set([...values].filter((v) => v.length > 0))];
+}
+
+/** The state without its events, plus the registration it came with. */
+export function snapshotOf(state: ShipmentState): ShipmentSnapshot {
+  const { events, ...rest } = state;
+  const registration = registrationOf({ events });
+  return registration === undefined ? rest : { ...rest, registration };
+}
+
+/**
+ * What a person may type to open one shipment: any document as written or squashed, any unit id or
+ * its number (MSKU1234565 for a container IRI). Searching by part of a number is `searchTermsOf`.
+ */
+export function lookupTermsOf(state: Pick<ShipmentState, 'documents' | 'transportUnits'>): string[] {
+  return unique([
+    ...state.documents.flatMap((d) => [d.value, d.number, squash(d.number)]),
+    ...state.transportUnits.flatMap((u) => [u, squash(unitLabel(u))]),
+  ]);
+}
+
+/** Texts a partial number is looked for in, squashed. */
+export function searchTermsOf(state: Pick<ShipmentState, 'id' | 'documents' | 'transportUnits' | 'carriers'>): string[] {
+  return unique(
+    [state.id, ...state.documents.flatMap((d) => [d.number, d.value]), ...state.transportUnits, ...state.transportUnits.map(unitLabel), ...state.carriers].map(squash),
+  );
+}
+
+/** The read-model row of a folded shipment. */
+export function shipmentRecord(key: string, state: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
+  const completed = state.status === 'delivered' || state.status === 'arrived' ? epochOf(state.deliveredAt ?? state.arrivedAt) : undefined;
+  const first = epochOf(state.firstEventTime);
+  const last = epochOf(state.lastEventTime);
+  return {
+    key,
+    id: state.id,
+    status: state.status,
+    ...(state.corridor ? { corridor: state.corridor } : {}),
+    ...(state.mode ? { mode: state.mode } : {}),
+    ...(first !== undefined ? { firstEventTime: first } : {}),
+    ...(last !== undefined ? { lastEventTime: last } : {}),
+    countries: [...state.countries],
+    upcomingStops: upcomingStops(state, reference),
+    lookupTerms: lookupTermsOf(state),
+    searchTerms: searchTermsOf(state),
+    openHolds: state.holds.filter((h) => h.state === 'open').length,
+    eventCount: state.events.length,
+    ...(completed !== undefined ? { completedAt: completed, samples: Object.fromEntries(samplesOf(state, reference)) } : {}),
+    state: snapshotOf(state) as unknown as Record<string, unknown>,
+    link,
+  };
+}

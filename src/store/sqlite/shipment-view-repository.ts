@@ -1,0 +1,166 @@
+/**
+ * The persisted shipment read model in SQLite (tables in schema.ts, migration 2): writing in
+ * shipment-view-writer.ts, listing in shipment-list.ts, the other reads here.
+ */
+import type Database from 'better-sqlite3';
+import type { ShipmentLinkEntry, ShipmentView, ShipmentViewRepository } from '../store.js';
+import { shipmentList, type ShipmentViewRow } from './shipment-list.js';
+import { shipmentViewWriter } from './shipment-view-writer.js';
+
+interface LinkRow {
+  value: string;
+  kind: string | null;
+}
+
+const toView = (row: ShipmentViewRow): ShipmentView => ({
+  key: row.key,
+  id: row.id,
+  state: JSON.parse(row.state) as Record<string, unknown>,
+});
+
+/** An FTS5 phrase: the text between double quotes (doubled inside), so '-', ':' or '*' are plain characters. */
+const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** A LIKE pattern matching `text` anywhere, its wildcards escaped with '\'. */
+const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The shipment view repository over an open database. */
+export function sqliteShipmentViews(db: Database.Database): ShipmentViewRepository {
+  const writer = shipmentViewWriter(db);
+  const list = shipmentList(db);
+
+  const selectCheckpoint = db.prepare<[], { position: number; key_counter: number }>(
+    'SELECT position, key_counter FROM shipment_checkpoint WHERE one = 1',
+  );
+  const keysByDocument = db.prepare<[string], { key: string }>(
+    'SELECT DISTINCT key FROM shipment_link WHERE value = ? AND kind IS NOT NULL',
+  );
+  const keysByUnit = db.prepare<[string], { key: string }>('SELECT DISTINCT key FROM shipment_link WHERE value = ? AND kind IS NULL');
+  const linksOf = db.prepare<[string], LinkRow>('SELECT value, kind FROM shipment_link WHERE key = ? ORDER BY pos');
+  const linkTimes = db.prepare<[string], { link_first: number | null; link_delivered: number | null }>(
+    'SELECT link_first, link_delivered FROM shipment WHERE key = ?',
+  );
+  const sequencesOf = db.prepare<[string], { seq: number }>('SELECT seq FROM shipment_event WHERE key = ? ORDER BY seq');
+  const selectByKey = db.prepare<[string], ShipmentViewRow>('SELECT key, id, state FROM shipment WHERE key = ?');
+  const selectByAlias = db.prepare<[string], ShipmentViewRow>(
+    'SELECT s.key, s.id, s.state FROM shipment_alias a JOIN shipment s ON s.key = a.key WHERE a.alias = ?',
+  );
+  const selectByLookup = db.prepare<[string], ShipmentViewRow & { last_time: number | null }>(
+    `SELECT s.key, s.id, s.state, s.last_time FROM shipment_lookup l JOIN shipment s ON s.key = l.key
+      WHERE l.term = ? ORDER BY s.last_time DESC, s.id LIMIT 1`,
+  );
+  const searchIndexed = db.prepare<[string, number], ShipmentViewRow>(
+    `SELECT s.key, s.id, s.state FROM shipment_search f JOIN shipment s ON s.n = f.rowid
+      WHERE shipment_search MATCH ? ORDER BY s.last_time DESC, s.id LIMIT ?`,
+  );
+  // Fewer than 3 characters make no trigram: such a text is looked for by scanning the terms.
+  const searchScanned = db.prepare<[string, number], ShipmentViewRow>(
+    `SELECT s.key, s.id, s.state FROM shipment_search f JOIN shipment s ON s.n = f.rowid
+      WHERE f.terms LIKE ? ESCAPE '\\' ORDER BY s.last_time DESC, s.id LIMIT ?`,
+  );
+  const selectCompleted = db.prepare<[number], { key: string; completed_at: number; samples: string | null }>(
+    'SELECT key, completed_at, samples FROM shipment WHERE completed_at IS NOT NULL ORDER BY completed_at DESC, key LIMIT ?',
+  );
+  const selectTotals = db.prepare<
+    [],
+    { status: string; corridor: string | null; shipments: number; events: number; open_holds: number; completed: number }
+  >(
+    `SELECT status, corridor, count(*) AS shipments, total(event_count) AS events, total(open_holds) AS open_holds,
+            count(completed_at) AS completed
+       FROM shipment GROUP BY status, corridor`,
+  );
+
+  const linkEntry = (key: string): ShipmentLinkEntry | undefined => {
+    const times = linkTimes.get(key);
+    if (!times) return undefined;
+    const entry: ShipmentLinkEntry = { key, documents: [], units: [], first: times.link_first };
+    for (const link of linksOf.all(key)) {
+      if (link.kind === null) entry.units.push(link.value);
+      else entry.documents.push([link.value, link.kind]);
+    }
+    if (times.link_delivered !== null) entry.delivered = times.link_delivered;
+    return entry;
+  };
+
+  const find = (refs: readonly string[]): ShipmentView | undefined => {
+    for (const ref of refs) {
+      const row = selectByAlias.get(ref);
+      if (row) return toView(row);
+    }
+    // Of several shipments sharing a term (a reused container), the latest active wins.
+    let best: (ShipmentViewRow & { last_time: number | null }) | undefined;
+    for (const ref of refs) {
+      const row = selectByLookup.get(ref);
+      if (!row) continue;
+      const later = best === undefined || (row.last_time ?? -Infinity) > (best.last_time ?? -Infinity);
+      if (later) best = row;
+    }
+    return best ? toView(best) : undefined;
+  };
+  const consistentFind = db.transaction(find);
+  const consistentCandidates = db.transaction((documents: readonly string[], units: readonly string[]): ShipmentLinkEntry[] => {
+    const keys = new Set<string>();
+    for (const value of new Set(documents)) for (const row of keysByDocument.all(value)) keys.add(row.key);
+    for (const value of new Set(units)) for (const row of keysByUnit.all(value)) keys.add(row.key);
+    return [...keys].flatMap((key) => linkEntry(key) ?? []);
+  });
+  const consistentSequences = db.transaction((keys: readonly string[]): Map<string, number[]> => {
+    const out = new Map<string, number[]>();
+    for (const key of keys) out.set(key, sequencesOf.all(key).map((r) => r.seq));
+    return out;
+  });
+
+  return {
+    async checkpoint() {
+      const row = selectCheckpoint.get();
+      return { position: row?.position ?? 0, keyCounter: row?.key_counter ?? 0 };
+    },
+    async linkCandidates(documents, units) {
+      return consistentCandidates(documents, units);
+    },
+    async eventSequences(keys) {
+      return consistentSequences(keys);
+    },
+    async commit(change) {
+      writer.commit(change);
+    },
+    async clear() {
+      writer.clear();
+    },
+    async byKey(key) {
+      const row = selectByKey.get(key);
+      return row ? toView(row) : undefined;
+    },
+    async find(refs) {
+      return consistentFind(refs);
+    },
+    async list(filter) {
+      return list(filter).map(toView);
+    },
+    async search(text, limit) {
+      if (text.length === 0 || !Number.isSafeInteger(limit) || limit < 1) return [];
+      const rows = [...text].length >= 3 ? searchIndexed.all(phrase(text), limit) : searchScanned.all(containing(text), limit);
+      return rows.map(toView);
+    },
+    async recentlyCompleted(limit) {
+      if (!Number.isSafeInteger(limit) || limit < 1) return [];
+      return selectCompleted.all(limit).map((row) => ({
+        key: row.key,
+        completedAt: row.completed_at,
+        samples: row.samples === null ? {} : (JSON.parse(row.samples) as Record<string, number>),
+      }));
+    },
+    async totals() {
+      const totals = { shipments: 0, events: 0, openHolds: 0, completed: 0, byStatus: {} as Record<string, number>, byCorridor: {} as Record<string, number> };
+      for (const row of selectTotals.all()) {
+        totals.shipments += row.shipments;
+        totals.events += row.events;
+        totals.openHolds += row.open_holds;
+        totals.completed += row.completed;
+        totals.byStatus[row.status] = (totals.byStatus[row.status] ?? 0) + row.shipments;
+        if (row.corridor !== null) totals.byCorridor[row.corridor] = (totals.byCorridor[row.corridor] ?? 0) + row.shipments;
+      }
+      return totals;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * A shipment projection over a real (in-memory SQLite) store, for tests: `apply` stores events the
+ * way capture does (with their hash IDs, in the given order) and waits until the projection has
+ * folded them.
+ */
+import type { EpcisEvent } from '../../src/epcis/model.js';
+import { eventHashId } from '../../src/epcis/hash/index.js';
+import { ShipmentProjection, type ShipmentProjectionOptions } from '../../src/projections/shipment-projection.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface ProjectionHarness {
+  readonly store: Store;
+  readonly projection: ShipmentProjection;
+  /** Stores the events (skipping ones stored already) and folds them. */
+  apply(events: readonly EpcisEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function projectionHarness(options: ShipmentProjectionOptions = {}): Promise<ProjectionHarness> {
+  const store = await openSqliteStore({ memory: true });
+  const projection = new ShipmentProjection(store, options);
+  return {
+    store,
+    projection,
+    async apply(events) {
+      // As capture does: the hash is of the event as sent, recordTime is set on arrival.
+      const recordTime = new Date().toISOString();
+      await store.events.insert(events.map((event) => ({ event: { ...event, recordTime: event.recordTime ?? recordTime }, hashID: eventHashId(event, { binding: 'json' }) })));
+      await projection.catchUp();
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,47 @@
+/** Records, changes and a store wrapper shared by the shipment read-model suites. */
+import type { ShipmentRecord, ShipmentView, ShipmentViewChange, Store } from '../../src/store/store.js';
+import { HOUR } from './corridor-events.js';
+
+export async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export const T0 = Date.parse('2025-03-01T00:00:00Z');
+
+/** A record for key `key` whose terms all derive from `id` unless given. */
+export function record(key: string, id: string, extra: Partial<ShipmentRecord> = {}): ShipmentRecord {
+  return {
+    key,
+    id,
+    status: 'in_transit',
+    firstEventTime: T0,
+    lastEventTime: T0 + HOUR,
+    countries: ['KZ'],
+    upcomingStops: [],
+    lookupTerms: [`BOL-${id}`],
+    searchTerms: [id],
+    openHolds: 0,
+    eventCount: 1,
+    state: { id, note: `state of ${key}` },
+    link: { key, documents: [[`urn:bol:${id}`, 'bill-of-lading']], units: [`unit-${id}`], first: T0 },
+    ...extra,
+  };
+}
+
+export function change(parts: Partial<ShipmentViewChange> & { position?: number; keyCounter?: number }): ShipmentViewChange {
+  // Without `from` a commit is unconditional; tests of the conflict rule pass one.
+  return {
+    upserts: parts.upserts ?? [],
+    events: parts.events ?? [],
+    merged: parts.merged ?? [],
+    checkpoint: parts.checkpoint ?? { position: parts.position ?? 1, keyCounter: parts.keyCounter ?? 1 },
+    ...(parts.from !== undefined ? { from: parts.from } : {}),
+  };
+}
+
+export const keys = (views: (ShipmentView | undefined)[]): (string | undefined)[] => views.map((v) => v?.key);
