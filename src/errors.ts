@@ -21,6 +21,7 @@ export const ERROR_TABLE = {
   KRV_NO_SUCH_NAME: { status: 404, exception: 'NoSuchNameException', title: 'No query with this name exists' },
   KRV_DUPLICATE_NAME: { status: 409, exception: 'DuplicateNameException', title: 'A query with this name already exists' },
   KRV_ALREADY_EXISTS: { status: 409, exception: 'ResourceAlreadyExistsException', title: 'The resource already exists' },
+  KRV_CONFLICT: { status: 409, exception: 'ValidationException', title: 'The request conflicts with the current state of the resource' },
   KRV_CAPTURE_LIMIT: { status: 413, exception: 'CaptureLimitExceededException', title: 'The capture exceeds the capture limits' },
   KRV_BODY_TOO_LARGE: { status: 413, exception: 'CaptureLimitExceededException', title: 'The request body is larger than allowed' },
   KRV_NOT_ACCEPTABLE: { status: 406, exception: 'NotAcceptableException', title: 'No acceptable representation is available' },
@@ -28,6 +29,7 @@ export const ERROR_TABLE = {
   KRV_METHOD_NOT_ALLOWED: { status: 405, exception: 'MethodNotAllowedException', title: 'The method is not allowed on this resource' },
   KRV_UNAUTHORIZED: { status: 401, exception: 'SecurityException', title: 'Authentication is required' },
   KRV_FORBIDDEN: { status: 403, exception: 'SecurityException', title: 'The caller may not do this' },
+  KRV_TOO_MANY_REQUESTS: { status: 429, exception: 'SecurityException', title: 'Too many requests; slow down (see Retry-After)' },
   KRV_NOT_READY: { status: 503, exception: 'ImplementationException', title: 'The service is not ready' },
   KRV_INTERNAL: { status: 500, exception: 'ImplementationException', title: 'An internal error occurred' },
 } as const satisfies Record<string, ErrorRow>;

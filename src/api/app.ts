@@ -3,12 +3,20 @@
  * listen(), so tests drive it with inject() and the CLI decides where it listens.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthentication } from './plugins/authentication.js';
 import { registerBodyParsers } from './plugins/body-parsers.js';
+import { LOG_REDACTION, registerHardening, trustProxyOption } from './plugins/hardening.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerGs1Headers } from './plugins/gs1-headers.js';
 import { registerOpenApi } from './openapi.js';
 import type { ApiDeps } from './deps.js';
+import { accessRoutes } from './routes/access.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { captureRoutes } from './routes/capture.routes.js';
+import { governanceRoutes } from './routes/governance.routes.js';
+import { publicLinkRoutes } from './routes/public-links.routes.js';
+import { statisticsRoutes } from './routes/statistics.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { optionsRoutes } from './routes/options.routes.js';
@@ -24,13 +32,34 @@ export interface BuildOptions {
 }
 
 export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Credentials never reach the logs, whatever logs a request's headers.
+    logger:
+      logger === false
+        ? false
+        : {
+            ...(logger === true ? {} : logger),
+            redact: LOG_REDACTION,
+            // A public tracking link's token is in its path: log the path without it.
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: request.url.replace(/^(\/api\/public\/track\/)[^/?#]+/, '$1[redacted]'),
+                remoteAddress: request.ip,
+              }),
+            },
+          },
+    // Only the one proxy in front of Karvon is believed about the client's address and protocol.
+    trustProxy: trustProxyOption(deps.config),
     bodyLimit: deps.config.captureFileSizeLimit,
     // EPCIS identifiers (eventIDs, EPC URIs) are long; allow them in paths.
     routerOptions: { maxParamLength: 2048 },
   });
   registerErrorHandler(app);
+  // Rate limits, security headers and CORS first: they apply to every request, known caller or not.
+  registerHardening(app, deps);
+  registerAuthentication(app, deps);
   registerBodyParsers(app, deps.config.captureFileSizeLimit);
   registerGs1Headers(app);
   await registerOpenApi(app, options.version ?? '0.0.0');
@@ -43,5 +72,11 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(optionsRoutes());
   await app.register(referenceRoutes(), { prefix: '/api/reference' });
   await app.register(shipmentsRoutes(deps), { prefix: '/api/shipments' });
+  await app.register(authRoutes(deps), { prefix: '/api/auth' });
+  await app.register(accessRoutes(deps), { prefix: '/api' });
+  await app.register(publicLinkRoutes(deps), { prefix: '/api' });
+  await app.register(statisticsRoutes(deps), { prefix: '/api/statistics' });
+  await app.register(governanceRoutes(deps), { prefix: '/api/governance' });
+  await app.register(auditRoutes(deps), { prefix: '/api/audit' });
   return app;
 }

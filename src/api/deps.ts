@@ -1,7 +1,10 @@
 /** What the HTTP routes need from the rest of Karvon; built once in the app factory. */
+import type { AccessService } from '../access/access-service.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { KarvonConfig } from '../config/config.js';
+import type { AuditLog } from '../governance/audit-log.js';
+import type { GovernanceService } from '../governance/governance-service.js';
 import type { ShipmentProjection } from '../projections/index.js';
 import type { EventQueryService } from '../query/event-query-service.js';
 import type { Store } from '../store/store.js';
@@ -13,4 +16,7 @@ export interface ApiDeps {
   capture: CaptureService;
   queries: EventQueryService;
   shipments: ShipmentProjection;
+  access: AccessService;
+  audit: AuditLog;
+  governance: GovernanceService;
 }

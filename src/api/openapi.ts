@@ -10,6 +10,7 @@ const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
   'GET /health': { tag: 'Operations', summary: 'Liveness: the process answers' },
   'GET /ready': { tag: 'Operations', summary: 'Readiness: the store answers too' },
   'GET /epcis/': { tag: 'EPCIS discovery', summary: 'Top-level resources of the EPCIS 2.0 REST interface' },
+  'OPTIONS /epcis': { tag: 'EPCIS discovery', summary: 'The methods the EPCIS root allows and the EPCIS and CBV versions' },
   'OPTIONS /epcis/*': { tag: 'EPCIS discovery', summary: 'The methods an EPCIS resource allows (Allow) and the EPCIS and CBV versions' },
   'OPTIONS /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit)' },
   'POST /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture an EPCIS document (JSON-LD or XML); 202 with the job in Location once the document is durable. GS1-Capture-Error-Behaviour: rollback (default) or proceed' },
@@ -37,7 +38,42 @@ Object.assign(ROUTE_DOCS, {
   'GET /api/shipments/search': { tag: 'Tracking', summary: 'Find shipments by any reference or unit number, partial container numbers too (q)' },
   'GET /api/shipments/:id': { tag: 'Tracking', summary: 'One shipment: status, last location, transit steps per country, holds, timeline and ETA range' },
   'GET /api/shipments/:id/events': { tag: 'Tracking', summary: 'The EPCIS events of one shipment' },
+  'POST /api/shipments/': { tag: 'Tracking', summary: 'Register a shipment with its references, parties, goods, units and planned itinerary (idempotent per booking reference)' },
   'GET /api/reference/timing': { tag: 'Reference data', summary: 'Published border dwell times, speeds and transit times, with sources' },
+});
+
+Object.assign(ROUTE_DOCS, {
+  'POST /api/auth/sign-in': { tag: 'Access', summary: 'Sign in with email and password (JSON); sets the HttpOnly session cookie. Repeated failures lock the account for a while' },
+  'POST /api/auth/sign-out': { tag: 'Access', summary: 'End the session of the cookie sent' },
+  'GET /api/auth/me': { tag: 'Access', summary: 'Who the caller is: organisation, user or key, role and scopes' },
+  'GET /api/organisations': { tag: 'Access', summary: 'Organisations the caller administers or sees (filters: country, kind)' },
+  'POST /api/organisations': { tag: 'Access', summary: 'Create an organisation (network operator; a national coordinator for its own country)' },
+  'GET /api/organisations/:id': { tag: 'Access', summary: 'One organisation' },
+  'POST /api/organisations/:id/suspend': { tag: 'Access', summary: 'Suspend an organisation: its users and keys stop working' },
+  'POST /api/organisations/:id/reactivate': { tag: 'Access', summary: 'Reactivate a suspended organisation' },
+  'GET /api/organisations/:id/users': { tag: 'Access', summary: 'Users of an organisation' },
+  'POST /api/organisations/:id/users': { tag: 'Access', summary: 'Create a user (password hashed with scrypt, never returned)' },
+  'POST /api/users/:id/disable': { tag: 'Access', summary: 'Disable a user and end their sessions' },
+  'GET /api/keys': { tag: 'Access', summary: "API keys of the caller's organisation (never their secrets), with last use" },
+  'POST /api/keys': { tag: 'Access', summary: 'Create an API key with scopes (capture, read, admin); the secret is in this answer only' },
+  'DELETE /api/keys/:id': { tag: 'Access', summary: 'Revoke an API key' },
+  'POST /api/shipments/:id/public-links': { tag: 'Public tracking', summary: 'A time-limited, revocable link that shows status, last location and ETA only (parties of the shipment)' },
+  'GET /api/shipments/:id/public-links': { tag: 'Public tracking', summary: "The caller's public links of a shipment (never their tokens)" },
+  'DELETE /api/public-links/:id': { tag: 'Public tracking', summary: 'Revoke a public link' },
+  'GET /api/public/track/:token': { tag: 'Public tracking', summary: 'What a public link shows: status, last location, ETA (no credentials needed)' },
+  'GET /api/statistics/': { tag: 'Statistics', summary: 'Aggregates of the network (no party names, values or references): shipments by status and corridor, holds, observed leg and dwell times' },
+  'GET /api/governance/members': { tag: 'Governance', summary: 'Member states with their national coordinators' },
+  'GET /api/governance/proposals': { tag: 'Governance', summary: 'Proposals to admit, suspend or reinstate a member state (filter: status)' },
+  'POST /api/governance/proposals': { tag: 'Governance', summary: "Open a proposal (a member state's national coordinator); every current member votes" },
+  'GET /api/governance/proposals/:id': { tag: 'Governance', summary: 'One proposal with its electorate, votes and tally' },
+  'POST /api/governance/proposals/:id/votes': { tag: 'Governance', summary: 'Vote yes or no as a member state; unanimity admits, one no rejects' },
+  'GET /api/governance/chair': { tag: 'Governance', summary: 'The coordinating chair now and its history of terms' },
+  'POST /api/governance/chair/hand-overs': { tag: 'Governance', summary: 'Schedule the hand-over of the chair to another member state on a date' },
+  'GET /api/governance/settings': { tag: 'Governance', summary: 'Network-wide settings managed by the chair (alert thresholds...)' },
+  'PUT /api/governance/settings/:name': { tag: 'Governance', summary: "Change a network-wide setting (the chair's coordinator or the network operator)" },
+  'GET /api/audit/': { tag: 'Audit', summary: 'The hash-chained audit log, in order (council and network operator)' },
+  'GET /api/audit/verify': { tag: 'Audit', summary: 'Recompute the hash chain and name the first altered, inserted or deleted entry' },
+  'GET /api/audit/export': { tag: 'Audit', summary: 'The audit log as a JSON Lines file any member state can verify offline (karvon audit verify --file)' },
 });
 
 for (const [path, what] of [
@@ -56,7 +92,9 @@ for (const [path, what] of [
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const doc = ROUTE_DOCS[`${methods[0]} ${route.url}`];
+    // A plugin's root route can be registered with or without its trailing slash.
+    const key = `${methods[0]} ${route.url}`;
+    const doc = ROUTE_DOCS[key] ?? ROUTE_DOCS[key.endsWith('/') ? key.slice(0, -1) : `${key}/`];
     if (!doc) return;
     route.schema = { ...(route.schema ?? {}), tags: [doc.tag], summary: doc.summary };
   });
@@ -68,10 +106,25 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         version,
         description:
           'Integrated goods tracking for the trade corridors of Central Asia and the Caspian, on GS1 EPCIS 2.0. ' +
-          'The EPCIS 2.0 REST bindings are mounted under /epcis. Errors are RFC 7807 problem+json with the EPCIS exception type.',
+          'The EPCIS 2.0 REST bindings are mounted under /epcis. Errors are RFC 7807 problem+json with the EPCIS exception type. ' +
+          'Callers authenticate with an API key (Authorization: Bearer krv_...) or the session cookie of POST /api/auth/sign-in.',
       },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: krv_<key id>_<secret>' },
+          session: { type: 'apiKey', in: 'cookie', name: 'karvon_session', description: 'The session cookie set by POST /api/auth/sign-in' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The docs are public. Swagger UI registers its own routes (page, static files, JSON and YAML
+  // copies of the document), so they are marked public by an onRoute hook in a scope of their own.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
+  app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 }

@@ -8,7 +8,14 @@ import type { EpcisEvent } from '../epcis/model.js';
 
 export interface BusTopics {
   /** New events are durable in the store (duplicates are not announced again). */
-  'epcis.captured': { events: EpcisEvent[]; captureJobID?: string };
+  'epcis.captured': {
+    events: EpcisEvent[];
+    /** Their hash IDs, in the same order. */
+    hashIDs: string[];
+    captureJobID?: string;
+    /** The organisation that captured them (absent for local imports, the simulator and the demo). */
+    capturedBy?: string;
+  };
   /** A capture job ended, successfully or not. */
   'capture.job-finished': { captureJobID: string; status: 'success' | 'failed' };
 }

@@ -2,6 +2,7 @@
  * The state that flows through the capture pipeline: the events of one capture, what each step
  * learned about them, and the outcome.
  */
+import type { Organisation } from '../access/model.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import type { EpcisEvent, Vocabulary } from '../epcis/model.js';
 import type { CaptureErrorBehaviour, NewEvent } from '../store/store.js';
@@ -13,6 +14,11 @@ export interface CaptureBatch {
   /** The events were validated before the batch was made (at submission); not again. */
   readonly validated: boolean;
   readonly captureJobID?: string;
+  /**
+   * The organisation capturing, in whose name every event is stored; its rights are checked by the
+   * authoriseEvents step. Absent for local captures (imports, the simulator, the demo).
+   */
+  readonly capturer?: Organisation;
   /** JSON pointer of the event list inside the document, for error locations. */
   readonly listPointer: string;
   /** Document-level extension fields the hash must ignore (reference-implementation extension). */

@@ -7,7 +7,9 @@ import { EpcisException, validationError, type ValidationIssue } from '../epcis/
 import type { EpcisDocument } from '../epcis/model.js';
 import { eventListPointer, validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
 import { KarvonError } from '../errors.js';
+import type { Organisation } from '../access/model.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
+import { refusedEvents } from './authorise-events.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
 import { CAPTURE_STEPS, type CaptureDeps } from './capture-steps.js';
 import { bindingOfContentType, decodeDocument, decodeSingleEvent, type Binding } from './decode.js';
@@ -37,7 +39,7 @@ function locateIssues(issues: ValidationIssue[], doc: EpcisDocument, binding: Bi
 export class CaptureService {
   private readonly queue: string[] = [];
   /** Documents submitted in this process, kept parsed (and, under rollback, validated) for their job. */
-  private readonly parsed = new Map<string, { doc: EpcisDocument; validated: boolean }>();
+  private readonly parsed = new Map<string, { doc: EpcisDocument; validated: boolean; capturer?: Organisation }>();
   private draining: Promise<void> | undefined;
 
   constructor(
@@ -49,13 +51,14 @@ export class CaptureService {
   /** Runs the capture pipeline over a parsed document, in the calling task. */
   async captureDocument(
     doc: EpcisDocument,
-    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string; validated?: boolean },
+    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string; validated?: boolean; capturer?: Organisation },
   ): Promise<CaptureResult> {
     const batch: CaptureBatch = {
       binding: options.binding,
       validated: options.validated ?? false,
       errorBehaviour: options.errorBehaviour,
       captureJobID: options.captureJobID,
+      ...(options.capturer ? { capturer: options.capturer } : {}),
       listPointer: eventListPointer(doc),
       vocabularies: doc.epcisHeader?.epcisMasterData?.vocabularyList ?? [],
       events: doc.events,
@@ -78,9 +81,11 @@ export class CaptureService {
   /**
    * Accepts a document for asynchronous capture. Syntax errors, an over-limit document and (under
    * rollback) invalid events are refused at once; otherwise the document is stored with its job
-   * before this returns, so an acknowledged capture survives a crash.
+   * before this returns, so an acknowledged capture survives a crash. With a `capturer`, the job
+   * captures in that organisation's name (remembered with the job, so a resumed job is authorised
+   * the same way), and under rollback events it may not capture are refused at once with 403.
    */
-  async submit(body: Buffer, contentType: string | undefined, errorBehaviour: CaptureErrorBehaviour): Promise<CaptureJob> {
+  async submit(body: Buffer, contentType: string | undefined, errorBehaviour: CaptureErrorBehaviour, capturer?: Organisation): Promise<CaptureJob> {
     const binding = bindingOfContentType(contentType);
     const doc = decodeDocument(body, binding);
     this.checkLimits(doc);
@@ -93,11 +98,25 @@ export class CaptureService {
           locateIssues(issues.slice(0, 100), doc, binding),
         );
       }
+      if (capturer) {
+        const refused = await refusedEvents(doc.events, capturer, this.deps.store, pointer);
+        if (refused.size > 0) {
+          const issues = [...refused.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+          throw new KarvonError(
+            'KRV_FORBIDDEN',
+            `${refused.size} of ${doc.events.length} events may not be captured by organisation '${capturer.id}'; nothing was captured`,
+            locateIssues(issues.slice(0, 100), doc, binding),
+          );
+        }
+      }
     }
     const id = randomUUID();
     const createdAt = this.deps.now().toISOString();
-    await this.deps.store.captureJobs.create({ id, errorBehaviour, contentType: contentType ?? '', createdAt }, body);
-    this.parsed.set(id, { doc, validated: errorBehaviour === 'rollback' });
+    await this.deps.store.captureJobs.create(
+      { id, errorBehaviour, contentType: contentType ?? '', createdAt, ...(capturer ? { capturedBy: capturer.id } : {}) },
+      body,
+    );
+    this.parsed.set(id, { doc, validated: errorBehaviour === 'rollback', ...(capturer ? { capturer } : {}) });
     this.enqueue(id);
     const job = await this.deps.store.captureJobs.get(id);
     if (!job) throw new KarvonError('KRV_INTERNAL', `capture job ${id} vanished after it was stored`);
@@ -105,13 +124,13 @@ export class CaptureService {
   }
 
   /** Captures one event (POST /events) and returns its eventID once committed. */
-  async captureSingle(body: Buffer, contentType: string | undefined): Promise<{ eventID: string; duplicate: boolean }> {
+  async captureSingle(body: Buffer, contentType: string | undefined, capturer?: Organisation): Promise<{ eventID: string; duplicate: boolean }> {
     const binding = bindingOfContentType(contentType);
     const event = decodeSingleEvent(body, binding);
     const issues = validateEvent(event, '');
     if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
     const doc: EpcisDocument = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '', events: [event] };
-    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true });
+    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, ...(capturer ? { capturer } : {}) });
     if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
     // Already stored: answer with the stored event's ID so that the client can find it.
     const hashID = result.duplicateHashIDs[0]!;
@@ -161,6 +180,15 @@ export class CaptureService {
     }
   }
 
+  /** The organisation a resumed job captures for; it must still exist and be active. */
+  private async capturerOf(organisationId: string): Promise<Organisation> {
+    const organisation = await this.deps.store.access.organisations.get(organisationId);
+    if (!organisation || organisation.status !== 'active') {
+      throw new KarvonError('KRV_FORBIDDEN', `organisation '${organisationId}' that submitted this capture is unknown or suspended; nothing was captured`);
+    }
+    return organisation;
+  }
+
   private async runJob(id: string): Promise<void> {
     const jobs = this.deps.store.captureJobs;
     const job = await jobs.get(id);
@@ -180,11 +208,13 @@ export class CaptureService {
         if (!body) throw new KarvonError('KRV_INTERNAL', `the document of capture job ${id} is missing`);
         doc = decodeDocument(body, binding);
       }
+      const capturer = submitted?.capturer ?? (job.capturedBy ? await this.capturerOf(job.capturedBy) : undefined);
       const result = await this.captureDocument(doc, {
         binding,
         errorBehaviour: job.errorBehaviour,
         captureJobID: id,
         validated: submitted?.validated ?? false,
+        ...(capturer ? { capturer } : {}),
       });
       await finish(
         { captured: result.captured, duplicates: result.duplicates, rejected: result.rejected, errors: result.errors.slice(0, 1000) },

@@ -3,6 +3,8 @@
  * does one thing to the batch; the order is the design, so it is written down in one place.
  */
 import { validationError } from '../epcis/exceptions.js';
+import { KarvonError } from '../errors.js';
+import { refusedEvents } from './authorise-events.js';
 import { eventHashId } from '../epcis/hash/index.js';
 import { validateEvent } from '../epcis/validate/index.js';
 import type { EventBus } from '../bus/event-bus.js';
@@ -26,6 +28,27 @@ export const validateEvents: CaptureStep = (batch) => {
   });
 };
 
+/**
+ * Refuses the events the capturing organisation may not capture (src/access/capture-rights.ts).
+ * Under `rollback` any refusal refuses the whole capture with 403 and every refused event's pointer;
+ * under `proceed` refused events are rejected with their reason, like invalid ones. Invalid events
+ * are not looked at (under rollback they refuse the capture with 400 anyway).
+ */
+export const authoriseEvents: CaptureStep = async (batch, { store }) => {
+  if (!batch.capturer) return;
+  const refused = await refusedEvents(batch.events, batch.capturer, store, batch.listPointer, new Set(batch.rejected.keys()));
+  if (refused.size === 0) return;
+  if (batch.errorBehaviour === 'rollback' && batch.rejected.size === 0) {
+    const issues = [...refused.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+    throw new KarvonError(
+      'KRV_FORBIDDEN',
+      `${refused.size} of ${batch.events.length} events may not be captured by organisation '${batch.capturer.id}'; nothing was captured`,
+      issues.slice(0, 100),
+    );
+  }
+  for (const [index, issues] of refused) batch.rejected.set(index, issues);
+};
+
 /** Gives each event its canonical hash ID, its eventID (the hash ID when it has none) and recordTime. */
 export const assignIdentity: CaptureStep = (batch, { now }) => {
   const recordTime = now().toISOString();
@@ -35,7 +58,10 @@ export const assignIdentity: CaptureStep = (batch, { now }) => {
     try {
       const hashID = eventHashId(event, { binding: batch.binding, ignoreFields: batch.ignoreFields });
       const stored = { ...event, eventID: event.eventID ?? hashID, recordTime };
-      batch.prepared.push({ index, row: { event: stored, hashID, captureJobID: batch.captureJobID } });
+      batch.prepared.push({
+        index,
+        row: { event: stored, hashID, captureJobID: batch.captureJobID, ...(batch.capturer ? { capturedBy: batch.capturer.id } : {}) },
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       batch.rejected.set(index, [{ pointer: `${batch.listPointer}/${index}`, message: `cannot compute the event hash ID: ${message}` }]);
@@ -88,12 +114,18 @@ export const persist: CaptureStep = async (batch, { store }) => {
 /** Tells the rest of Karvon about the new events, after they are durable. */
 export const publish: CaptureStep = (batch, { bus }) => {
   if (batch.stored.length === 0) return;
-  bus.publish('epcis.captured', { events: batch.stored.map((s) => s.event), captureJobID: batch.captureJobID });
+  bus.publish('epcis.captured', {
+    events: batch.stored.map((s) => s.event),
+    hashIDs: batch.stored.map((s) => s.hashID),
+    ...(batch.captureJobID ? { captureJobID: batch.captureJobID } : {}),
+    ...(batch.capturer ? { capturedBy: batch.capturer.id } : {}),
+  });
 };
 
 /** The capture pipeline, in order. */
 export const CAPTURE_STEPS: readonly CaptureStep[] = [
   validateEvents,
+  authoriseEvents,
   assignIdentity,
   dropRepeatsWithinBatch,
   enforceErrorBehaviour,

@@ -41,12 +41,24 @@ export function registerExportCommand(program: Command): void {
       const events: EpcisEvent[] = [];
       try {
         // The same paging and limits (eventCountLimit, maxEventCount) as GET /epcis/events.
+        // The local operator reads the whole store (scope `all`); the export is recorded in the audit log.
         let nextPageToken: string | undefined;
         do {
-          const page = await runtime.queries.page(query, { perPage: runtime.queries.limits.maxPerPage, nextPageToken });
+          const page = await runtime.queries.page(query, { perPage: runtime.queries.limits.maxPerPage, nextPageToken }, { kind: 'all' });
           events.push(...page.events);
           nextPageToken = page.nextPageToken;
         } while (nextPageToken);
+        await runtime.audit.record({
+          actor: { via: 'cli' },
+          action: 'export',
+          outcome: 'success',
+          details: {
+            events: events.length,
+            where: options.where,
+            format: options.format,
+            ...(options.output ? { output: options.output } : {}),
+          },
+        });
       } finally {
         await runtime.close();
       }

@@ -2,7 +2,10 @@
  * The `karvon` command line: a thin shell over the features. Each command lives in its own file.
  */
 import { Command } from 'commander';
+import { registerAccessCommands } from './access.command.js';
+import { registerAuditCommand } from './audit.command.js';
 import { registerExportCommand } from './export.command.js';
+import { registerGovernanceCommands } from './governance.command.js';
 import { registerHashCommand } from './hash.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerRebuildCommand } from './rebuild.command.js';
@@ -24,5 +27,8 @@ export async function main(argv: string[]): Promise<void> {
   registerValidateCommand(program);
   registerSimulateCommand(program);
   registerRebuildCommand(program);
+  registerAccessCommands(program);
+  registerGovernanceCommands(program);
+  registerAuditCommand(program);
   await program.parseAsync(argv);
 }

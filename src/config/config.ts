@@ -26,6 +26,21 @@ export interface KarvonConfig {
   readonly demoDays: number;
   readonly demoSeed: number;
   readonly demoSpeed: number;
+  /** Accepted as a network-operator API key (first start, before any organisation exists); never logged. */
+  readonly bootstrapToken?: string;
+  /** How long a signed-in session lasts without activity, in hours. */
+  readonly sessionHours: number;
+  /** Failed sign-ins in a row after which an account is locked for `signInLockMinutes`. */
+  readonly signInMaxFailures: number;
+  readonly signInLockMinutes: number;
+  /** Requests per minute allowed to one API key or session (authenticated callers). */
+  readonly rateLimitPerKey: number;
+  /** Requests per minute allowed to one client address (every caller, signed in or not). */
+  readonly rateLimitPerAddress: number;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address, Secure cookies). */
+  readonly trustProxy: boolean;
 }
 
 interface VariableSpec {
@@ -55,6 +70,30 @@ function oneOf<T extends string>(allowed: readonly T[]) {
   };
 }
 
+function secret(minLength: number) {
+  return (raw: string): string | undefined => {
+    if (raw.trim() === '') return undefined;
+    // Never echo a secret back in an error message.
+    if (raw.trim().length < minLength) throw new ConfigValueError(`must be at least ${minLength} characters long (it is a password for the whole network)`);
+    return raw.trim();
+  };
+}
+
+function originList(raw: string): string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigValueError(`must be a comma-separated list of origins such as https://karvon.example.org, got '${origin}'`);
+  }
+  return origins;
+}
+
+function flag(raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigValueError(`must be true or false, got '${raw}'`);
+}
+
 function nonEmpty(raw: string): string {
   if (raw.trim() === '') throw new ConfigValueError('must not be empty');
   return raw;
@@ -74,6 +113,14 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_DEMO_DAYS', key: 'demoDays', default: '21', description: 'Days of demo history before now (as many again are played back live)', parse: integer(1, 365) },
   { name: 'KARVON_DEMO_SEED', key: 'demoSeed', default: '1', description: 'Seed of the demo simulation (same seed, same events)', parse: integer(0, 2 ** 31 - 1) },
   { name: 'KARVON_DEMO_SPEED', key: 'demoSpeed', default: '1', description: 'How much faster than the clock the live demo runs (1 keeps event times truthful)', parse: integer(1, 10_000) },
+  { name: 'KARVON_BOOTSTRAP_TOKEN', key: 'bootstrapToken', default: '', description: 'When set (32 characters at least), accepted as a network-operator API key so the first organisations can be created; unset it afterwards', parse: secret(32) },
+  { name: 'KARVON_SESSION_HOURS', key: 'sessionHours', default: '12', description: 'Hours a signed-in session lasts without activity', parse: integer(1, 24 * 30) },
+  { name: 'KARVON_SIGN_IN_MAX_FAILURES', key: 'signInMaxFailures', default: '5', description: 'Failed sign-ins in a row that lock an account', parse: integer(1, 1000) },
+  { name: 'KARVON_SIGN_IN_LOCK_MINUTES', key: 'signInLockMinutes', default: '15', description: 'Minutes an account stays locked after too many failed sign-ins', parse: integer(1, 24 * 60) },
+  { name: 'KARVON_RATE_LIMIT_PER_KEY', key: 'rateLimitPerKey', default: '6000', description: 'Requests per minute for one API key or session', parse: integer(1, 10_000_000) },
+  { name: 'KARVON_RATE_LIMIT_PER_ADDRESS', key: 'rateLimitPerAddress', default: '12000', description: 'Requests per minute from one client address', parse: integer(1, 10_000_000) },
+  { name: 'KARVON_CORS_ORIGINS', key: 'corsOrigins', default: '', description: 'Comma-separated origins allowed to call the API from a browser (none by default)', parse: originList },
+  { name: 'KARVON_TRUST_PROXY', key: 'trustProxy', default: 'false', description: 'Set to true behind a TLS-terminating reverse proxy (client address and Secure cookies from X-Forwarded-*)', parse: flag },
 ];
 
 /** Raised when the environment holds bad values; lists every bad variable. */

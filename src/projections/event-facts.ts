@@ -1,7 +1,9 @@
 // What the shipment projection reads from one event under the Karvon EPCIS profile: documents,
 // transport units, the step it reports, where and when. Everything else in src/projections works on
 // these facts, so the profile is read in one place.
-import type { EpcisEvent } from '../epcis/model.js';
+import type { EpcisEvent, SourceOrDestination } from '../epcis/model.js';
+import { toWebVocabulary } from '../epcis/vocabulary.js';
+import { baseSgln } from '../access/capture-rights.js';
 import { BIZ_TRANSACTION_TYPE, KARVON_ID_NS, KARVON_NS, KARVON_PREFIX, type ExtensionFieldName } from '../domain/epcis-profile.js';
 import { profileStepOf } from '../domain/epcis-profile-steps.js';
 import type { StatusStep } from '../domain/status/shipment-status.js';
@@ -47,6 +49,36 @@ export interface EventFacts {
   readonly controlKind?: string;
   readonly bizStep?: string;
   readonly disposition?: string;
+  /**
+   * Parties the event names, raw as written: owning and possessing parties of its source and
+   * destination lists, and the GLNs of a registration's parties (src/access/visibility.ts normalises).
+   */
+  readonly parties: readonly string[];
+  /** The organisation that captured the event, when known (the visibility policy's `org:` key). */
+  readonly capturedBy?: string;
+}
+
+/** Source and destination types that name a party rather than a place (CBV SDT, Web URI form). */
+const PARTY_TYPES = new Set(['owning_party', 'possessing_party'].map((t) => toWebVocabulary('sourceDestinationType', t)));
+
+/** The parties an event names: source/destination parties and the GLNs of a krv:registration's parties. */
+export function partiesOf(event: EpcisEvent): string[] {
+  const parties: string[] = [];
+  const add = (value: unknown): void => {
+    if (typeof value === 'string' && value.trim() !== '' && !parties.includes(value.trim())) parties.push(value.trim());
+  };
+  const sides: readonly (SourceOrDestination | undefined)[] = [...(event.sourceList ?? []), ...(event.destinationList ?? [])];
+  for (const item of sides) {
+    if (typeof item?.type !== 'string' || !PARTY_TYPES.has(toWebVocabulary('sourceDestinationType', item.type))) continue;
+    add(item.source);
+    add(item.destination);
+  }
+  const registration = karvonField(event, 'registration');
+  const registered = typeof registration === 'object' && registration !== null ? (registration as Record<string, unknown>).parties : undefined;
+  if (Array.isArray(registered)) {
+    for (const party of registered) if (typeof party === 'object' && party !== null) add((party as Record<string, unknown>).gln);
+  }
+  return parties;
 }
 
 const TYPE_KIND: ReadonlyArray<readonly [string, DocumentKind]> = [
@@ -122,11 +154,6 @@ function isCarrier(epc: string): boolean {
   return CARRIER_PREFIXES.some((p) => epc.startsWith(p));
 }
 
-/** SGLN with its extension component set to 0: lanes and gates belong to the same location. */
-function baseSgln(id: string): string {
-  const m = /^(urn:epc:id:sgln:[^.]+\.[^.]*)\.[^.]*$/.exec(id.trim());
-  return m ? `${m[1]}.0` : id.trim();
-}
 
 function placeName(location: Location, country: string | undefined): string {
   // Shared border crossings are named "Dostyk – Alashankou" in the order of their countries; each side
@@ -153,7 +180,7 @@ function whereabouts(event: EpcisEvent, reference: ReferenceData, country: strin
 }
 
 /** Reads the facts of one event; never throws on events that do not follow the profile. */
-export function eventFacts(event: EpcisEvent, reference: ReferenceData): EventFacts {
+export function eventFacts(event: EpcisEvent, reference: ReferenceData, capturedBy?: string): EventFacts {
   const documents: DocumentRef[] = [];
   for (const bt of event.bizTransactionList ?? []) {
     if (typeof bt?.bizTransaction !== 'string' || bt.bizTransaction.trim() === '') continue;
@@ -205,6 +232,8 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData): EventFa
     ...(text(karvonField(event, 'controlKind')) ? { controlKind: text(karvonField(event, 'controlKind'))! } : {}),
     ...(event.bizStep ? { bizStep: event.bizStep } : {}),
     ...(event.disposition ? { disposition: event.disposition } : {}),
+    parties: partiesOf(event),
+    ...(capturedBy ? { capturedBy } : {}),
   };
 }
 

@@ -162,6 +162,9 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     ...(arrivedAt ? { arrivedAt } : {}),
     ...(deliveredAt ? { deliveredAt } : {}),
     ...(events.length > 0 ? { firstEventTime: events[0]!.event.eventTime, lastEventTime: events[events.length - 1]!.event.eventTime } : {}),
+    parties: [...new Set(events.flatMap((f) => f.parties))].sort(),
+    // Whoever captured an event of the shipment keeps seeing it, even an event later declared erroneous.
+    capturedBy: [...new Set(sorted.flatMap((f) => (f.capturedBy ? [f.capturedBy] : [])))].sort(),
     events: sorted,
   };
 }

@@ -9,6 +9,7 @@
 // process that did not capture an event (another server on the same database) still sees it. The
 // bus only says "there is something new".
 import { KarvonError } from '../errors.js';
+import { canSeeShipment, type ReadScope } from '../access/visibility.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import { ReadModelConflict, type ShipmentCheckpoint, type ShipmentLinkEntry, type ShipmentRecord, type ShipmentView, type ShipmentViewChange, type Store, type StoredEvent } from '../store/store.js';
@@ -207,7 +208,7 @@ export class ShipmentProjection {
   /** Links, folds and writes one batch of stored events, in one read-model transaction. */
   private async fold(rows: readonly StoredEvent[], from: ShipmentCheckpoint): Promise<ShipmentCheckpoint> {
     const keyCounter = from.keyCounter;
-    const incoming = rows.map((row) => ({ sequence: row.sequence, facts: eventFacts(row.event, this.reference) }));
+    const incoming = rows.map((row) => ({ sequence: row.sequence, facts: eventFacts(row.event, this.reference, row.capturedBy) }));
     const documents = new Set(incoming.flatMap(({ facts }) => facts.documents.map((d) => d.value)));
     const units = new Set(incoming.flatMap(({ facts }) => facts.units));
     const linker = new ShipmentLinker({ counter: keyCounter, entries: await this.store.shipments.linkCandidates([...documents], [...units]) });
@@ -283,7 +284,7 @@ export class ShipmentProjection {
     const grouped = new Map<string, EventFacts[]>();
     for (const row of rows) {
       const key = owner.get(row.sequence)!;
-      (grouped.get(key) ?? grouped.set(key, []).get(key)!).push(eventFacts(row.event, this.reference));
+      (grouped.get(key) ?? grouped.set(key, []).get(key)!).push(eventFacts(row.event, this.reference, row.capturedBy));
     }
     for (const [key, facts] of grouped) out.set(key, facts);
     return out;
@@ -291,13 +292,29 @@ export class ShipmentProjection {
 
   // ---- reading ----------------------------------------------------------------------------------
 
-  /** A shipment by its id, an earlier id, any of its document numbers, or a transport unit (id or number). */
-  async get(id: string): Promise<ShipmentSnapshot | undefined> {
+  /**
+   * The shipment an id leads to, if `scope` (absent: everything) may see it. A shipment the caller
+   * may not see is answered like one that does not exist, so its existence does not leak.
+   */
+  private async visibleView(id: string, scope: ReadScope | undefined): Promise<ShipmentView | undefined> {
     const view = await this.store.shipments.find([...new Set([id, squash(id)])]);
+    if (!view) return undefined;
+    return scope === undefined || canSeeShipment(scope, view.audience) ? view : undefined;
+  }
+
+  /** A shipment by its id, an earlier id, any of its document numbers, or a transport unit (id or number). */
+  async get(id: string, scope?: ReadScope): Promise<ShipmentSnapshot | undefined> {
+    const view = await this.visibleView(id, scope);
     return view ? snapshotOfView(view) : undefined;
   }
 
-  async list(query: ShipmentListQuery = {}): Promise<ShipmentPage> {
+  /** The audience keys of the shipment an id leads to (for checks such as "is the caller a party"). */
+  async audienceOf(id: string, scope?: ReadScope): Promise<{ id: string; audience: readonly string[] } | undefined> {
+    const view = await this.visibleView(id, scope);
+    return view ? { id: view.id, audience: view.audience } : undefined;
+  }
+
+  async list(query: ShipmentListQuery = {}, scope?: ReadScope): Promise<ShipmentPage> {
     const statuses = query.status === undefined ? undefined : typeof query.status === 'string' ? [query.status] : [...query.status];
     const from = epochOf(query.from);
     const to = epochOf(query.to);
@@ -311,6 +328,7 @@ export class ShipmentProjection {
       ...(from !== undefined ? { activeFrom: from } : {}),
       ...(to !== undefined ? { activeTo: to } : {}),
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+      ...(scope ? { scope } : {}),
       limit: limit + 1,
     });
     const shipments = views.slice(0, limit).map(snapshotOfView);
@@ -318,23 +336,23 @@ export class ShipmentProjection {
   }
 
   /** Shipments with a document number, transport unit or carrier containing `q` (3 characters at least). */
-  async search(q: string, limit = DEFAULT_LIMIT): Promise<ShipmentSnapshot[]> {
+  async search(q: string, limit = DEFAULT_LIMIT, scope?: ReadScope): Promise<ShipmentSnapshot[]> {
     const wanted = squash(q);
     if (wanted.length < 3) return [];
-    return (await this.store.shipments.search(wanted, limit)).map(snapshotOfView);
+    return (await this.store.shipments.search(wanted, limit, scope)).map(snapshotOfView);
   }
 
   /** The EPCIS events of a shipment in fold order (eventTime, eventID), erroneous ones left out. */
-  async events(id: string): Promise<EpcisEvent[] | undefined> {
-    const view = await this.store.shipments.find([...new Set([id, squash(id)])]);
+  async events(id: string, scope?: ReadScope): Promise<EpcisEvent[] | undefined> {
+    const view = await this.visibleView(id, scope);
     if (!view) return undefined;
     const facts = (await this.storedFacts([view.key])).get(view.key) ?? [];
     return foldFacts(insertFacts([], facts), { reference: this.reference }).events.map((f) => f.event);
   }
 
   /** ETA ranges for a shipment's remaining stops. */
-  async estimate(id: string, now?: Date): Promise<ArrivalEstimate | undefined> {
-    const state = await this.get(id);
+  async estimate(id: string, now?: Date, scope?: ReadScope): Promise<ArrivalEstimate | undefined> {
+    const state = await this.get(id, scope);
     return state ? this.estimateFor(state, now) : undefined;
   }
 

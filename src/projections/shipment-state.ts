@@ -97,6 +97,10 @@ export interface ShipmentState {
   readonly lastEventTime?: string;
   /** The planned itinerary the shipment was registered with, when it has one. */
   readonly itinerary?: readonly ItineraryLeg[];
+  /** Party ids its events name (source/destination parties, registration GLNs), raw, sorted. */
+  readonly parties: readonly string[];
+  /** Organisations that captured any of its events, sorted. */
+  readonly capturedBy: readonly string[];
   /** The shipment's events in fold order (eventTime, eventID), erroneous ones removed. */
   readonly events: readonly EventFacts[];
 }

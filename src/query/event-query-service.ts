@@ -6,6 +6,7 @@
 import { EpcisException } from '../epcis/exceptions.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import type { EventQuery } from '../epcis/query/event-query.js';
+import type { ReadScope } from '../access/visibility.js';
 import type { Store } from '../store/store.js';
 
 export interface QueryLimits {
@@ -55,12 +56,12 @@ export class EventQueryService {
     readonly limits: QueryLimits,
   ) {}
 
-  /** One page of the events a query matches. */
-  async page(query: EventQuery, paging: { perPage: number; nextPageToken?: string }): Promise<EventsPage> {
+  /** One page of the events a query matches; with a `scope`, only events it may see (the visibility policy). */
+  async page(query: EventQuery, paging: { perPage: number; nextPageToken?: string }, scope?: ReadScope): Promise<EventsPage> {
     const cursor = paging.nextPageToken ? decodeCursor(paging.nextPageToken) : undefined;
     const served = cursor?.n ?? 0;
     if (query.maxEventCount !== undefined && !cursor) {
-      const count = await this.store.events.count(query, query.maxEventCount + 1);
+      const count = await this.store.events.count(query, query.maxEventCount + 1, scope);
       if (count > query.maxEventCount) {
         throw new EpcisException(
           'QueryTooLargeException',
@@ -71,7 +72,7 @@ export class EventQueryService {
     let perPage = paging.perPage;
     if (query.eventCountLimit !== undefined) perPage = Math.min(perPage, query.eventCountLimit - served);
     if (perPage <= 0) return { events: [] };
-    const page = await this.store.events.query(query, { perPage, pageToken: cursor?.s });
+    const page = await this.store.events.query(query, { perPage, pageToken: cursor?.s }, scope);
     const total = served + page.events.length;
     const limitReached = query.eventCountLimit !== undefined && total >= query.eventCountLimit;
     return {

@@ -4,9 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AccessService } from '../access/access-service.js';
 import { EventBus } from '../bus/event-bus.js';
 import { CaptureService } from '../capture/capture-service.js';
 import type { KarvonConfig } from '../config/config.js';
+import { AuditLog } from '../governance/audit-log.js';
+import { GovernanceService } from '../governance/governance-service.js';
 import { ShipmentProjection } from '../projections/index.js';
 import { EventQueryService } from '../query/event-query-service.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
@@ -20,6 +23,12 @@ export interface Runtime {
   queries: EventQueryService;
   /** Shipment state folded from the events, kept current through the bus. */
   shipments: ShipmentProjection;
+  /** Organisations, users, API keys, sessions, public links; authentication. */
+  access: AccessService;
+  /** The hash-chained audit log. */
+  audit: AuditLog;
+  /** Member states, the chair, proposals and votes. */
+  governance: GovernanceService;
   close(): Promise<void>;
 }
 
@@ -62,6 +71,12 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     shipments.follow(bus, (error) => onError(error, 'shipment projection'));
     await shipments.catchUp();
   }
+  const now = options.now ?? (() => new Date());
+  const audit = new AuditLog(store, now);
+  // Every captured batch leaves an entry (its event hash IDs and their digest) in the audit log.
+  audit.followCaptures(bus);
+  const access = new AccessService({ store, config, audit, now });
+  const governance = new GovernanceService({ store, audit, now });
   const openedStore = store;
   return {
     config,
@@ -70,8 +85,12 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     capture,
     queries,
     shipments,
+    access,
+    audit,
+    governance,
     async close() {
       await capture.idle();
+      await audit.idle();
       if (tracking) await shipments.idle().catch((error: unknown) => onError(error, 'shipment projection'));
       await openedStore.close();
     },

@@ -6,11 +6,15 @@
  * The demo only ever starts on an empty store, and it writes `demo.json` into the data folder with
  * its seed and start. After a restart the same simulation is regenerated from that file: what was
  * captured already comes back as duplicates (skipped by capture), and the live part carries on.
+ *
+ * Before any event, the demo creates the organisations of the member states with their demo users
+ * and the governance history (demo-organisations.ts, docs/demo.md); demo.json records that it did.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EpcisEvent } from '../epcis/model.js';
 import type { Runtime } from '../runtime/runtime.js';
+import { seedDemoGovernance, seedDemoOrganisations } from './demo-organisations.js';
 import { simulate } from './simulate.js';
 
 export interface DemoSettings {
@@ -27,6 +31,8 @@ interface DemoFile {
   start: string;
   shipments: number;
   days: number;
+  /** Set once the demo organisations, users and governance history exist. */
+  organisationsSeeded?: boolean;
 }
 
 export interface RunningDemo {
@@ -51,6 +57,14 @@ export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (
     if ((await runtime.store.events.total()) > 0) return undefined;
     demo = { seed: settings.seed, start: new Date(Date.now() - settings.days * DAY_MS).toISOString(), shipments: settings.shipments, days: settings.days };
     fs.writeFileSync(file, JSON.stringify(demo, null, 2));
+  }
+  if (!demo.organisationsSeeded) {
+    // Each step skips what exists, so a start that stopped half way completes on the next one.
+    const created = await seedDemoOrganisations(runtime.access, runtime.store);
+    await seedDemoGovernance(runtime.governance, runtime.access, new Date(demo.start));
+    demo = { ...demo, organisationsSeeded: true };
+    fs.writeFileSync(file, JSON.stringify(demo, null, 2));
+    log(`demo: ${created} organisations of the six member states created, each with a demo sign-in (see docs/demo.md)`);
   }
   const { events } = simulate({ shipments: demo.shipments, days: demo.days * 2, seed: demo.seed, start: new Date(demo.start) });
   const capture = async (batch: EpcisEvent[]) => {

@@ -36,7 +36,7 @@ export function simMrn(rng: SimRandom, year: number, country: string): string {
   return body + String(iso6346CheckDigit(body));
 }
 
-/** A PGLN of a simulated carrier under Karvon's demo company prefix. */
-export function simCarrierPgln(carrierRef: number): string {
-  return `urn:epc:id:pgln:${KARVON_GS1_COMPANY_PREFIX}.${String(carrierRef).padStart(12 - KARVON_GS1_COMPANY_PREFIX.length, '0')}`;
+/** A PGLN of a simulated party (carrier, forwarder) under Karvon's demo company prefix. */
+export function simPartyPgln(partyRef: number): string {
+  return `urn:epc:id:pgln:${KARVON_GS1_COMPANY_PREFIX}.${String(partyRef).padStart(12 - KARVON_GS1_COMPANY_PREFIX.length, '0')}`;
 }

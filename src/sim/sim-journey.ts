@@ -3,7 +3,8 @@
 import { BIZ_TRANSACTION_TYPE, CONTROL_KINDS, DISPOSITION, documentIri, SOURCE_DESTINATION_TYPE, vehicleIri, vesselIri, wagonIri, type TransitStepKind } from '../domain/index.js';
 import { referenceData, type CustomsOffice, type Leg } from '../reference/index.js';
 import { movementStepEvent, transitStepEvent, type EventBase, type TimedEvent } from './sim-events.js';
-import { simCarrierPgln, simImoNumber, simMrn, simPlate, simWagonNumber } from './sim-identifiers.js';
+import { simImoNumber, simMrn, simPlate, simWagonNumber } from './sim-identifiers.js';
+import { simCarrierOf } from './sim-parties.js';
 import { pointAlong } from './route-line.js';
 import type { Convoy, IncidentRates, SimShipment } from './sim-types.js';
 
@@ -85,7 +86,12 @@ export class ConvoyJourney {
       this.events.push(
         movementStepEvent('departed', this.base(s, t + s.lagMs, origin.location.sgln, origin.countryAfter, this.legs[0]!.mode), { sealNumber: s.seal, transportMode: this.legs[0]!.mode, legIndex: 0 }, {
           more: {
-            sourceList: [{ type: SOURCE_DESTINATION_TYPE.possessingParty, source: simCarrierPgln(carrierRefOf(origin.countryAfter, this.legs[0]!.mode)) }],
+            // The carrier now holds the goods; the forwarder that arranged the shipment is named as
+            // the party the goods are handed over for, so both see the shipment.
+            sourceList: [
+              { type: SOURCE_DESTINATION_TYPE.possessingParty, source: simCarrierOf(origin.countryAfter, this.legs[0]!.mode) },
+              { type: SOURCE_DESTINATION_TYPE.owningParty, source: s.forwarder },
+            ],
             destinationList: [{ type: SOURCE_DESTINATION_TYPE.location, destination: dest.sgln }],
           },
         }),
@@ -268,12 +274,6 @@ export class ConvoyJourney {
     const at = releasedAt + this.convoy.rng.uniform(12, 48) * HOUR;
     this.events.push(transitStepEvent('discharge', this.base(s, at, location.sgln, office.country), { customsOffice: office.code, guaranteeReference: s.guarantee }));
   }
-}
-
-// One simulated carrier per country and mode: the national railway, or a road haulier of the country.
-const CARRIER_COUNTRIES = ['CN', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'GE', 'AF', 'PK', 'TR', 'IR', 'RU'];
-function carrierRefOf(country: string, mode: Leg['mode']): number {
-  return 100 + 10 * CARRIER_COUNTRIES.indexOf(country) + ['rail', 'road', 'sea'].indexOf(mode);
 }
 
 function geoUri([lon, lat]: readonly [number, number]): string {

@@ -5,6 +5,7 @@ import { BIZ_TRANSACTION_TYPE, containerIri, documentIri } from '../domain/index
 import { referenceData } from '../reference/index.js';
 import { SimRandom } from './prng.js';
 import { simContainerNumber } from './sim-identifiers.js';
+import { simForwarderFor } from './sim-parties.js';
 import { ConvoyJourney, DAY, HOUR } from './sim-journey.js';
 import type { TimedEvent } from './sim-events.js';
 import { simRoute, type SimRoute } from './sim-route.js';
@@ -14,7 +15,7 @@ export const DEFAULT_SIMULATION_START = new Date('2025-01-01T00:00:00Z');
 
 // Share of shipments per corridor: Karvon's guess at the relative traffic, heaviest on the Middle
 // Corridor and the Chinese road crossings. Corridors not in the list (planned ones) get none.
-const CORRIDOR_SHARE: Readonly<Record<string, number>> = {
+export const CORRIDOR_SHARE: Readonly<Record<string, number>> = {
   'middle-corridor-dostyk': 20,
   'middle-corridor-altynkol': 15,
   'trans-caspian-turkmenbashi': 8,
@@ -57,6 +58,7 @@ function newShipment(seed: number, k: number, route: SimRoute, containers: numbe
     containers: numbers,
     epcs: numbers.map(containerIri),
     booking: { type: BIZ_TRANSACTION_TYPE.booking, bizTransaction: documentIri('booking', `KRV-BK-${ref}`) },
+    forwarder: simForwarderFor(route.points.map((p) => p.countryAfter), k).pgln,
     modeDocuments: {
       rail: { type: BIZ_TRANSACTION_TYPE.smgs, bizTransaction: documentIri('smgs', `7${rng.digits(7)}`) },
       road: { type: BIZ_TRANSACTION_TYPE.cmr, bizTransaction: documentIri('cmr', `${origin}-${year}-${rng.digits(6)}`) },

@@ -6,6 +6,9 @@
 import type { EpcisEvent, Vocabulary } from '../epcis/model.js';
 import type { EventQuery } from '../epcis/query/event-query.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
+import type { Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../access/model.js';
+import type { ReadScope } from '../access/visibility.js';
+import type { AuditEntry, ChairTerm, MemberState, Proposal, Vote } from '../governance/model.js';
 
 /** An event ready to be written: its eventID and recordTime are already set. */
 export interface NewEvent {
@@ -14,6 +17,8 @@ export interface NewEvent {
   hashID: string;
   /** The capture job that brought it, if any. */
   captureJobID?: string;
+  /** The organisation that captured it (absent for local imports and the demo's own traffic). */
+  capturedBy?: string;
 }
 
 export interface StoredEvent {
@@ -21,6 +26,8 @@ export interface StoredEvent {
   hashID: string;
   /** Store-assigned, strictly increasing: the natural order of capture. */
   sequence: number;
+  /** The organisation that captured it, when known. */
+  capturedBy?: string;
 }
 
 export interface InsertOutcome {
@@ -46,14 +53,20 @@ export interface EventRepository {
   insert(events: NewEvent[]): Promise<InsertOutcome>;
   /** Finds one event by its eventID (or hash ID); when it was declared erroneous, the declaration. */
   get(eventID: string): Promise<StoredEvent | undefined>;
-  /** Answers a query, one page at a time. */
-  query(query: EventQuery, page: { perPage: number; pageToken?: string }): Promise<EventPage>;
+  /**
+   * Answers a query, one page at a time. With a `scope`, only events the scope may see are matched
+   * (src/access/visibility.ts: captured by its organisation, or attached to a shipment whose
+   * audience shares a key with it); `{ kind: 'aggregates' }` matches nothing.
+   */
+  query(query: EventQuery, page: { perPage: number; pageToken?: string }, scope?: ReadScope): Promise<EventPage>;
   /** Counts the events a query matches, up to `limit` (to enforce eventCountLimit / maxEventCount). */
-  count(query: EventQuery, limit: number): Promise<number>;
+  count(query: EventQuery, limit: number, scope?: ReadScope): Promise<number>;
   /** Distinct values of one indexed field, for the top-level REST resources. */
   distinct(
     field: 'eventType' | 'epc' | 'bizStep' | 'bizLocation' | 'readPoint' | 'disposition',
     page: { perPage: number; pageToken?: string },
+    /** Only values used by events the scope may see (absent: all). */
+    scope?: ReadScope,
   ): Promise<{ values: string[]; nextPageToken?: string }>;
   /** Total number of stored events. */
   total(): Promise<number>;
@@ -84,11 +97,13 @@ export interface CaptureJob {
   duplicates: number;
   rejected: number;
   errors: ValidationIssue[];
+  /** The organisation it captures for (absent for local captures): a resumed job is authorised as it. */
+  capturedBy?: string;
 }
 
 export interface CaptureJobRepository {
   /** Stores the submitted document with a new job, durably, before the job is acknowledged. */
-  create(job: Pick<CaptureJob, 'id' | 'errorBehaviour' | 'contentType' | 'createdAt'>, document: Buffer): Promise<void>;
+  create(job: Pick<CaptureJob, 'id' | 'errorBehaviour' | 'contentType' | 'createdAt' | 'capturedBy'>, document: Buffer): Promise<void>;
   get(id: string): Promise<CaptureJob | undefined>;
   list(page: { perPage: number; pageToken?: string }): Promise<{ jobs: CaptureJob[]; nextPageToken?: string }>;
   /** Jobs not finished (queued or running): to resume after a restart. */
@@ -153,6 +168,8 @@ export interface ShipmentRecord {
   lookupTerms: string[];
   /** Substring search terms (document numbers, units, carriers, the id), already squashed. */
   searchTerms: string[];
+  /** Who may see it: audience keys of src/access/visibility.ts (`org:`, `party:`, `customs:`). */
+  audience: string[];
   openHolds: number;
   eventCount: number;
   /** Epoch ms when it arrived or was delivered; absent while under way. */
@@ -169,6 +186,7 @@ export interface ShipmentView {
   key: string;
   id: string;
   state: Record<string, unknown>;
+  audience: string[];
 }
 
 export interface ShipmentViewChange {
@@ -219,6 +237,8 @@ export interface ShipmentListFilter {
   limit: number;
   /** Resume after this position of the list order (lastEventTime desc, nulls last, then id asc). */
   after?: { lastEventTime: number | null; id: string };
+  /** Only shipments this scope may see (absent: all). */
+  scope?: ReadScope;
 }
 
 export interface ShipmentTotals {
@@ -255,17 +275,115 @@ export interface ShipmentViewRepository {
   find(refs: readonly string[]): Promise<ShipmentView | undefined>;
   /** Shipments in list order (lastEventTime desc, nulls last, then id asc), filtered; up to limit. */
   list(filter: ShipmentListFilter): Promise<ShipmentView[]>;
-  /** Shipments with a search term containing `text` (already squashed, 3 characters or more), latest first. */
-  search(text: string, limit: number): Promise<ShipmentView[]>;
+  /** Shipments with a search term containing `text` (already squashed, 3 characters or more), latest first; only those `scope` may see. */
+  search(text: string, limit: number, scope?: ReadScope): Promise<ShipmentView[]>;
   /** The `limit` most recently completed shipments with their samples, latest first. */
   recentlyCompleted(limit: number): Promise<{ key: string; completedAt: number; samples: Record<string, number> }[]>;
   totals(): Promise<ShipmentTotals>;
+}
+
+// ---- access (src/access/) ------------------------------------------------------------------------
+
+export interface OrganisationRepository {
+  /** Creates an organisation; false when the id is taken. */
+  create(organisation: Organisation): Promise<boolean>;
+  get(id: string): Promise<Organisation | undefined>;
+  /** By country and/or kind, ordered by id. */
+  list(filter?: { country?: string; kind?: Organisation['kind'] }): Promise<Organisation[]>;
+  update(id: string, changes: Partial<Pick<Organisation, 'name' | 'status' | 'partyIds' | 'locations'>>): Promise<Organisation | undefined>;
+}
+
+export interface UserRepository {
+  /** Creates a user; false when the email is taken. */
+  create(user: StoredUser): Promise<boolean>;
+  get(id: string): Promise<StoredUser | undefined>;
+  /** By sign-in name (stored lower case; the argument is lower-cased). */
+  byEmail(email: string): Promise<StoredUser | undefined>;
+  list(organisationId: string): Promise<StoredUser[]>;
+  update(id: string, changes: Partial<Pick<StoredUser, 'name' | 'role' | 'status' | 'passwordHash' | 'failedSignIns' | 'lockedUntil'>>): Promise<StoredUser | undefined>;
+}
+
+export interface ApiKeyRepository {
+  create(key: StoredApiKey): Promise<void>;
+  get(id: string): Promise<StoredApiKey | undefined>;
+  list(organisationId: string): Promise<StoredApiKey[]>;
+  update(id: string, changes: Partial<Pick<StoredApiKey, 'lastUsedAt' | 'revokedAt'>>): Promise<void>;
+}
+
+export interface SessionRepository {
+  create(session: Session): Promise<void>;
+  get(idHash: string): Promise<Session | undefined>;
+  update(idHash: string, changes: Partial<Pick<Session, 'lastSeenAt' | 'expiresAt'>>): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  /** Signs a user out everywhere (password change, account disabled). */
+  deleteForUser(userId: string): Promise<void>;
+  /** Forgets sessions that expired before `now`; returns how many. */
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface PublicLinkRepository {
+  create(link: PublicLink): Promise<void>;
+  get(id: string): Promise<PublicLink | undefined>;
+  byTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
+  /** The links an organisation created, newest first; of one shipment when given. */
+  list(organisationId: string, shipmentId?: string): Promise<PublicLink[]>;
+  revoke(id: string, at: string): Promise<void>;
+}
+
+export interface AccessRepository {
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly sessions: SessionRepository;
+  readonly publicLinks: PublicLinkRepository;
+}
+
+// ---- governance and audit (src/governance/) ---------------------------------------------------------
+
+export interface AuditRepository {
+  /**
+   * Appends one entry in one transaction: `build` gets the last entry (undefined for the first) and
+   * returns the new entry, sealed with the previous entry's hash, so no two entries can chain to the
+   * same predecessor.
+   */
+  append(build: (previous: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry>;
+  /** Entries in sequence order after `afterSeq` (0 for the first page). */
+  list(page: { afterSeq?: number; limit: number }): Promise<AuditEntry[]>;
+  last(): Promise<AuditEntry | undefined>;
+}
+
+export interface GovernanceRepository {
+  listMembers(): Promise<MemberState[]>;
+  getMember(country: string): Promise<MemberState | undefined>;
+  /** Creates or replaces the member state of `member.country`. */
+  putMember(member: MemberState): Promise<void>;
+
+  createProposal(proposal: Proposal): Promise<void>;
+  getProposal(id: string): Promise<Proposal | undefined>;
+  /** Newest first; only open ones when asked. */
+  listProposals(filter?: { status?: Proposal['status'] }): Promise<Proposal[]>;
+  updateProposal(id: string, changes: Partial<Pick<Proposal, 'status' | 'closedAt'>>): Promise<void>;
+  /** Records a vote; false when that country has voted on that proposal already. */
+  addVote(vote: Vote): Promise<boolean>;
+  listVotes(proposalId: string): Promise<Vote[]>;
+
+  /** Chair terms in order of start. */
+  listChairTerms(): Promise<ChairTerm[]>;
+  addChairTerm(term: ChairTerm): Promise<void>;
+
+  /** Network-wide settings managed by the chair (thresholds...), as JSON values. */
+  getSetting(name: string): Promise<unknown>;
+  listSettings(): Promise<Record<string, unknown>>;
+  putSetting(name: string, value: unknown): Promise<void>;
 }
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly events: EventRepository;
   readonly shipments: ShipmentViewRepository;
+  readonly access: AccessRepository;
+  readonly audit: AuditRepository;
+  readonly governance: GovernanceRepository;
   readonly captureJobs: CaptureJobRepository;
   readonly namedQueries: NamedQueryRepository;
   readonly masterData: MasterDataRepository;

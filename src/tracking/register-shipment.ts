@@ -10,6 +10,7 @@ import {
 import type { BizTransaction, EpcisDocument, EpcisEvent, ExtensionValue } from '../epcis/model.js';
 import { KarvonError } from '../errors.js';
 import { corridorById, locationById } from '../reference/index.js';
+import type { Organisation } from '../access/model.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { ShipmentProjection } from '../projections/shipment-projection.js';
 import type { ShipmentSnapshot } from '../projections/shipment-state.js';
@@ -130,7 +131,13 @@ export function registrationEvent(registration: ShipmentRegistration, now: Date)
  * Validates and registers a shipment. The same registration again answers with the stored shipment
  * (created: false); another registration under the same identity is a conflict.
  */
-export async function registerShipment(runtime: { capture: CaptureService; shipments: ShipmentProjection }, body: unknown, now: Date = new Date()): Promise<RegistrationOutcome> {
+export async function registerShipment(
+  runtime: { capture: CaptureService; shipments: ShipmentProjection },
+  body: unknown,
+  now: Date = new Date(),
+  /** The registering organisation: it captures the registration event (so it sees the shipment) and must have the right to. */
+  capturer?: Organisation,
+): Promise<RegistrationOutcome> {
   const registration = checkRegistration(body);
   const identity = registrationIdentity(registration);
   const existing = await runtime.shipments.get(identity.bizTransaction);
@@ -140,7 +147,7 @@ export async function registerShipment(runtime: { capture: CaptureService; shipm
   }
   const event = registrationEvent(registration, now);
   const doc: EpcisDocument = { namespaces: { [KARVON_PREFIX]: KARVON_NS }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), events: [event] };
-  const result = await runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback' });
+  const result = await runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback', ...(capturer ? { capturer } : {}) });
   if (result.rejected > 0) {
     throw new KarvonError('KRV_INTERNAL', `the registration event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
   }

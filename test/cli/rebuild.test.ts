@@ -1,28 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { projectionDigest } from '../../src/projections/state-digest.js';
 import { openRuntime } from '../../src/runtime/runtime.js';
 import { runSimulation } from '../../src/sim/index.js';
+import { enterCliSandbox, type CliSandbox } from '../helpers/cli-sandbox.js';
 
+let sandbox: CliSandbox;
 let dir: string;
 let output: string[];
-const savedEnv = { ...process.env };
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-rebuild-'));
-  process.env.KARVON_DATA_DIR = dir;
-  output = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void output.push(args.join(' ')));
+  sandbox = enterCliSandbox('karvon-rebuild-');
+  ({ dir, output } = sandbox);
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.env = { ...savedEnv };
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => sandbox.leave());
 
 describe('karvon rebuild', () => {
   it('reproduces the state the live projection reached while the events were captured', async () => {

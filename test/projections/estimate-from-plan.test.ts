@@ -39,6 +39,8 @@ function state(overrides: Partial<ShipmentState> = {}): ShipmentState {
     holds: [],
     timeline: [],
     visits: [],
+    parties: [],
+    capturedBy: [],
     events: [],
     itinerary: PLAN,
     ...overrides,

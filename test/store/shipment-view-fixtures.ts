@@ -1,15 +1,8 @@
 /** Records, changes and a store wrapper shared by the shipment read-model suites. */
-import type { ShipmentRecord, ShipmentView, ShipmentViewChange, Store } from '../../src/store/store.js';
+import type { ShipmentRecord, ShipmentView, ShipmentViewChange } from '../../src/store/store.js';
 import { HOUR } from './corridor-events.js';
 
-export async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open();
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
-}
+export { withStore } from './with-store.js';
 
 export const T0 = Date.parse('2025-03-01T00:00:00Z');
 
@@ -28,6 +21,7 @@ export function record(key: string, id: string, extra: Partial<ShipmentRecord> =
     openHolds: 0,
     eventCount: 1,
     state: { id, note: `state of ${key}` },
+    audience: [`org:owner-of-${id}`],
     link: { key, documents: [[`urn:bol:${id}`, 'bill-of-lading']], units: [`unit-${id}`], first: T0 },
     ...extra,
   };

@@ -64,7 +64,7 @@ export function shipmentViewSuite(name: string, open: () => Promise<Store>): voi
           await store.shipments.commit(change({ upserts: [a, b], events: [{ key: 's1', sequences: [3, 1] }, { key: 's2', sequences: [2] }], position: 3, keyCounter: 2 }));
 
           expect(await store.shipments.checkpoint()).toEqual({ position: 3, keyCounter: 2 });
-          expect(await store.shipments.byKey('s1')).toEqual({ key: 's1', id: 'SHP-A', state: a.state });
+          expect(await store.shipments.byKey('s1')).toEqual({ key: 's1', id: 'SHP-A', state: a.state, audience: a.audience });
           expect(await store.shipments.byKey('s9')).toBeUndefined();
           const sequences = await store.shipments.eventSequences(['s1', 's2']);
           expect(sequences.get('s1')).toEqual([1, 3]);
@@ -127,7 +127,7 @@ export function shipmentViewSuite(name: string, open: () => Promise<Store>): voi
             ),
           ).rejects.toThrow();
           expect(await store.shipments.checkpoint()).toEqual({ position: 1, keyCounter: 1 });
-          expect(await store.shipments.byKey('s1')).toEqual({ key: 's1', id: 'SHP-A', state: record('s1', 'SHP-A').state });
+          expect(await store.shipments.byKey('s1')).toEqual({ key: 's1', id: 'SHP-A', state: record('s1', 'SHP-A').state, audience: record('s1', 'SHP-A').audience });
           expect(await store.shipments.byKey('s2')).toBeUndefined();
           expect(await store.shipments.find(['SHP-A2'])).toBeUndefined();
           expect((await store.shipments.eventSequences(['s1'])).get('s1')).toEqual([1]);

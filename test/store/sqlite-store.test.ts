@@ -4,8 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { asNew, container, shipments } from './corridor-events.js';
+import { accessSuite } from './access-suite.js';
+import { auditSuite } from './audit-suite.js';
 import { shipmentViewSuite } from './shipment-view-suite.js';
+import { governanceSuite } from './governance-suite.js';
 import { storeSuite } from './store-suite.js';
+import { visibilitySuite } from './visibility-suite.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'karvon-store-'));
 let files = 0;
@@ -14,6 +18,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 storeSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
 storeSuite('sqlite file', () => openSqliteStore({ path: path.join(dir, `suite-${++files}.db`) }));
 shipmentViewSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
+auditSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
+accessSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
+visibilitySuite('sqlite in memory', () => openSqliteStore({ memory: true }));
+governanceSuite('sqlite in memory', () => openSqliteStore({ memory: true }));
 
 describe('sqlite file store', () => {
   it('keeps events, jobs, queries and master data across close and reopen', async () => {

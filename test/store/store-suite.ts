@@ -9,15 +9,8 @@ import type { Condition, EpcRole, EventQuery } from '../../src/epcis/query/event
 import { normaliseIdentifier, normaliseVocabulary } from '../../src/epcis/query/normalise.js';
 import type { Store, StoredEvent } from '../../src/store/store.js';
 import { asNew, container, hashOf, HOUR, iso, legEvent, loadingEvent, PLACES, shipments, uuid, wagon } from './corridor-events.js';
+import { withStore } from './with-store.js';
 
-async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open();
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** All pages of a query, following nextPageToken. */
 async function allPages(store: Store, query: EventQuery, perPage: number): Promise<StoredEvent[]> {

@@ -5,7 +5,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
 import { KarvonError } from '../../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
+import { isNetworkAdmin, type Principal } from '../../access/model.js';
 import type { ApiDeps } from '../deps.js';
+import { principalOf, requireScope } from '../guard.js';
 import { MEDIA_TYPE, outputFormatOf } from '../negotiate.js';
 import { nextPageUrl } from '../respond.js';
 
@@ -40,6 +42,11 @@ export function captureJobBody(job: CaptureJob) {
   };
 }
 
+/** A capture job is the business of the organisation that submitted it (and of the network operator). */
+function ownsJob(principal: Principal, job: CaptureJob): boolean {
+  return isNetworkAdmin(principal) || job.capturedBy === principal.organisation.id;
+}
+
 export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const limitHeaders = {
@@ -48,12 +55,13 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
       'GS1-Capture-Error-Behaviour': 'rollback, proceed',
     };
 
-    app.options('/capture', async (_request, reply) => reply.headers({ ...limitHeaders, Allow: 'OPTIONS, GET, POST' }).code(204).send());
+    app.options('/capture', { config: { public: true } }, async (_request, reply) => reply.headers({ ...limitHeaders, Allow: 'OPTIONS, GET, POST' }).code(204).send());
 
     app.post('/capture', async (request, reply) => {
+      const principal = requireScope(request, 'capture');
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send an EPCIS document');
-      const job = await deps.capture.submit(body, request.headers['content-type'], errorBehaviourOf(request));
+      const job = await deps.capture.submit(body, request.headers['content-type'], errorBehaviourOf(request), principal.organisation);
       return reply
         .headers(limitHeaders)
         .header('Location', `/epcis/capture/${job.id}`)
@@ -62,6 +70,7 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     app.get('/capture', async (request, reply) => {
+      const principal = principalOf(request);
       const query = request.query as { perPage?: string; nextPageToken?: string };
       const perPage = query.perPage === undefined ? 30 : Number(query.perPage);
       if (!Number.isInteger(perPage) || perPage < 1 || perPage > 1000) {
@@ -69,11 +78,14 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
       }
       const page = await deps.store.captureJobs.list({ perPage, pageToken: query.nextPageToken });
       if (page.nextPageToken) reply.header('Link', `<${nextPageUrl(request, page.nextPageToken)}>; rel="next"`);
-      return reply.type('application/json').send(page.jobs.map(captureJobBody));
+      // Other organisations' jobs are left out of each page (a page may then hold fewer than perPage).
+      return reply.type('application/json').send(page.jobs.filter((job) => ownsJob(principal, job)).map(captureJobBody));
     });
 
     app.get<{ Params: { captureID: string } }>('/capture/:captureID', async (request, reply) => {
-      const job = await deps.store.captureJobs.get(request.params.captureID);
+      const principal = principalOf(request);
+      const found = await deps.store.captureJobs.get(request.params.captureID);
+      const job = found && ownsJob(principal, found) ? found : undefined;
       if (!job) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No capture job has the ID '${request.params.captureID}'`);
       if (outputFormatOf(request) === 'xml') {
         const body = captureJobBody(job);

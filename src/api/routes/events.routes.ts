@@ -5,29 +5,47 @@ import type { FastifyPluginAsync } from 'fastify';
 import { parseQueryParameters } from '../../epcis/query/index.js';
 import { KarvonError } from '../../errors.js';
 import { parsePerPage } from '../../query/event-query-service.js';
+import type { ReadScope } from '../../access/visibility.js';
+import type { StoredEvent } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
+import { detailScope, requireScope } from '../guard.js';
 import { queryParameters, sendEvent, sendQueryDocument } from '../respond.js';
 
 export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/events', async (request, reply) => {
       const { params, perPage, nextPageToken, namespaces } = queryParameters(request);
+      const scope = detailScope(request);
       const query = parseQueryParameters(params, { namespaces });
-      const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken });
+      const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken }, scope);
       return sendQueryDocument(request, reply, page);
     });
 
     app.post('/events', async (request, reply) => {
+      const principal = requireScope(request, 'capture');
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send one EPCIS event');
-      const { eventID, duplicate } = await deps.capture.captureSingle(body, request.headers['content-type']);
+      const { eventID, duplicate } = await deps.capture.captureSingle(body, request.headers['content-type'], principal.organisation);
       reply.header('Location', `/epcis/events/${encodeURIComponent(eventID)}`);
       if (duplicate) reply.header('GS1-EPCIS-Duplicate', 'true');
       return reply.code(duplicate ? 200 : 201).send();
     });
 
+    /** Whether the scope may see a stored event: the same rule as queries, applied by the store. */
+    const visible = async (stored: StoredEvent, scope: Exclude<ReadScope, { kind: 'aggregates' }>): Promise<boolean> => {
+      if (scope.kind === 'all') return true;
+      if (scope.organisationId === stored.capturedBy) return true;
+      const eventID = stored.event.eventID;
+      if (typeof eventID !== 'string') return false;
+      const page = await deps.store.events.query({ conditions: [{ kind: 'in', field: 'eventID', values: [eventID] }] }, { perPage: 1 }, scope);
+      return page.events.length > 0;
+    };
+
     app.get<{ Params: { eventID: string } }>('/events/:eventID', async (request, reply) => {
-      const stored = await deps.store.events.get(request.params.eventID);
+      const scope = detailScope(request);
+      const found = await deps.store.events.get(request.params.eventID);
+      // An event the caller may not see is answered like one that does not exist.
+      const stored = found && (await visible(found, scope)) ? found : undefined;
       if (!stored) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No event has the eventID '${request.params.eventID}'`);
       return sendEvent(request, reply, stored.event);
     });

@@ -21,7 +21,7 @@ export function optionsRoutes(): FastifyPluginAsync {
       const allow = ALLOWED.find(([pattern]) => pattern.test(path))?.[1] ?? 'OPTIONS, GET';
       return reply.header('Allow', allow).code(204).send();
     };
-    app.options('/epcis', answer);
-    app.options('/epcis/*', answer);
+    app.options('/epcis', { config: { public: true } }, answer);
+    app.options('/epcis/*', { config: { public: true } }, answer);
   };
 }

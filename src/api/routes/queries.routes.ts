@@ -8,6 +8,7 @@ import { KarvonError } from '../../errors.js';
 import { parsePerPage } from '../../query/event-query-service.js';
 import type { NamedQuery } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
+import { detailScope } from '../guard.js';
 import { nextPageUrl, queryParameters, sendQueryDocument } from '../respond.js';
 
 function parseJsonBody(body: unknown): unknown {
@@ -35,7 +36,10 @@ export function queriesRoutes(deps: ApiDeps): FastifyPluginAsync {
       return query;
     };
 
+    // Named queries are definitions shared by the network; their results are filtered per caller.
+    // Callers who see aggregates only have no use for event queries and are refused throughout.
     app.post('/queries', async (request, reply) => {
+      detailScope(request);
       if (!String(request.headers['content-type'] ?? '').includes('json')) {
         throw new KarvonError('KRV_UNSUPPORTED_MEDIA_TYPE', 'Send the query definition as application/json');
       }
@@ -47,6 +51,7 @@ export function queriesRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     app.get('/queries', async (request, reply) => {
+      detailScope(request);
       const { perPage, nextPageToken } = queryParameters(request);
       const page = await named.list({ perPage: parsePerPage(perPage, deps.queries.limits), pageToken: nextPageToken });
       if (page.nextPageToken) reply.header('Link', `<${nextPageUrl(request, page.nextPageToken)}>; rel="next"`);
@@ -54,22 +59,25 @@ export function queriesRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     app.get<{ Params: { queryName: string } }>('/queries/:queryName', async (request, reply) => {
+      detailScope(request);
       return reply.type('application/json').send(definitionBody(await findQuery(request.params.queryName)));
     });
 
     app.delete<{ Params: { queryName: string } }>('/queries/:queryName', async (request, reply) => {
+      detailScope(request);
       const deleted = await named.delete(request.params.queryName);
       if (!deleted) throw new EpcisException('NoSuchNameException', `No named query is called '${request.params.queryName}'`);
       return reply.code(204).send();
     });
 
     app.get<{ Params: { queryName: string } }>('/queries/:queryName/events', async (request, reply) => {
+      const scope = detailScope(request);
       const stored = await findQuery(request.params.queryName);
       const { perPage, nextPageToken } = queryParameters(request);
       const page = await deps.queries.page(queryFromDefinition(stored.query), {
         perPage: parsePerPage(perPage, deps.queries.limits),
         nextPageToken,
-      });
+      }, scope);
       return sendQueryDocument(request, reply, page, stored.name);
     });
   };

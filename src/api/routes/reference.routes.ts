@@ -18,14 +18,14 @@ export function referenceRoutes(): FastifyPluginAsync {
   return async (app) => {
     const data = referenceData();
 
-    app.get('/countries', async () => list(data.countries.values()));
-    app.get<{ Params: { code: string } }>('/countries/:code', async (request) => {
+    app.get('/countries', { config: { public: true } }, async () => list(data.countries.values()));
+    app.get<{ Params: { code: string } }>('/countries/:code', { config: { public: true } }, async (request) => {
       const country = countryByCode(request.params.code.toUpperCase());
       if (!country) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No country has the ISO 3166-1 alpha-2 code '${request.params.code}'`);
       return country;
     });
 
-    app.get<{ Querystring: { kind?: string; country?: string } }>('/locations', async (request) => {
+    app.get<{ Querystring: { kind?: string; country?: string } }>('/locations', { config: { public: true } }, async (request) => {
       const { kind, country } = request.query;
       if (kind !== undefined && !LOCATION_KINDS.has(kind)) {
         throw new KarvonError('KRV_QUERY_PARAMETER', `kind must be one of ${[...LOCATION_KINDS].join(', ')}, got '${kind}'`);
@@ -37,15 +37,15 @@ export function referenceRoutes(): FastifyPluginAsync {
         ),
       );
     });
-    app.get<{ Params: { id: string } }>('/locations/:id', async (request) => {
+    app.get<{ Params: { id: string } }>('/locations/:id', { config: { public: true } }, async (request) => {
       const location = locationById(request.params.id) ?? locationBySgln(request.params.id);
       if (!location) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No location has the id or SGLN '${request.params.id}'`);
       return location;
     });
 
-    app.get('/customs-offices', async () => list(data.customsOffices.values()));
+    app.get('/customs-offices', { config: { public: true } }, async () => list(data.customsOffices.values()));
 
-    app.get('/corridors', async () =>
+    app.get('/corridors', { config: { public: true } }, async () =>
       list(
         [...data.corridors.values()].map((corridor) => ({
           id: corridor.id,
@@ -57,12 +57,12 @@ export function referenceRoutes(): FastifyPluginAsync {
         })),
       ),
     );
-    app.get<{ Params: { id: string } }>('/corridors/:id', async (request) => {
+    app.get<{ Params: { id: string } }>('/corridors/:id', { config: { public: true } }, async (request) => {
       const corridor = corridorById(request.params.id);
       if (!corridor) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No corridor has the id '${request.params.id}'`);
       return corridor;
     });
 
-    app.get('/timing', async () => list(data.timing.values()));
+    app.get('/timing', { config: { public: true } }, async () => list(data.timing.values()));
   };
 }

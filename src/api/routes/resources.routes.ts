@@ -9,6 +9,7 @@ import { parseQueryParameters } from '../../epcis/query/index.js';
 import { KarvonError } from '../../errors.js';
 import { parsePerPage } from '../../query/event-query-service.js';
 import type { ApiDeps } from '../deps.js';
+import { detailScope, readScope } from '../guard.js';
 import { nextPageUrl, queryParameters, sendCollection, sendQueryDocument } from '../respond.js';
 
 interface TopLevelResource {
@@ -31,20 +32,27 @@ export const TOP_LEVEL_MEMBERS = ['capture', 'events', 'eventTypes', 'epcs', 'bi
 
 export function resourcesRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
-    app.get('/', async (_request, reply) => sendCollection(reply, TOP_LEVEL_MEMBERS));
+    app.get('/', async (request, reply) => {
+      readScope(request);
+      return sendCollection(reply, TOP_LEVEL_MEMBERS);
+    });
 
     for (const resource of RESOURCES) {
       app.get(`/${resource.path}`, async (request, reply) => {
+        // Values (EPCs, locations) are details: only those used by events the caller may see are listed.
+        const scope = detailScope(request);
         if (resource.field === 'eventType') return sendCollection(reply, [...EVENT_TYPES]);
         const { perPage, nextPageToken } = queryParameters(request);
-        const page = await deps.store.events.distinct(resource.field, {
-          perPage: parsePerPage(perPage, deps.queries.limits),
-          pageToken: nextPageToken,
-        });
+        const page = await deps.store.events.distinct(
+          resource.field,
+          { perPage: parsePerPage(perPage, deps.queries.limits), pageToken: nextPageToken },
+          scope,
+        );
         return sendCollection(reply, page.values, page.nextPageToken ? nextPageUrl(request, page.nextPageToken) : undefined);
       });
 
       app.get<{ Params: { value: string } }>(`/${resource.path}/:value`, async (request, reply) => {
+        detailScope(request);
         if (resource.field === 'eventType' && !(EVENT_TYPES as readonly string[]).includes(request.params.value)) {
           throw new KarvonError('KRV_NO_SUCH_RESOURCE', `'${request.params.value}' is not an EPCIS event type: use one of ${EVENT_TYPES.join(', ')}`);
         }
@@ -52,12 +60,13 @@ export function resourcesRoutes(deps: ApiDeps): FastifyPluginAsync {
       });
 
       app.get<{ Params: { value: string } }>(`/${resource.path}/:value/events`, async (request, reply) => {
+        const scope = detailScope(request);
         const { params, perPage, nextPageToken, namespaces } = queryParameters(request);
         if (params[resource.parameter] !== undefined) {
           throw new KarvonError('KRV_QUERY_PARAMETER', `${resource.parameter} is given by the path of this resource; do not repeat it as a query parameter`);
         }
         const query = parseQueryParameters({ ...params, [resource.parameter]: request.params.value }, { namespaces });
-        const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken });
+        const page = await deps.queries.page(query, { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken }, scope);
         return sendQueryDocument(request, reply, page);
       });
     }

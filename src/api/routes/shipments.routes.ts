@@ -9,6 +9,7 @@ import type { ShipmentSnapshot } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
 import { locationById } from '../../reference/index.js';
 import type { ApiDeps } from '../deps.js';
+import { detailScope, requireScope } from '../guard.js';
 import { sendQueryDocument } from '../respond.js';
 import { registerShipment } from '../../tracking/register-shipment.js';
 
@@ -73,13 +74,15 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const projection = deps.shipments;
     const unknown = (id: string) => new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}': search by a reference or unit number at /api/shipments/search?q=`);
-    const find = async (id: string) => {
-      const state = await projection.get(id);
+    // A shipment the caller may not see answers 404 like an unknown one: its existence does not leak.
+    const find = async (id: string, scope: Parameters<typeof projection.get>[1]) => {
+      const state = await projection.get(id, scope);
       if (!state) throw unknown(id);
       return state;
     };
 
     app.get<{ Querystring: Record<string, string | undefined> }>('/', async (request) => {
+      const scope = detailScope(request);
       const q = request.query;
       const statuses = q.status?.split(',').map((s) => s.trim());
       for (const status of statuses ?? []) {
@@ -98,25 +101,34 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
         limit: parseLimit(q.limit),
         cursor: q.cursor,
         upcomingStop: checkedLocation(q.crossing),
-      });
+      }, scope);
       return { shipments: page.shipments.map(shipmentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     });
 
     app.post('/', async (request, reply) => {
+      // The registering organisation captures the registration event: it must be named as a party of
+      // the registration (a party's gln among its party ids) or operate the origin, like any capture,
+      // and then sees the shipment as one of its capturers.
+      const principal = requireScope(request, 'capture');
+      const scope = detailScope(request);
       const body = parseJsonBody(request.body, request.headers['content-type']);
-      const { created, shipment } = await registerShipment(deps, body);
+      const { created, shipment } = await registerShipment(deps, body, new Date(), principal.organisation);
+      if (!created && !(await projection.get(shipment.id, scope))) {
+        throw new KarvonError('KRV_ALREADY_EXISTS', 'A shipment is registered under this reference already by another organisation');
+      }
       reply.code(created ? 201 : 200).header('location', `/api/shipments/${encodeURIComponent(shipment.id).replace(/%3A/gi, ':')}`);
       return shipmentSummary(shipment);
     });
 
     app.get<{ Querystring: { q?: string; limit?: string } }>('/search', async (request) => {
+      const scope = detailScope(request);
       const q = (request.query.q ?? '').trim();
       if (q.length < 3) throw new KarvonError('KRV_QUERY_PARAMETER', 'q must have at least 3 characters: a container, wagon or document number, or part of one');
-      return { shipments: (await projection.search(q, parseLimit(request.query.limit))).map(shipmentSummary) };
+      return { shipments: (await projection.search(q, parseLimit(request.query.limit), scope)).map(shipmentSummary) };
     });
 
     app.get<{ Params: { id: string } }>('/:id', async (request) => {
-      const state = await find(request.params.id);
+      const state = await find(request.params.id, detailScope(request));
       return {
         ...shipmentSummary(state),
         position: state.position,
@@ -129,7 +141,7 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     app.get<{ Params: { id: string } }>('/:id/events', async (request, reply) => {
-      const events = await projection.events(request.params.id);
+      const events = await projection.events(request.params.id, detailScope(request));
       if (!events) throw unknown(request.params.id);
       return sendQueryDocument(request, reply, { events }, 'ShipmentEvents');
     });

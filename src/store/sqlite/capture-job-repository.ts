@@ -16,6 +16,8 @@ interface JobRow {
   duplicates: number;
   rejected: number;
   errors: string;
+  /** Added by the visibility migration. */
+  captured_by: string | null;
 }
 
 function toJob(row: JobRow): CaptureJob {
@@ -31,6 +33,7 @@ function toJob(row: JobRow): CaptureJob {
     errors: JSON.parse(row.errors) as ValidationIssue[],
   };
   if (row.finished_at !== null) job.finishedAt = row.finished_at;
+  if (row.captured_by !== null) job.capturedBy = row.captured_by;
   return job;
 }
 
@@ -48,7 +51,7 @@ const COLUMNS: Record<string, string> = {
 /** The capture-job repository over an open database. */
 export function sqliteCaptureJobs(db: Database.Database): CaptureJobRepository {
   const insertJob = db.prepare(
-    `INSERT INTO capture_job (id, status, error_behaviour, content_type, created_at) VALUES (?, 'queued', ?, ?, ?)`,
+    `INSERT INTO capture_job (id, status, error_behaviour, content_type, created_at, captured_by) VALUES (?, 'queued', ?, ?, ?, ?)`,
   );
   const insertDocument = db.prepare('INSERT INTO capture_document (job_id, document) VALUES (?, ?)');
   const selectJob = db.prepare<[string], JobRow>('SELECT * FROM capture_job WHERE id = ?');
@@ -57,8 +60,8 @@ export function sqliteCaptureJobs(db: Database.Database): CaptureJobRepository {
     `SELECT * FROM capture_job WHERE status IN ('queued', 'running') ORDER BY n`,
   );
   const selectDocument = db.prepare<[string], { document: Buffer }>('SELECT document FROM capture_document WHERE job_id = ?');
-  const create = db.transaction((job: Pick<CaptureJob, 'id' | 'errorBehaviour' | 'contentType' | 'createdAt'>, document: Buffer) => {
-    insertJob.run(job.id, job.errorBehaviour, job.contentType, job.createdAt);
+  const create = db.transaction((job: Pick<CaptureJob, 'id' | 'errorBehaviour' | 'contentType' | 'createdAt' | 'capturedBy'>, document: Buffer) => {
+    insertJob.run(job.id, job.errorBehaviour, job.contentType, job.createdAt, job.capturedBy ?? null);
     insertDocument.run(job.id, document);
   });
 

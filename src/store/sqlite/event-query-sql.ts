@@ -12,6 +12,24 @@ import { encodeEventID } from './compact-ids.js';
 import { ACTION_CODE, DESTINATION_SIDE, EPC_ROLE_CODE, QUANTITY_ROLE_CODE, SOURCE_SIDE } from './index-codes.js';
 import { encodeInterned, type IdentInterner, type VocabInterner } from './interner.js';
 import type { Action } from '../../epcis/model.js';
+import type { ReadScope } from '../../access/visibility.js';
+
+/**
+ * The visibility policy as one SQL term over `event` (named `table`): the events the scope's
+ * organisation captured, and the events of shipments whose audience shares a key with the scope.
+ * `everything` for the network operator, `nothing` for callers that see aggregates only.
+ */
+export function scopeTerm(scope: ReadScope | undefined, table = 'event'): { sql: string; params: unknown[] } | 'everything' | 'nothing' {
+  if (scope === undefined || scope.kind === 'all') return 'everything';
+  if (scope.kind === 'aggregates') return 'nothing';
+  const keys = [...new Set(scope.keys)];
+  const audience =
+    keys.length === 0
+      ? ''
+      : ` OR EXISTS (SELECT 1 FROM shipment_event se JOIN shipment_audience sa ON sa.key = se.key` +
+        ` WHERE se.seq = ${table}.seq AND sa.member IN (${placeholders(keys.length)}))`;
+  return { sql: `(${table}.captured_by = ?${audience})`, params: [scope.organisationId, ...keys] };
+}
 
 export interface CompiledConditions {
   /** SQL terms over `event` (ANDed). */

@@ -9,6 +9,8 @@ import type { CompiledEpcPattern } from '../../epcis/query/epc-pattern.js';
 import { normaliseIdentifier } from '../../epcis/query/normalise.js';
 import type { EventRepository, StoredEvent } from '../store.js';
 import { decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
+import type { ReadScope } from '../../access/visibility.js';
+import { scopeTerm } from './event-query-sql.js';
 import { EventSearch } from './event-search.js';
 import { eventWriter } from './event-writer.js';
 import { VOCAB_KIND } from './index-codes.js';
@@ -18,8 +20,18 @@ import { checkPerPage, decodePageToken, encodePageToken } from './page-token.js'
 interface EventRow {
   seq: number;
   hash_id: Buffer | string;
+  captured_by: string | null;
   body: string;
 }
+
+/** The `event` column of each interned field that distinct() lists (EPCs live in event_epc). */
+const COLUMN_OF: Record<Exclude<Parameters<EventRepository['distinct']>[0], 'epc'>, string> = {
+  eventType: 'event_type',
+  bizStep: 'biz_step',
+  bizLocation: 'biz_location',
+  readPoint: 'read_point',
+  disposition: 'disposition',
+};
 
 /** The event repository over an open database. */
 export function sqliteEvents(db: Database.Database): EventRepository {
@@ -54,13 +66,13 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     };
   });
 
-  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE event_id = ? ORDER BY declared DESC LIMIT 1');
-  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, body FROM event WHERE hash_id = ? ORDER BY declared DESC LIMIT 1');
+  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, captured_by, body FROM event WHERE event_id = ? ORDER BY declared DESC LIMIT 1');
+  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, captured_by, body FROM event WHERE hash_id = ? ORDER BY declared DESC LIMIT 1');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM event');
-  const rowsAfter = db.prepare<[number, number], EventRow>('SELECT seq, hash_id, body FROM event WHERE seq > ? ORDER BY seq LIMIT ?');
+  const rowsAfter = db.prepare<[number, number], EventRow>('SELECT seq, hash_id, captured_by, body FROM event WHERE seq > ? ORDER BY seq LIMIT ?');
   // The sequences travel as one JSON array: one statement for any number of them, no parameter limit.
   const rowsBySequence = db.prepare<[string], EventRow>(
-    'SELECT seq, hash_id, body FROM event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+    'SELECT seq, hash_id, captured_by, body FROM event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
   );
   const maxSequence = db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM event');
   const vocabPage = db.prepare<[number, number, number], { id: number; value: string }>(
@@ -76,7 +88,36 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     event: JSON.parse(row.body) as EpcisEvent,
     hashID: decodeHashID(row.hash_id),
     sequence: row.seq,
+    ...(row.captured_by !== null ? { capturedBy: row.captured_by } : {}),
   });
+
+  // Distinct values for a scoped caller: only values some visible event uses. Statements per shape.
+  const scopedStatements = new Map<string, Database.Statement<unknown[], { id: number; value: string }>>();
+  const scopedDistinct = (
+    field: Parameters<EventRepository['distinct']>[0],
+    after: number,
+    limit: number,
+    scope: ReadScope,
+  ): { id: number; value: string }[] => {
+    const visible = scopeTerm(scope, 'e');
+    if (visible === 'nothing') return [];
+    if (visible === 'everything') return field === 'epc' ? epcPage.all(after, limit) : vocabPage.all(VOCAB_KIND[field], after, limit);
+    const sql =
+      field === 'epc'
+        ? `SELECT i.id AS id, i.value AS value FROM ident i
+            WHERE i.id IN (SELECT DISTINCT x.epc FROM event_epc x JOIN event e ON e.seq = x.seq WHERE x.epc > ? AND ${visible.sql})
+            ORDER BY i.id LIMIT ?`
+        : `SELECT v.id AS id, v.value AS value FROM vocab v
+            WHERE v.kinds & ? AND v.id > ? AND EXISTS (SELECT 1 FROM event e WHERE e.${COLUMN_OF[field]} = v.id AND ${visible.sql})
+            ORDER BY v.id LIMIT ?`;
+    let statement = scopedStatements.get(sql);
+    if (!statement) {
+      if (scopedStatements.size >= 100) scopedStatements.clear();
+      statement = db.prepare<unknown[], { id: number; value: string }>(sql);
+      scopedStatements.set(sql, statement);
+    }
+    return field === 'epc' ? statement.all(after, ...visible.params, limit) : statement.all(VOCAB_KIND[field], after, ...visible.params, limit);
+  };
 
   return {
     async insert(events) {
@@ -86,16 +127,21 @@ export function sqliteEvents(db: Database.Database): EventRepository {
       const row = byEventID.get(encodeEventID(eventID)) ?? byHashID.get(encodeHashID(eventID));
       return row ? toStored(row) : undefined;
     },
-    async query(query, page) {
-      return search.page(query, page);
+    async query(query, page, scope) {
+      return search.page(query, page, scope);
     },
-    async count(query, limit) {
-      return search.count(query, limit);
+    async count(query, limit, scope) {
+      return search.count(query, limit, scope);
     },
-    async distinct(field, page) {
+    async distinct(field, page, scope) {
       const perPage = checkPerPage(page.perPage);
       const after = page.pageToken ? decodePageToken<{ d: number }>(page.pageToken, { d: 'number' }).d : 0;
-      const rows = field === 'epc' ? epcPage.all(after, perPage + 1) : vocabPage.all(VOCAB_KIND[field], after, perPage + 1);
+      const rows =
+        scope !== undefined
+          ? scopedDistinct(field, after, perPage + 1, scope)
+          : field === 'epc'
+            ? epcPage.all(after, perPage + 1)
+            : vocabPage.all(VOCAB_KIND[field], after, perPage + 1);
       const shown = rows.slice(0, perPage);
       return {
         values: shown.map((r) => decodeInterned(r.value)),

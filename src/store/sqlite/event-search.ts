@@ -11,13 +11,15 @@ import type { EventQuery } from '../../epcis/query/event-query.js';
 import { EpcisException } from '../../epcis/exceptions.js';
 import type { EventPage, StoredEvent } from '../store.js';
 import { decodeHashID } from './compact-ids.js';
-import { compileConditions, type CompileContext } from './event-query-sql.js';
+import type { ReadScope } from '../../access/visibility.js';
+import { compileConditions, scopeTerm, type CompileContext } from './event-query-sql.js';
 import { checkPerPage, encodePageToken } from './page-token.js';
 import { compareKeys, residualMatcher, sortKeyOf } from './residual-match.js';
 
 interface Row {
   seq: number;
   hash_id: Buffer | string;
+  captured_by: string | null;
   body: string;
   k: number | null;
 }
@@ -31,6 +33,10 @@ interface Position {
   o?: number;
   /** Events returned so far (for eventCountLimit). */
   n: number;
+}
+
+function storedOf(row: Pick<Row, 'seq' | 'hash_id' | 'captured_by'>, event: EpcisEvent): StoredEvent {
+  return { event, hashID: decodeHashID(row.hash_id), sequence: row.seq, ...(row.captured_by !== null ? { capturedBy: row.captured_by } : {}) };
 }
 
 const SORT_COLUMNS: Record<string, string> = { eventTime: 'event_time', recordTime: 'record_time' };
@@ -76,7 +82,7 @@ export class EventSearch {
   ) {}
 
   /** One page of the events matching a query. */
-  page(query: EventQuery, page: { perPage: number; pageToken?: string }): EventPage {
+  page(query: EventQuery, page: { perPage: number; pageToken?: string }, scope?: ReadScope): EventPage {
     const perPage = checkPerPage(page.perPage);
     const column = query.orderBy === undefined ? undefined : SORT_COLUMNS[query.orderBy];
     const mode = query.orderBy === undefined ? 'seq' : column ? 'column' : 'memory';
@@ -85,9 +91,15 @@ export class EventSearch {
     const room = query.eventCountLimit === undefined ? perPage : Math.min(perPage, query.eventCountLimit - returned);
     if (room <= 0) return { events: [] };
 
+    const visible = scopeTerm(scope);
+    if (visible === 'nothing') return { events: [] };
     const ctx = this.context();
     const compiled = compileConditions(query.conditions, ctx);
     if (compiled.empty) return { events: [] };
+    if (visible !== 'everything') {
+      compiled.where.push(visible.sql);
+      compiled.params.push(...visible.params);
+    }
     const matches = residualMatcher(compiled.residual, query, ctx);
     const desc = query.orderDirection === 'DESC';
     const dir = desc ? 'DESC' : 'ASC';
@@ -109,7 +121,7 @@ export class EventSearch {
     // Without residual conditions SQL knows the answer exactly and may stop at the page's end.
     const limit = matches ? '' : ` LIMIT ${room + 1}`;
     const sql =
-      `SELECT seq, hash_id, body, ${column ?? 'NULL'} AS k FROM event` +
+      `SELECT seq, hash_id, captured_by, body, ${column ?? 'NULL'} AS k FROM event` +
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ` ORDER BY ${order}${limit}`;
 
@@ -123,7 +135,7 @@ export class EventSearch {
         more = true;
         break; // leaving the loop closes the cursor
       }
-      events.push({ event, hashID: decodeHashID(row.hash_id), sequence: row.seq });
+      events.push(storedOf(row, event));
       last = row;
     }
     const limitReached = query.eventCountLimit !== undefined && returned + events.length >= query.eventCountLimit;
@@ -143,12 +155,12 @@ export class EventSearch {
     returned: number,
     offset: number,
   ): EventPage {
-    const sql = `SELECT seq, hash_id, body FROM event${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
+    const sql = `SELECT seq, hash_id, captured_by, body FROM event${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
     const all: { stored: StoredEvent; key: number | string | undefined }[] = [];
     for (const row of this.statement(sql).iterate(...params)) {
       const event = JSON.parse(row.body) as EpcisEvent;
       if (matches && !matches(event)) continue;
-      all.push({ stored: { event, hashID: decodeHashID(row.hash_id), sequence: row.seq }, key: sortKeyOf(event, query.orderBy!) });
+      all.push({ stored: storedOf(row, event), key: sortKeyOf(event, query.orderBy!) });
     }
     const direction = query.orderDirection ?? 'ASC';
     all.sort((a, b) => {
@@ -165,13 +177,19 @@ export class EventSearch {
   }
 
   /** Number of matching events, counting stops at `limit`. */
-  count(query: EventQuery, limit: number): number {
+  count(query: EventQuery, limit: number, scope?: ReadScope): number {
     if (!Number.isSafeInteger(limit) || limit < 0) {
       throw new EpcisException('QueryParameterException', `count limit must be a non-negative integer, got ${String(limit)}`);
     }
+    const visible = scopeTerm(scope);
+    if (visible === 'nothing') return 0;
     const ctx = this.context();
     const compiled = compileConditions(query.conditions, ctx);
     if (compiled.empty || limit === 0) return 0;
+    if (visible !== 'everything') {
+      compiled.where.push(visible.sql);
+      compiled.params.push(...visible.params);
+    }
     const matches = residualMatcher(compiled.residual, query, ctx);
     const where = compiled.where.length ? ` WHERE ${compiled.where.join(' AND ')}` : '';
     if (!matches) {

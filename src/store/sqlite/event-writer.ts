@@ -19,8 +19,8 @@ export function eventWriter(
 ): (events: NewEvent[]) => InsertOutcome {
   const insertEvent = db.prepare(
     `INSERT INTO event (event_id, hash_id, declared, event_type, event_time, record_time, action, biz_step, disposition,
-                        read_point, biz_location, capture_job, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                        read_point, biz_location, capture_job, captured_by, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const insertEpc = db.prepare('INSERT OR IGNORE INTO event_epc (epc, seq, role) VALUES (?, ?, ?)');
   const insertClass = db.prepare('INSERT OR IGNORE INTO event_class (class, seq, role) VALUES (?, ?, ?)');
@@ -57,6 +57,7 @@ export function eventWriter(
         optionalVocab(v.readPoint, VOCAB_KIND.readPoint),
         optionalVocab(v.bizLocation, VOCAB_KIND.bizLocation),
         item.captureJobID ?? null,
+        item.capturedBy ?? null,
         JSON.stringify(event),
       );
       if (info.changes === 0) {

@@ -2,7 +2,10 @@
 import Database from 'better-sqlite3';
 import { EpcisException } from '../../epcis/exceptions.js';
 import type { Store } from '../store.js';
+import { sqliteAccess } from './access-repository.js';
+import { sqliteAudit } from './audit-repository.js';
 import { sqliteCaptureJobs } from './capture-job-repository.js';
+import { sqliteGovernance } from './governance-repository.js';
 import { sqliteEvents } from './event-repository.js';
 import { sqliteMasterData } from './master-data-repository.js';
 import { sqliteNamedQueries } from './named-query-repository.js';
@@ -64,6 +67,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     kind: 'sqlite',
     events,
     shipments: sqliteShipmentViews(db),
+    access: sqliteAccess(db),
+    audit: sqliteAudit(db),
+    governance: sqliteGovernance(db),
     captureJobs: sqliteCaptureJobs(db),
     namedQueries: sqliteNamedQueries(db),
     masterData: sqliteMasterData(db),

@@ -77,6 +77,11 @@
  * loss or OS crash the last few commits may be lost. `synchronous: 'FULL'` (an option) fsyncs the
  * WAL on every commit and makes commits survive power loss too, at a cost in capture throughput.
  */
+import { ACCESS_SCHEMA } from './access-schema.js';
+import { AUDIT_SCHEMA } from './audit-schema.js';
+import { GOVERNANCE_SCHEMA } from './governance-schema.js';
+import { VISIBILITY_SCHEMA } from './visibility-schema.js';
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE vocab (
@@ -251,4 +256,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO shipment_checkpoint (one, position, key_counter) VALUES (1, 0, 0);
   `,
+  ACCESS_SCHEMA,
+  AUDIT_SCHEMA,
+  GOVERNANCE_SCHEMA,
+  VISIBILITY_SCHEMA,
 ];

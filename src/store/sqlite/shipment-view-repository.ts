@@ -4,8 +4,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { ShipmentLinkEntry, ShipmentView, ShipmentViewRepository } from '../store.js';
-import { shipmentList, type ShipmentViewRow } from './shipment-list.js';
+import { AUDIENCE_COLUMN, shipmentList, shipmentScopeTerm, type ShipmentViewRow } from './shipment-list.js';
 import { shipmentViewWriter } from './shipment-view-writer.js';
+
+type ShipmentScope = Parameters<ShipmentViewRepository['search']>[2];
 
 interface LinkRow {
   value: string;
@@ -16,6 +18,7 @@ const toView = (row: ShipmentViewRow): ShipmentView => ({
   key: row.key,
   id: row.id,
   state: JSON.parse(row.state) as Record<string, unknown>,
+  audience: (JSON.parse(row.audience) as string[]).sort(),
 });
 
 /** An FTS5 phrase: the text between double quotes (doubled inside), so '-', ':' or '*' are plain characters. */
@@ -41,23 +44,31 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     'SELECT link_first, link_delivered FROM shipment WHERE key = ?',
   );
   const sequencesOf = db.prepare<[string], { seq: number }>('SELECT seq FROM shipment_event WHERE key = ? ORDER BY seq');
-  const selectByKey = db.prepare<[string], ShipmentViewRow>('SELECT key, id, state FROM shipment WHERE key = ?');
+  const selectByKey = db.prepare<[string], ShipmentViewRow>(`SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment s WHERE s.key = ?`);
   const selectByAlias = db.prepare<[string], ShipmentViewRow>(
-    'SELECT s.key, s.id, s.state FROM shipment_alias a JOIN shipment s ON s.key = a.key WHERE a.alias = ?',
+    `SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment_alias l JOIN shipment s ON s.key = l.key WHERE l.alias = ?`,
   );
   const selectByLookup = db.prepare<[string], ShipmentViewRow & { last_time: number | null }>(
-    `SELECT s.key, s.id, s.state, s.last_time FROM shipment_lookup l JOIN shipment s ON s.key = l.key
+    `SELECT s.key, s.id, s.state, s.last_time, ${AUDIENCE_COLUMN} FROM shipment_lookup l JOIN shipment s ON s.key = l.key
       WHERE l.term = ? ORDER BY s.last_time DESC, s.id LIMIT 1`,
   );
-  const searchIndexed = db.prepare<[string, number], ShipmentViewRow>(
-    `SELECT s.key, s.id, s.state FROM shipment_search f JOIN shipment s ON s.n = f.rowid
-      WHERE shipment_search MATCH ? ORDER BY s.last_time DESC, s.id LIMIT ?`,
-  );
-  // Fewer than 3 characters make no trigram: such a text is looked for by scanning the terms.
-  const searchScanned = db.prepare<[string, number], ShipmentViewRow>(
-    `SELECT s.key, s.id, s.state FROM shipment_search f JOIN shipment s ON s.n = f.rowid
-      WHERE f.terms LIKE ? ESCAPE '\\' ORDER BY s.last_time DESC, s.id LIMIT ?`,
-  );
+  // Searches are filtered by the caller's scope in SQL, so LIMIT counts visible shipments only.
+  const searchStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow>>();
+  const searchRows = (indexed: boolean, text: string, limit: number, scope: ShipmentScope): ShipmentViewRow[] => {
+    const visible = shipmentScopeTerm(scope);
+    if (visible === 'nothing') return [];
+    // Fewer than 3 characters make no trigram: such a text is looked for by scanning the terms.
+    const match = indexed ? 'shipment_search MATCH ?' : `f.terms LIKE ? ESCAPE '\\'`;
+    const sql =
+      `SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment_search f JOIN shipment s ON s.n = f.rowid
+        WHERE ${match}${visible ? ` AND ${visible.sql}` : ''} ORDER BY s.last_time DESC, s.id LIMIT ?`;
+    let statement = searchStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[], ShipmentViewRow>(sql);
+      searchStatements.set(sql, statement);
+    }
+    return statement.all(indexed ? phrase(text) : containing(text), ...(visible ? visible.params : []), limit);
+  };
   const selectCompleted = db.prepare<[number], { key: string; completed_at: number; samples: string | null }>(
     'SELECT key, completed_at, samples FROM shipment WHERE completed_at IS NOT NULL ORDER BY completed_at DESC, key LIMIT ?',
   );
@@ -137,10 +148,9 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     async list(filter) {
       return list(filter).map(toView);
     },
-    async search(text, limit) {
+    async search(text, limit, scope) {
       if (text.length === 0 || !Number.isSafeInteger(limit) || limit < 1) return [];
-      const rows = [...text].length >= 3 ? searchIndexed.all(phrase(text), limit) : searchScanned.all(containing(text), limit);
-      return rows.map(toView);
+      return searchRows([...text].length >= 3, text, limit, scope).map(toView);
     },
     async recentlyCompleted(limit) {
       if (!Number.isSafeInteger(limit) || limit < 1) return [];

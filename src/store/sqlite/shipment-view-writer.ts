@@ -15,6 +15,8 @@ interface SideRows {
   countries: string;
   stops: string;
   search: string;
+  /** The audience keys (visibility policy), as a JSON array. */
+  audience: string;
 }
 
 function sideRowsOf(record: ShipmentRecord): SideRows {
@@ -25,6 +27,7 @@ function sideRowsOf(record: ShipmentRecord): SideRows {
     countries: JSON.stringify(record.countries),
     stops: JSON.stringify(record.upcomingStops),
     search: record.searchTerms.join(' '),
+    audience: JSON.stringify(record.audience),
   };
 }
 
@@ -58,6 +61,8 @@ export function shipmentViewWriter(db: Database.Database): {
   const insertCountry = db.prepare('INSERT OR IGNORE INTO shipment_country (country, key) VALUES (?, ?)');
   const deleteStops = db.prepare('DELETE FROM shipment_stop WHERE key = ?');
   const insertStop = db.prepare('INSERT OR IGNORE INTO shipment_stop (location, key) VALUES (?, ?)');
+  const deleteAudience = db.prepare('DELETE FROM shipment_audience WHERE key = ?');
+  const insertAudience = db.prepare('INSERT OR IGNORE INTO shipment_audience (member, key) VALUES (?, ?)');
   const deleteSearch = db.prepare('DELETE FROM shipment_search WHERE rowid = ?');
   const insertSearch = db.prepare('INSERT INTO shipment_search (rowid, terms) VALUES (?, ?)');
   const insertEvent = db.prepare('INSERT OR IGNORE INTO shipment_event (key, seq) VALUES (?, ?)');
@@ -111,6 +116,10 @@ export function shipmentViewWriter(db: Database.Database): {
       deleteStops.run(key);
       for (const stop of record.upcomingStops) insertStop.run(stop, key);
     }
+    if (before.audience !== sides.audience) {
+      deleteAudience.run(key);
+      for (const member of record.audience) insertAudience.run(member, key);
+    }
     if (before.search !== sides.search || previous?.n !== n) {
       if (previous !== undefined) deleteSearch.run(previous.n);
       insertSearch.run(n, sides.search);
@@ -126,6 +135,7 @@ export function shipmentViewWriter(db: Database.Database): {
     deleteLookups.run(key);
     deleteCountries.run(key);
     deleteStops.run(key);
+    deleteAudience.run(key);
   };
 
   const commit = db.transaction((change: ShipmentViewChange): void => {
@@ -160,7 +170,7 @@ export function shipmentViewWriter(db: Database.Database): {
     writeCheckpoint.run(change.checkpoint.position, change.checkpoint.keyCounter);
   });
 
-  const READ_MODEL_TABLES = ['shipment', 'shipment_alias', 'shipment_link', 'shipment_lookup', 'shipment_country', 'shipment_stop', 'shipment_event', 'shipment_search'];
+  const READ_MODEL_TABLES = ['shipment', 'shipment_alias', 'shipment_link', 'shipment_lookup', 'shipment_country', 'shipment_stop', 'shipment_event', 'shipment_search', 'shipment_audience'];
   const emptyTables = READ_MODEL_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`));
   const clear = db.transaction((): void => {
     for (const empty of emptyTables) empty.run();

@@ -1,0 +1,39 @@
+/**
+ * Aggregate statistics of the whole network (/api/statistics): shipments by status and corridor,
+ * open customs holds, completed shipments, and the observed leg times and border dwell quantiles
+ * the ETAs learn from. Counts and durations only: no shipment ids, parties, values or references.
+ *
+ * Who may read them: the secretariat and the council (who see nothing else), the network operator
+ * and the national coordinators. Network-wide counts are not broken down by what each organisation
+ * may see, so other organisations (carriers, forwarders, customs...) are refused with 403: a count
+ * over shipments a carrier may not see would tell it about its competitors' traffic.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { OrganisationKind } from '../../access/model.js';
+import { KarvonError } from '../../errors.js';
+import type { ApiDeps } from '../deps.js';
+import { requireScope } from '../guard.js';
+
+const NETWORK_READERS: ReadonlySet<OrganisationKind> = new Set(['secretariat', 'council', 'network-operator', 'national-coordinator']);
+
+export function statisticsRoutes(deps: ApiDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/', async (request) => {
+      const principal = requireScope(request, 'read');
+      if (!NETWORK_READERS.has(principal.organisation.kind) || principal.organisation.status !== 'active') {
+        throw new KarvonError('KRV_FORBIDDEN', 'Network-wide statistics are for the secretariat, the council, the network operator and national coordinators');
+      }
+      const stats = await deps.shipments.stats();
+      return {
+        shipments: stats.shipments,
+        events: stats.events,
+        byStatus: stats.byStatus,
+        byCorridor: stats.byCorridor,
+        openHolds: stats.openHolds,
+        completedShipments: stats.completedShipments,
+        // Fewer than 3 observations would describe one or two shipments: left out, like small cells in official statistics.
+        observations: stats.observations.filter(({ quantiles }) => quantiles.n >= 3).map(({ key, quantiles }) => ({ key, ...quantiles })),
+      };
+    });
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Capture authorisation: which events of a capture the capturing organisation may capture
+ * (the rules are in src/access/capture-rights.ts). Events captured locally (imports, the simulator,
+ * the demo) have no capturing organisation and are not checked.
+ */
+import { atOperatedLocation, capturesAnywhere, namesOrganisation, operatedSglns } from '../access/capture-rights.js';
+import type { Organisation } from '../access/model.js';
+import { canSeeShipment, readScopeOf } from '../access/visibility.js';
+import type { ValidationIssue } from '../epcis/exceptions.js';
+import type { EpcisEvent } from '../epcis/model.js';
+import { eventFacts, type EventFacts } from '../projections/event-facts.js';
+import { referenceData } from '../reference/index.js';
+import type { Store } from '../store/store.js';
+
+/** The links of an event to shipments: its documents and transport units. */
+function linksOf(facts: EventFacts): string[] {
+  return [...facts.documents.map((d) => `d ${d.value}`), ...facts.units.map((u) => `u ${u}`)];
+}
+
+/**
+ * The events (by index) `organisation` may not capture, each with the reason. `skip` holds indexes
+ * already refused for another reason (invalid events): they are not looked at.
+ */
+export async function refusedEvents(
+  events: readonly EpcisEvent[],
+  organisation: Organisation,
+  store: Pick<Store, 'shipments'>,
+  listPointer: string,
+  skip: ReadonlySet<number> = new Set(),
+): Promise<Map<number, ValidationIssue[]>> {
+  const refused = new Map<number, ValidationIssue[]>();
+  if (capturesAnywhere(organisation)) return refused;
+  const reference = referenceData();
+  const operated = operatedSglns(organisation, (id) => reference.locations.get(id)?.sgln);
+  const scope = readScopeOf({ via: 'api-key', organisation, scopes: ['read'] });
+
+  const pending = new Map<number, EventFacts>();
+  // Documents and units of the events already accepted in this capture: the shipment they belong
+  // to will have this organisation among its capturers, so later events about it are its business.
+  const accepted = new Set<string>();
+  events.forEach((event, index) => {
+    if (skip.has(index)) return;
+    const facts = eventFacts(event, reference);
+    const places = [event.readPoint?.id, event.bizLocation?.id].filter((p): p is string => typeof p === 'string');
+    if (atOperatedLocation(places, operated) || namesOrganisation(facts.parties, organisation)) {
+      for (const link of linksOf(facts)) accepted.add(link);
+    } else {
+      pending.set(index, facts);
+    }
+  });
+  if (pending.size === 0) return refused;
+
+  // Shipments the organisation sees already, found through the link entries of the read model.
+  const documents = [...new Set([...pending.values()].flatMap((f) => f.documents.map((d) => d.value)))];
+  const units = [...new Set([...pending.values()].flatMap((f) => f.units))];
+  const candidates = await store.shipments.linkCandidates(documents, units);
+  for (const entry of candidates) {
+    const view = await store.shipments.byKey(entry.key);
+    if (!view || !canSeeShipment(scope, view.audience)) continue;
+    for (const [value] of entry.documents) accepted.add(`d ${value}`);
+    // A container is reused once its shipment is delivered: it then links to a new shipment.
+    if (entry.delivered === undefined) for (const unit of entry.units) accepted.add(`u ${unit}`);
+  }
+
+  // Accepting an event may make another about the same shipment acceptable: repeat until stable.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [index, facts] of pending) {
+      const links = linksOf(facts);
+      if (!links.some((link) => accepted.has(link))) continue;
+      for (const link of links) accepted.add(link);
+      pending.delete(index);
+      changed = true;
+    }
+  }
+  for (const index of pending.keys()) {
+    refused.set(index, [
+      {
+        pointer: `${listPointer}/${index}`,
+        message:
+          `organisation '${organisation.id}' may not capture this event: it is not at a location the organisation operates, ` +
+          'does not name the organisation as a party, and is not about a shipment the organisation sees',
+      },
+    ]);
+  }
+  return refused;
+}

@@ -1,0 +1,87 @@
+// How the network governs itself, as the member states govern their own format: member states with
+// a national coordinator, a coordinating chair that rotates, proposals (admitting or suspending a
+// member state) decided by a unanimous vote of the current members, and an append-only audit log
+// in which every entry carries the hash of the one before.
+
+export interface MemberState {
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly status: 'member' | 'suspended';
+  readonly admittedAt: string;
+  /** The proposal that admitted it; absent for founding members. */
+  readonly admittedBy?: string;
+  /** Its national coordinator organisation, once there is one. */
+  readonly coordinatorOrganisationId?: string;
+}
+
+export const PROPOSAL_KINDS = ['admission', 'suspension', 'reinstatement'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+export interface Proposal {
+  readonly id: string;
+  readonly kind: ProposalKind;
+  /** The state to admit, suspend or reinstate. */
+  readonly country: string;
+  /** The member state that proposed it. */
+  readonly proposedBy: string;
+  readonly openedAt: string;
+  /** The member states entitled to vote, fixed when it opened (the subject of a suspension excluded). */
+  readonly electorate: readonly string[];
+  readonly status: 'open' | 'accepted' | 'rejected' | 'withdrawn';
+  readonly closedAt?: string;
+  /** Why, in words, as the proposer gave it. */
+  readonly motivation?: string;
+}
+
+export interface Vote {
+  readonly proposalId: string;
+  /** The member state voting (through its national coordinator). */
+  readonly country: string;
+  readonly vote: 'yes' | 'no';
+  readonly castAt: string;
+  /** The organisation (and user or key) that cast it. */
+  readonly castBy: { readonly organisationId: string; readonly userId?: string; readonly keyId?: string };
+}
+
+export interface ChairTerm {
+  readonly country: string;
+  /** Hand-over date: the term starts then and ends when the next term starts. */
+  readonly from: string;
+}
+
+/** Who did something, as the audit log records it. */
+export interface AuditActor {
+  readonly organisationId?: string;
+  readonly userId?: string;
+  readonly keyId?: string;
+  /** 'session', 'api-key', 'bootstrap', 'cli', 'system' (the demo, the projection...). */
+  readonly via: string;
+  /** Client address, when over HTTP. */
+  readonly address?: string;
+}
+
+export interface AuditEntry {
+  /** 1, 2, 3... without gaps. */
+  readonly seq: number;
+  readonly time: string;
+  readonly actor: AuditActor;
+  /** What was done, e.g. `auth.sign-in`, `key.create`, `organisation.suspend`, `governance.vote`, `epcis.capture`, `export`. */
+  readonly action: string;
+  /** On what (an organisation id, a proposal id, a capture job id...). */
+  readonly target?: string;
+  readonly outcome: 'success' | 'failure' | 'denied';
+  /** Facts of the action (never secrets): e.g. the event hash IDs and digest of a capture batch. */
+  readonly details: Readonly<Record<string, unknown>>;
+  /** The previous entry's hash (64 zeros for the first). */
+  readonly prevHash: string;
+  /** SHA-256 (hex) over the canonical form of every field above. */
+  readonly hash: string;
+}
+
+/** What callers hand to the audit log; sequence, time and hashes are its business. */
+export type AuditDraft = Omit<AuditEntry, 'seq' | 'time' | 'prevHash' | 'hash'> & { readonly time?: string };
+
+/** The one way features write to the audit log. */
+export interface AuditRecorder {
+  record(draft: AuditDraft): Promise<AuditEntry>;
+}

@@ -1,0 +1,127 @@
+// Capture authorisation (src/capture/authorise-events.ts, src/access/capture-rights.ts): an
+// organisation captures only at locations it operates, events naming it as a party, or events about
+// shipments it already sees; customs and the network operator anywhere.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Organisation } from '../../src/access/model.js';
+import { EventBus } from '../../src/bus/event-bus.js';
+import { CaptureService } from '../../src/capture/capture-service.js';
+import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
+import { KarvonError } from '../../src/errors.js';
+import { ShipmentProjection } from '../../src/projections/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { containerIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
+import { doc as profileDoc, movement } from '../projections/profile-events.js';
+import { uuid } from '../store/corridor-events.js';
+
+const PGLN = 'urn:epc:id:pgln:4870001.00077';
+/** The same party as a GS1 Digital Link (its GLN with check digit). */
+const PGLN_AS_LINK = 'https://id.gs1.org/417/4870001000776';
+
+function organisation(id: string, kind: Organisation['kind'], extra: Partial<Organisation> = {}): Organisation {
+  return { id, name: id, kind, country: 'KZ', status: 'active', partyIds: [], locations: [], createdAt: '2026-01-01T00:00:00Z', ...extra };
+}
+
+const carrier = organisation('kz-rail', 'carrier', { locations: ['dostyk'], partyIds: [PGLN] });
+const rival = organisation('kz-rival', 'carrier', { locations: ['aktau-port'] });
+const customs = organisation('ge-customs', 'customs-authority', { country: 'GE' });
+
+const doc = (events: EpcisEvent[]): EpcisDocument => ({ namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-03-01T00:00:00Z', events });
+const at = (n: number, where: string, unit = 'MSKU1234565', extra: Partial<EpcisEvent> = {}): EpcisEvent => ({
+  // Each unit travels under its own SMGS: events of different units share no document.
+  ...movement('departed', { id: uuid(n, 7), time: `2026-03-0${1 + (n % 8)}T08:00:00Z`, at: where, units: [containerIri(unit)], docs: [profileDoc.smgs(`S-${unit}`)] }),
+  ...extra,
+});
+
+describe('capture authorisation', () => {
+  let store: Store;
+  let capture: CaptureService;
+  let projection: ShipmentProjection;
+
+  beforeEach(async () => {
+    store = await openSqliteStore({ memory: true });
+    for (const org of [carrier, rival, customs]) await store.access.organisations.create(org);
+    capture = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z') }, { captureLimit: 1000 });
+    projection = new ShipmentProjection(store);
+  });
+  afterEach(async () => {
+    await capture.idle();
+    await store.close();
+  });
+
+  it('refuses a carrier capturing at a terminal it does not operate (rollback: 403 with the pointer, nothing stored)', async () => {
+    const attempt = capture.captureDocument(doc([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    const error = await attempt.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(KarvonError);
+    expect((error as KarvonError).status).toBe(403);
+    expect((error as KarvonError).issues.map((i) => i.pointer)).toEqual(['/epcisBody/eventList/1']);
+    expect((error as KarvonError).issues[0]!.message).toMatch(/kz-rail.*may not capture/);
+    expect(await store.events.total()).toBe(0);
+  });
+
+  it('under proceed rejects only the refused events, with the reason, and stores the rest in the organisation\'s name', async () => {
+    const result = await capture.captureDocument(doc([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]), { binding: 'json', errorBehaviour: 'proceed', capturer: carrier });
+    expect(result.captured).toBe(1);
+    expect(result.rejected).toBe(1);
+    expect(result.errors[0]!.pointer).toBe('/epcisBody/eventList/1');
+    const stored = await store.events.after(0, 10);
+    expect(stored.map((s) => s.capturedBy)).toEqual(['kz-rail']);
+  });
+
+  it('lets customs capture anywhere', async () => {
+    const result = await capture.captureDocument(doc([at(1, 'aktau-port'), at(2, 'poti-port')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs });
+    expect(result.captured).toBe(2);
+    expect((await store.events.after(0, 10)).map((s) => s.capturedBy)).toEqual(['ge-customs', 'ge-customs']);
+  });
+
+  it('accepts an event anywhere that names the organisation as a party, in another spelling of its id', async () => {
+    const naming = at(3, 'poti-port', 'MSKU1234565', { destinationList: [{ type: 'urn:epcglobal:cbv:sdt:owning_party', destination: PGLN_AS_LINK }] });
+    const result = await capture.captureDocument(doc([naming]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    expect(result.captured).toBe(1);
+    // A location-type destination naming the same id is not a party.
+    const place = at(4, 'poti-port', 'MSKU1234565', { destinationList: [{ type: 'location', destination: PGLN_AS_LINK }] });
+    await expect(capture.captureDocument(doc([place]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('accepts geo position reports about a shipment the organisation sees, and only those', async () => {
+    await capture.captureDocument(doc([at(1, 'dostyk', 'TGHU8000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    await projection.catchUp();
+    const position = (n: number, unit: string) => at(n, 'geo:43.80,87.60', unit);
+    expect((await capture.captureDocument(doc([position(5, 'TGHU8000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).captured).toBe(1);
+    // The rival does not see that shipment; and nobody sees a container no shipment has yet.
+    await expect(capture.captureDocument(doc([position(6, 'TGHU8000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: rival })).rejects.toMatchObject({ status: 403, issues: [{ message: expect.stringMatching(/'kz-rival' may not capture/) }] });
+    await expect(capture.captureDocument(doc([position(7, 'TGHU8000002')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
+    // Within one capture, a position report follows an accepted event about the same unit.
+    const both = await capture.captureDocument(doc([at(8, 'dostyk', 'TGHU8000003'), position(9, 'TGHU8000003')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    expect(both.captured).toBe(2);
+  });
+
+  it('checks nothing for local captures (no organisation) and stores no capturer', async () => {
+    const result = await capture.captureDocument(doc([at(1, 'poti-port')]), { binding: 'json', errorBehaviour: 'rollback' });
+    expect(result.captured).toBe(1);
+    expect((await store.events.after(0, 1))[0]!.capturedBy).toBeUndefined();
+  });
+
+  it('refuses a submitted job at once under rollback, and a resumed job is authorised as the organisation that submitted it', async () => {
+    const body = (events: EpcisEvent[]) =>
+      Buffer.from(
+        JSON.stringify({
+          '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', { krv: KARVON_NS }],
+          type: 'EPCISDocument',
+          schemaVersion: '2.0',
+          creationDate: '2026-03-01T00:00:00Z',
+          epcisBody: { eventList: events },
+        }),
+      );
+    await expect(capture.submit(body([at(2, 'aktau-port')]), 'application/ld+json', 'rollback', carrier)).rejects.toMatchObject({ status: 403 });
+    // A job stored before a restart: only the stored organisation id survives.
+    await store.captureJobs.create({ id: 'job-1', errorBehaviour: 'proceed', contentType: 'application/ld+json', createdAt: '2026-03-10T00:00:00Z', capturedBy: carrier.id }, body([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]));
+    expect((await store.captureJobs.get('job-1'))?.capturedBy).toBe('kz-rail');
+    const restarted = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z') }, { captureLimit: 1000 });
+    expect(await restarted.resumeUnfinished()).toBe(1);
+    await restarted.idle();
+    const job = await store.captureJobs.get('job-1');
+    expect(job).toMatchObject({ status: 'failed', captured: 1, rejected: 1 });
+    expect((await store.events.after(0, 10)).map((s) => s.capturedBy)).toEqual(['kz-rail']);
+  });
+});
