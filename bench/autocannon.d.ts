@@ -25,6 +25,8 @@ declare module 'autocannon' {
       overallRate?: number;
       /** Seconds before a request counts as timed out. */
       timeout?: number;
+      /** Headers of every request (a request's own headers are merged over them). */
+      headers?: Record<string, string>;
       requests?: Request[];
     }
 

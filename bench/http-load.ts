@@ -3,6 +3,7 @@
  * the list endpoint, then autocannon at a fixed request rate with the ids taken in turn.
  */
 import autocannon from 'autocannon';
+import { BENCH_AUTHORIZATION } from './karvon-process.js';
 import { summariseLatencies, type LatencySummary } from './projection-figures.js';
 
 /** Shipment ids from GET /api/shipments?limit=500, following nextCursor until `wanted` or the end. */
@@ -13,7 +14,7 @@ export async function collectShipmentIds(baseUrl: string, wanted: number): Promi
     const url = new URL('/api/shipments', baseUrl);
     url.searchParams.set('limit', String(Math.min(500, wanted - ids.length)));
     if (cursor) url.searchParams.set('cursor', cursor);
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: { authorization: BENCH_AUTHORIZATION } });
     if (response.status !== 200) throw new Error(`GET ${url.pathname}${url.search} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
     const page = (await response.json()) as { shipments: { id: string }[]; nextCursor?: string };
     ids.push(...page.shipments.map((s) => s.id));
@@ -63,6 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     overallRate: options.rate,
     duration: options.durationS,
     timeout: 10,
+    headers: { authorization: BENCH_AUTHORIZATION },
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length]! }) }],
   });
   const okTimes: number[] = [];

@@ -2,7 +2,8 @@
 // organisation and the facts of one event. An organisation captures in its own name only (the
 // capture pipeline stamps every event with the caller's organisation), and only events:
 // - at a location it operates (the readPoint or bizLocation is the SGLN of one of its locations), or
-// - that name it as a party (a source or destination party, or a party of a registration), or
+// - that name it as a party (a source or destination party, or a party of a registration) of a
+//   shipment nobody else has yet — naming oneself on someone else's shipment is refused, or
 // - about a shipment it already sees (checked by the capture pipeline against the read model).
 // Customs authorities and the network operator may capture anything. A `geo:` readPoint is never a
 // location anybody operates: a position report of a carrier's vehicle is accepted because the

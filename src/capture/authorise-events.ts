@@ -34,15 +34,36 @@ export async function refusedEvents(
   const operated = operatedSglns(organisation, (id) => reference.locations.get(id)?.sgln);
   const scope = readScopeOf({ via: 'api-key', organisation, scopes: ['read'] });
 
+  // Every shipment the capture's events could link to, and whether the organisation sees it.
+  const all = events.map((event, index) => (skip.has(index) ? undefined : eventFacts(event, reference)));
+  const documents = [...new Set(all.flatMap((f) => f?.documents.map((d) => d.value) ?? []))];
+  const units = [...new Set(all.flatMap((f) => f?.units ?? []))];
+  const seen = new Set<string>();
+  const unseen = new Set<string>();
+  for (const entry of await store.shipments.linkCandidates(documents, units)) {
+    const view = await store.shipments.byKey(entry.key);
+    const links = [
+      ...entry.documents.map(([value]) => `d ${value}`),
+      // A container is reused once its shipment is delivered: it then links to a new shipment.
+      ...(entry.delivered === undefined ? entry.units.map((unit) => `u ${unit}`) : []),
+    ];
+    for (const link of links) (view && canSeeShipment(scope, view.audience) ? seen : unseen).add(link);
+  }
+
   const pending = new Map<number, EventFacts>();
   // Documents and units of the events already accepted in this capture: the shipment they belong
   // to will have this organisation among its capturers, so later events about it are its business.
-  const accepted = new Set<string>();
-  events.forEach((event, index) => {
-    if (skip.has(index)) return;
-    const facts = eventFacts(event, reference);
+  const accepted = new Set<string>(seen);
+  all.forEach((facts, index) => {
+    if (!facts) return;
+    const event = events[index]!;
     const places = [event.readPoint?.id, event.bizLocation?.id].filter((p): p is string => typeof p === 'string');
-    if (atOperatedLocation(places, operated) || namesOrganisation(facts.parties, organisation)) {
+    const atOwnPlace = atOperatedLocation(places, operated);
+    // Naming oneself as a party opens new shipments only: an event about a shipment the
+    // organisation does not see would otherwise make it a party, and show it a competitor's
+    // goods. Handling the goods at a location it operates is different: that is its business.
+    const aboutUnseen = linksOf(facts).some((link) => unseen.has(link) && !seen.has(link));
+    if (atOwnPlace || (!aboutUnseen && namesOrganisation(facts.parties, organisation))) {
       for (const link of linksOf(facts)) accepted.add(link);
     } else {
       pending.set(index, facts);
@@ -50,24 +71,13 @@ export async function refusedEvents(
   });
   if (pending.size === 0) return refused;
 
-  // Shipments the organisation sees already, found through the link entries of the read model.
-  const documents = [...new Set([...pending.values()].flatMap((f) => f.documents.map((d) => d.value)))];
-  const units = [...new Set([...pending.values()].flatMap((f) => f.units))];
-  const candidates = await store.shipments.linkCandidates(documents, units);
-  for (const entry of candidates) {
-    const view = await store.shipments.byKey(entry.key);
-    if (!view || !canSeeShipment(scope, view.audience)) continue;
-    for (const [value] of entry.documents) accepted.add(`d ${value}`);
-    // A container is reused once its shipment is delivered: it then links to a new shipment.
-    if (entry.delivered === undefined) for (const unit of entry.units) accepted.add(`u ${unit}`);
-  }
-
   // Accepting an event may make another about the same shipment acceptable: repeat until stable.
   for (let changed = true; changed; ) {
     changed = false;
     for (const [index, facts] of pending) {
       const links = linksOf(facts);
       if (!links.some((link) => accepted.has(link))) continue;
+      if (links.some((link) => unseen.has(link) && !seen.has(link))) continue;
       for (const link of links) accepted.add(link);
       pending.delete(index);
       changed = true;
@@ -79,7 +89,7 @@ export async function refusedEvents(
         pointer: `${listPointer}/${index}`,
         message:
           `organisation '${organisation.id}' may not capture this event: it is not at a location the organisation operates, ` +
-          'does not name the organisation as a party, and is not about a shipment the organisation sees',
+          'and it neither names the organisation as a party of a new shipment nor is about a shipment the organisation sees',
       },
     ]);
   }

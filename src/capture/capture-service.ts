@@ -99,6 +99,7 @@ export class CaptureService {
         );
       }
       if (capturer) {
+        await this.deps.readModelCurrent?.();
         const refused = await refusedEvents(doc.events, capturer, this.deps.store, pointer);
         if (refused.size > 0) {
           const issues = [...refused.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);

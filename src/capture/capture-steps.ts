@@ -15,6 +15,12 @@ export interface CaptureDeps {
   store: Store;
   bus: EventBus;
   now: () => Date;
+  /**
+   * Resolves once the shipment read model holds everything captured so far. Authorisation reads
+   * who sees which shipment there: without waiting, an organisation's second capture about a new
+   * shipment could be judged before its first one was folded.
+   */
+  readModelCurrent?: () => Promise<void>;
 }
 
 export type CaptureStep = (batch: CaptureBatch, deps: CaptureDeps) => void | Promise<void>;
@@ -34,8 +40,9 @@ export const validateEvents: CaptureStep = (batch) => {
  * under `proceed` refused events are rejected with their reason, like invalid ones. Invalid events
  * are not looked at (under rollback they refuse the capture with 400 anyway).
  */
-export const authoriseEvents: CaptureStep = async (batch, { store }) => {
+export const authoriseEvents: CaptureStep = async (batch, { store, readModelCurrent }) => {
   if (!batch.capturer) return;
+  await readModelCurrent?.();
   const refused = await refusedEvents(batch.events, batch.capturer, store, batch.listPointer, new Set(batch.rejected.keys()));
   if (refused.size === 0) return;
   if (batch.errorBehaviour === 'rollback' && batch.rejected.size === 0) {

@@ -65,6 +65,8 @@ export interface ShipmentProjectionOptions {
   itineraryFor?: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined;
   /** Events read from the store and folded per transaction. */
   batchSize?: number;
+  /** Events folded per transaction by rebuild() (the whole store is behind, so bigger batches pay). */
+  rebuildBatchSize?: number;
   /** Facts of recently folded shipments kept in memory (a bound on events, not shipments). */
   cachedFacts?: number;
 }
@@ -104,6 +106,9 @@ export class ShipmentProjection {
   private readonly reference: ReferenceData;
   private readonly itineraryFor: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined;
   private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
+  /** The batch size of the pass under way. */
+  private passBatchSize: number;
   private readonly cache: FactsCache;
   private statisticsStale = true;
   private pass: Promise<void> | undefined;
@@ -123,6 +128,11 @@ export class ShipmentProjection {
     // Large batches matter when catching up: a shipment with several events in one batch is written
     // once, and writing the row is most of the cost (docs/benchmarks.md).
     this.batchSize = Math.max(1, options.batchSize ?? 10_000);
+    // A shipment's events spread over days; a batch of 100,000 events covers days of a national
+    // volume, so most shipments are written once per batch instead of once per event
+    // (docs/benchmarks.md). It costs a few hundred MB while it runs: rebuilding is an offline job.
+    this.rebuildBatchSize = Math.max(1, options.rebuildBatchSize ?? options.batchSize ?? 100_000);
+    this.passBatchSize = this.batchSize;
     this.cache = new FactsCache(Math.max(1, options.cachedFacts ?? 100_000));
   }
 
@@ -156,12 +166,17 @@ export class ShipmentProjection {
   async rebuild(): Promise<number> {
     while (this.pass) await this.pass.catch(() => {});
     const before = this.foldedRows;
-    await this.runPass(async () => {
-      await this.store.shipments.clear();
-      this.cache.clear();
-      this.lastPosition = 0;
-      this.statisticsStale = true;
-    });
+    this.passBatchSize = this.rebuildBatchSize;
+    try {
+      await this.runPass(async () => {
+        await this.store.shipments.clear();
+        this.cache.clear();
+        this.lastPosition = 0;
+        this.statisticsStale = true;
+      });
+    } finally {
+      this.passBatchSize = this.batchSize;
+    }
     return this.foldedRows - before;
   }
 
@@ -192,7 +207,7 @@ export class ShipmentProjection {
         this.statisticsStale = true;
         this.lastPosition = checkpoint.position;
       }
-      const rows = await this.store.events.after(checkpoint.position, this.batchSize);
+      const rows = await this.store.events.after(checkpoint.position, this.passBatchSize);
       if (rows.length === 0) return;
       try {
         checkpoint = await this.fold(rows, checkpoint);

@@ -59,14 +59,18 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const onError = options.onError ?? ((error: unknown, context: string) => console.error(`[karvon] ${context}:`, error));
   const bus = new EventBus();
   bus.onError = (error, topic) => onError(error, `subscriber of ${topic}`);
-  const capture = new CaptureService({ store, bus, now: options.now ?? (() => new Date()) }, { captureLimit: config.captureLimit }, (error, jobID) =>
-    onError(error, `capture job ${jobID}`),
+  const tracking = options.trackShipments ?? true;
+  // Capture authorisation decides on the read model, so it waits until that holds every earlier capture.
+  const readModelCurrent = tracking ? () => shipments.idle() : undefined;
+  const capture = new CaptureService(
+    { store, bus, now: options.now ?? (() => new Date()), ...(readModelCurrent ? { readModelCurrent } : {}) },
+    { captureLimit: config.captureLimit },
+    (error, jobID) => onError(error, `capture job ${jobID}`),
   );
   const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });
   // The read model is persisted: at start it folds only what was captured after its checkpoint
   // (everything, the first time), then follows each capture.
   const shipments = new ShipmentProjection(store);
-  const tracking = options.trackShipments ?? true;
   if (tracking) {
     shipments.follow(bus, (error) => onError(error, 'shipment projection'));
     await shipments.catchUp();

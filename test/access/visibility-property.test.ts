@@ -62,7 +62,13 @@ function generate(random: SimRandom): Generated {
     for (const leg of corridor?.legs ?? []) for (const id of [leg.from, leg.to]) for (const c of reference.locations.get(id)?.countries ?? []) countries.add(c);
     const eventCount = 1 + random.int(3);
     for (let e = 0; e < eventCount; e++) {
-      const by = random.pick(capturers);
+      // The first event opens the shipment; later ones come from organisations allowed to capture
+      // about it: customs, an operator at its own place, or one that sees the shipment already
+      // (naming oneself as a party does not open someone else's shipment).
+      const soFar = shipmentAudience({ capturedBy: events.map((x) => x.by), parties, countries: [...countries] });
+      const allowed = (o: Organisation) =>
+        e === 0 || o.kind === 'customs-authority' || o.locations.length > 0 || canSeeShipment(readScopeOf({ via: 'api-key', organisation: o, scopes: ['read'] }), soFar);
+      const by = random.pick(capturers.filter(allowed));
       // Where and in whose name, so that `by` may capture it: customs anywhere, an operator at its
       // own place, anybody else only in an event that names it as a party.
       const place = by.kind === 'customs-authority' || by.locations.length === 0 ? random.pick(PLACES) : reference.locations.get(random.pick(by.locations))!;

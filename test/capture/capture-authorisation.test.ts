@@ -3,6 +3,7 @@
 // shipments it already sees; customs and the network operator anywhere.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../src/access/model.js';
+import { readScopeOf } from '../../src/access/visibility.js';
 import { EventBus } from '../../src/bus/event-bus.js';
 import { CaptureService } from '../../src/capture/capture-service.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
@@ -81,6 +82,26 @@ describe('capture authorisation', () => {
     // A location-type destination naming the same id is not a party.
     const place = at(4, 'poti-port', 'MSKU1234565', { destinationList: [{ type: 'location', destination: PGLN_AS_LINK }] });
     await expect(capture.captureDocument(doc([place]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('does not let an organisation join a shipment it does not see by naming itself as a party', async () => {
+    const intruderPgln = 'urn:epc:id:pgln:4870001.00099';
+    const intruder = organisation('kz-intruder', 'forwarder', { partyIds: [intruderPgln] });
+    await store.access.organisations.create(intruder);
+    await capture.captureDocument(doc([at(1, 'dostyk', 'TGHU7000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    await projection.catchUp();
+    const claim = (n: number, extra: Partial<EpcisEvent> = {}) =>
+      at(n, 'poti-port', 'TGHU7000001', { sourceList: [{ type: 'owning_party', source: intruderPgln }], ...extra });
+    // About the carrier's shipment (same container and SMGS): refused, and the shipment stays the carrier's.
+    await expect(capture.captureDocument(doc([claim(2)]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder })).rejects.toMatchObject({
+      status: 403,
+      issues: [{ pointer: '/epcisBody/eventList/0', message: expect.stringMatching(/kz-intruder.*may not capture/) }],
+    });
+    await projection.catchUp();
+    const intruderScope = readScopeOf({ via: 'api-key', organisation: intruder, scopes: ['read'] });
+    expect((await projection.list({}, intruderScope)).shipments).toEqual([]);
+    // Naming itself on a new shipment of its own is still its business.
+    expect((await capture.captureDocument(doc([at(3, 'poti-port', 'TGHU7000002', { sourceList: [{ type: 'owning_party', source: intruderPgln }] })]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder })).captured).toBe(1);
   });
 
   it('accepts geo position reports about a shipment the organisation sees, and only those', async () => {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { parseQueryParameters } from '../../epcis/query/index.js';
 import { KarvonError } from '../../errors.js';
 import { parsePerPage } from '../../query/event-query-service.js';
-import type { ReadScope } from '../../access/visibility.js';
+import { readScopeOf, type ReadScope } from '../../access/visibility.js';
 import type { StoredEvent } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
 import { detailScope, requireScope } from '../guard.js';
@@ -27,8 +27,13 @@ export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
       if (!body || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send one EPCIS event');
       const { eventID, duplicate } = await deps.capture.captureSingle(body, request.headers['content-type'], principal.organisation);
       reply.header('Location', `/epcis/events/${encodeURIComponent(eventID)}`);
-      if (duplicate) reply.header('GS1-EPCIS-Duplicate', 'true');
-      return reply.code(duplicate ? 200 : 201).send();
+      // "Stored already" would tell a caller that an event it may not see exists: such a caller
+      // gets the answer of a new event (its Location answers 404 to it, as for any unknown event).
+      const scope = readScopeOf(principal);
+      const stored = duplicate && scope.kind !== 'aggregates' ? await deps.store.events.get(eventID) : undefined;
+      const toldDuplicate = stored !== undefined && scope.kind !== 'aggregates' && (await visible(stored, scope));
+      if (toldDuplicate) reply.header('GS1-EPCIS-Duplicate', 'true');
+      return reply.code(toldDuplicate ? 200 : 201).send();
     });
 
     /** Whether the scope may see a stored event: the same rule as queries, applied by the store. */
