@@ -67,6 +67,7 @@ Object.assign(ROUTE_DOCS, {
   'POST /api/governance/proposals': { tag: 'Governance', summary: "Open a proposal (a member state's national coordinator); every current member votes" },
   'GET /api/governance/proposals/:id': { tag: 'Governance', summary: 'One proposal with its electorate, votes and tally' },
   'POST /api/governance/proposals/:id/votes': { tag: 'Governance', summary: 'Vote yes or no as a member state; unanimity admits, one no rejects' },
+  'POST /api/governance/proposals/:id/withdraw': { tag: 'Governance', summary: 'Withdraw an open proposal (the member state that proposed it)' },
   'GET /api/governance/chair': { tag: 'Governance', summary: 'The coordinating chair now and its history of terms' },
   'POST /api/governance/chair/hand-overs': { tag: 'Governance', summary: 'Schedule the hand-over of the chair to another member state on a date' },
   'GET /api/governance/settings': { tag: 'Governance', summary: 'Network-wide settings managed by the chair (alert thresholds...)' },

@@ -134,6 +134,19 @@ export function registerGovernanceCommands(program: Command): void {
     });
 
   governance
+    .command('withdraw')
+    .description('Withdraw an open proposal, in the name of the member state that proposed it')
+    .requiredOption('--as <organisation>', AS_HELP)
+    .requiredOption('--proposal <id>', 'the proposal withdrawn')
+    .action(async (options: { as: string; proposal: string }) => {
+      await withRuntime(async (runtime) => {
+        const actor = await runtime.access.principalForOrganisation(options.as);
+        const detail = await runtime.governance.withdraw(actor, options.proposal, CLI);
+        console.log(`${detail.proposal.id} withdrawn by ${detail.proposal.proposedBy}`);
+      });
+    });
+
+  governance
     .command('chair')
     .description('Who holds the coordinating chair, since when, the history of terms and scheduled hand-overs')
     .option('--at <date>', 'as on this date instead of now')

@@ -13,7 +13,8 @@ export function registerServeCommand(program: Command): void {
     .option('--no-demo', 'no demo: do not fill an empty store with simulated corridor traffic (production)')
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
-      const runtime = await openRuntime(config);
+      // Listen at once; /ready answers 503 until the shipment read model has caught up with the store.
+      const runtime = await openRuntime(config, { catchUpInBackground: true });
       const app = await buildApp(runtime, { logger: { level: config.logLevel }, version: packageVersion() });
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);

@@ -176,6 +176,27 @@ export class GovernanceService {
     return this.writes.run(actor, context, 'governance.vote', proposalId, () => this.cast(actor, proposalId, vote, this.now(), context));
   }
 
+  /**
+   * Withdraws an open proposal: only the member state that proposed it may, and only while it is
+   * open (a proposal whose elector was suspended meanwhile could otherwise never close).
+   */
+  withdraw(actor: Principal, proposalId: string, context: RequestContext = {}): Promise<ProposalDetail> {
+    return this.writes.run(actor, context, 'governance.withdraw', proposalId, async () => {
+      requireAdmin(actor, 'withdraw a proposal');
+      const proposal = await this.existingProposal(proposalId);
+      const country = await this.coordinators.memberStateOf(actor);
+      if (country !== proposal.proposedBy) {
+        throw new KarvonError('KRV_FORBIDDEN', `Only ${englishNameOf(proposal.proposedBy)}, which proposed ${proposal.id}, may withdraw it`);
+      }
+      if (proposal.status !== 'open') {
+        throw new KarvonError('KRV_CONFLICT', `Proposal ${proposal.id} is closed (${proposal.status}): only an open proposal can be withdrawn`);
+      }
+      const closedAt = this.now().toISOString();
+      await this.store.governance.updateProposal(proposal.id, { status: 'withdrawn', closedAt });
+      return { result: await this.proposal(proposal.id), details: { country, closedAt } };
+    });
+  }
+
   // ---- chair and settings --------------------------------------------------------------------
 
   scheduleHandOver(actor: Principal, input: { country: string; from: string }, context: RequestContext = {}): Promise<ChairTerm> {

@@ -113,6 +113,8 @@ export class ShipmentProjection {
   private statisticsStale = true;
   private pass: Promise<void> | undefined;
   private passAgain = false;
+  /** Whether a pass has caught up with the store since this instance was made (readiness). */
+  private caughtUpOnce = false;
   /** Stored rows folded by this instance: what a rebuild reports. */
   private foldedRows = 0;
   /** The checkpoint this instance last wrote. */
@@ -157,6 +159,15 @@ export class ShipmentProjection {
     });
   }
 
+  /**
+   * True once the read model has caught up with the store at least once: a server that starts on a
+   * store with many unfolded events (a first start after an upgrade, an import) says it is not ready
+   * until then, rather than answering with half of the shipments.
+   */
+  get ready(): boolean {
+    return this.caughtUpOnce;
+  }
+
   /** Resolves when nothing captured so far is still waiting to be folded. */
   idle(): Promise<void> {
     return this.catchUp();
@@ -188,6 +199,7 @@ export class ShipmentProjection {
         this.passAgain = false;
         await this.drain();
       } while (this.passAgain);
+      this.caughtUpOnce = true;
     })();
     this.pass = pass.finally(() => {
       this.pass = undefined;

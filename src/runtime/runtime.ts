@@ -43,6 +43,11 @@ export interface RuntimeOptions {
    * catches up the next time a runtime that tracks shipments opens the store.
    */
   trackShipments?: boolean;
+  /**
+   * Fold what the read model has not seen yet in the background instead of before openRuntime
+   * returns (the server: it listens at once and /ready says 503 until the read model has caught up).
+   */
+  catchUpInBackground?: boolean;
 }
 
 /** The embedded store's file inside the data folder. */
@@ -73,7 +78,8 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const shipments = new ShipmentProjection(store);
   if (tracking) {
     shipments.follow(bus, (error) => onError(error, 'shipment projection'));
-    await shipments.catchUp();
+    if (options.catchUpInBackground) shipments.catchUp().catch((error: unknown) => onError(error, 'shipment projection'));
+    else await shipments.catchUp();
   }
   const now = options.now ?? (() => new Date());
   const audit = new AuditLog(store, now);

@@ -150,6 +150,20 @@ describe('an admission vote', () => {
     expect((await service.propose(coordinator('UZ'), { kind: 'admission', country: 'GE' })).proposal.status).toBe('open');
   });
 
+  it('is withdrawn by the state that proposed it only, while open; then takes no votes', async () => {
+    const { service, store } = await setup();
+    const { proposal } = await service.propose(coordinator('UZ'), { kind: 'admission', country: 'GE' });
+    await service.vote(coordinator('KZ'), proposal.id, 'yes');
+    const before = await governanceState(store);
+    expect((await failure(service.withdraw(coordinator('KZ'), proposal.id))).status).toBe(403);
+    expect(await governanceState(store)).toEqual(before);
+    const withdrawn = await service.withdraw(coordinator('UZ'), proposal.id);
+    expect(withdrawn.proposal.status).toBe('withdrawn');
+    expect((await failure(service.vote(coordinator('TJ'), proposal.id, 'yes'))).status).toBe(409);
+    expect((await failure(service.withdraw(coordinator('UZ'), proposal.id))).status).toBe(409);
+    expect(await store.governance.getMember('GE')).toBeUndefined();
+  });
+
   it('refuses a vote by a state that is not a member, or by an organisation that is not its coordinator (403), changing nothing', async () => {
     const { service, store, audit } = await setup();
     const { proposal } = await service.propose(coordinator('KZ'), { kind: 'admission', country: 'GE' });

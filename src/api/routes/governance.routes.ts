@@ -103,6 +103,11 @@ export function governanceRoutes(deps: ApiDeps): FastifyPluginAsync {
       return proposalView(detail);
     });
 
+    app.post<{ Params: { id: string } }>('/proposals/:id/withdraw', async (request) => {
+      const actor = requireScope(request, 'admin');
+      return proposalView(await governance.withdraw(actor, request.params.id, contextOf(request)));
+    });
+
     app.get<{ Querystring: { at?: string } }>('/chair', async (request) => {
       await reader(request);
       const at = request.query.at;
