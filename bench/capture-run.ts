@@ -15,6 +15,7 @@ import { openRuntime, sqlitePathOf, type Runtime } from '../src/runtime/runtime.
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { NewEvent, Store } from '../src/store/store.js';
 import { CorridorEventGenerator, type ShipmentRecord } from './corridor-events.js';
+import { BENCH_SERVER_ENV } from './karvon-process.js';
 
 export interface CaptureRunOptions {
   events: number;
@@ -56,7 +57,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<CaptureRun
   const pipelineDir = path.join(options.dir, 'pipeline');
   const rawPath = path.join(options.dir, 'raw.db');
   fs.mkdirSync(pipelineDir, { recursive: true });
-  const config = loadConfig({ KARVON_DATA_DIR: pipelineDir, KARVON_CAPTURE_LIMIT: String(Math.max(options.batch, 10_000)) });
+  const config = loadConfig({ ...BENCH_SERVER_ENV, KARVON_DATA_DIR: pipelineDir, KARVON_CAPTURE_LIMIT: String(Math.max(options.batch, 10_000)) });
   // The capture pipeline alone, as measured before shipment folding existed (that is issue 3's benchmark).
   const runtime = await openRuntime(config, { trackShipments: false, onError: (error, context) => console.error(`[bench] ${context}:`, error) });
   const raw = await openSqliteStore({ path: rawPath });

@@ -158,7 +158,10 @@ async function main(): Promise<void> {
   console.log(consoleSummary(result));
   if (args.out) {
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
-    fs.writeFileSync(args.out, renderMarkdown(result));
+    // The projection benchmark writes its own section of the same page: keep it.
+    const previous = fs.existsSync(args.out) ? fs.readFileSync(args.out, 'utf8') : '';
+    const others = previous.indexOf('\n## Shipment projection benchmark');
+    fs.writeFileSync(args.out, renderMarkdown(result).trimEnd() + '\n' + (others >= 0 ? previous.slice(others) : ''));
     console.log(`\nwritten to ${args.out}`);
   }
   if (args.keep) console.log(`databases kept in ${fullDir}`);

@@ -9,6 +9,7 @@ import type { Store } from '../src/store/store.js';
 import type { ShipmentRecord } from './corridor-events.js';
 import { median, percentile } from './bench-stats.js';
 import { mixSeed, Prng } from './prng.js';
+import { BENCH_AUTHORIZATION } from './karvon-process.js';
 
 export interface LatencyResult {
   samples: number;
@@ -75,7 +76,7 @@ export function httpQueryLatency(app: FastifyInstance, sample: readonly Shipment
     const response = await app.inject({
       method: 'GET',
       url: `/epcis/events?MATCH_anyEPC=${encodeURIComponent(s.epc)}&perPage=100`,
-      headers: { accept: 'application/ld+json' },
+      headers: { accept: 'application/ld+json', authorization: BENCH_AUTHORIZATION },
     });
     if (response.statusCode !== 200) throw new Error(`GET /epcis/events answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
     const body = response.json() as { epcisBody?: { queryResults?: { resultsBody?: { eventList?: unknown[] } } } };

@@ -8,22 +8,21 @@
 // event; nothing captured while the projection was busy or down is missed or folded twice; and a
 // process that did not capture an event (another server on the same database) still sees it. The
 // bus only says "there is something new".
-import { KarvonError } from '../errors.js';
 import { canSeeShipment, type ReadScope } from '../access/visibility.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { EpcisEvent } from '../epcis/model.js';
-import { ReadModelConflict, type ShipmentCheckpoint, type ShipmentLinkEntry, type ShipmentRecord, type ShipmentView, type ShipmentViewChange, type Store, type StoredEvent } from '../store/store.js';
+import { ReadModelConflict, type ShipmentCheckpoint, type ShipmentView, type Store, type StoredEvent } from '../store/store.js';
 import type { ItineraryLeg } from '../domain/shipment/shipment.js';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import { referenceData, type ReferenceData } from '../reference/index.js';
+import { BatchFold } from './batch-fold.js';
 import { CorridorStatistics, type Quantiles } from './corridor-statistics.js';
 import { estimateArrival, type ArrivalEstimate } from './estimate-arrival.js';
-import { eventFacts, type EventFacts } from './event-facts.js';
 import { FactsCache } from './facts-cache.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
 import { registeredItinerary } from './registered-itinerary.js';
-import { ShipmentLinker } from './shipment-linker.js';
-import { epochOf, shipmentRecord, squash } from './shipment-record.js';
+import { encodeCursor, decodeCursor } from './shipment-cursor.js';
+import { epochOf, squash } from './shipment-record.js';
 import type { Mode, ShipmentSnapshot, ShipmentState } from './shipment-state.js';
 
 export interface ShipmentListQuery {
@@ -74,42 +73,17 @@ export interface ShipmentProjectionOptions {
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
-function encodeCursor(state: ShipmentSnapshot): string {
-  return Buffer.from(JSON.stringify([epochOf(state.lastEventTime) ?? null, state.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { lastEventTime: number | null; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === 'number' || value[0] === null) && typeof value[1] === 'string') {
-      return { lastEventTime: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  // A silently ignored cursor would serve page one again and look like a bug in the client's paging.
-  throw new KarvonError('KRV_QUERY_PARAMETER', 'cursor is not valid: pass the nextCursor of the previous page unchanged');
-}
-
 const snapshotOfView = (view: ShipmentView): ShipmentSnapshot => view.state as unknown as ShipmentSnapshot;
-
-/** Keys and facts of one batch's shipments while it is being folded. */
-interface Pending {
-  added: EventFacts[];
-  sequences: number[];
-  /** Keys merged into this one: their stored facts join this shipment's. */
-  absorbed: string[];
-}
 
 export class ShipmentProjection {
   readonly statistics: CorridorStatistics;
   private readonly reference: ReferenceData;
-  private readonly itineraryFor: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined;
   private readonly batchSize: number;
   private readonly rebuildBatchSize: number;
   /** The batch size of the pass under way. */
   private passBatchSize: number;
   private readonly cache: FactsCache;
+  private readonly batchFold: BatchFold;
   private statisticsStale = true;
   private pass: Promise<void> | undefined;
   private passAgain = false;
@@ -126,7 +100,6 @@ export class ShipmentProjection {
   ) {
     this.reference = options.reference ?? referenceData();
     this.statistics = new CorridorStatistics(this.reference, options.statisticsWindow ?? 200);
-    this.itineraryFor = options.itineraryFor ?? registeredItinerary;
     // Large batches matter when catching up: a shipment with several events in one batch is written
     // once, and writing the row is most of the cost (docs/benchmarks.md).
     this.batchSize = Math.max(1, options.batchSize ?? 10_000);
@@ -136,6 +109,7 @@ export class ShipmentProjection {
     this.rebuildBatchSize = Math.max(1, options.rebuildBatchSize ?? options.batchSize ?? 100_000);
     this.passBatchSize = this.batchSize;
     this.cache = new FactsCache(Math.max(1, options.cachedFacts ?? 100_000));
+    this.batchFold = new BatchFold(store, this.reference, options.itineraryFor ?? registeredItinerary, this.cache);
   }
 
   // ---- following the store ----------------------------------------------------------------------
@@ -231,90 +205,13 @@ export class ShipmentProjection {
     }
   }
 
-
-  /** Links, folds and writes one batch of stored events, in one read-model transaction. */
+  /** Folds and commits one batch, then notes what it changed for statistics, rebuild and drain. */
   private async fold(rows: readonly StoredEvent[], from: ShipmentCheckpoint): Promise<ShipmentCheckpoint> {
-    const keyCounter = from.keyCounter;
-    const incoming = rows.map((row) => ({ sequence: row.sequence, facts: eventFacts(row.event, this.reference, row.capturedBy) }));
-    const documents = new Set(incoming.flatMap(({ facts }) => facts.documents.map((d) => d.value)));
-    const units = new Set(incoming.flatMap(({ facts }) => facts.units));
-    const linker = new ShipmentLinker({ counter: keyCounter, entries: await this.store.shipments.linkCandidates([...documents], [...units]) });
-
-    const pending = new Map<string, Pending>();
-    const merged: { key: string; into: string }[] = [];
-    for (const { sequence, facts } of incoming) {
-      const link = linker.link(facts);
-      const slot = pending.get(link.key) ?? { added: [], sequences: [], absorbed: [] };
-      for (const other of link.merged) {
-        const theirs = pending.get(other);
-        if (theirs) {
-          slot.added.push(...theirs.added);
-          slot.sequences.push(...theirs.sequences);
-          slot.absorbed.push(...theirs.absorbed);
-          pending.delete(other);
-        }
-        slot.absorbed.push(other);
-        merged.push({ key: other, into: link.key });
-      }
-      slot.added.push(facts);
-      slot.sequences.push(sequence);
-      pending.set(link.key, slot);
-    }
-
-    const stored = await this.storedFacts([...pending].flatMap(([key, slot]) => [key, ...slot.absorbed]));
-    const upserts: ShipmentRecord[] = [];
-    const folded = new Map<string, EventFacts[]>();
-    for (const [key, slot] of pending) {
-      const earlier = [key, ...slot.absorbed].flatMap((k) => stored.get(k) ?? []);
-      const events = insertFacts(insertFacts([], earlier), slot.added);
-      const state = this.foldShipment(events);
-      folded.set(key, events);
-      upserts.push(shipmentRecord(key, state, linker.entry(key) as ShipmentLinkEntry, this.reference));
-    }
-    const change: ShipmentViewChange = {
-      upserts,
-      events: [...pending].map(([key, slot]) => ({ key, sequences: slot.sequences })),
-      merged,
-      checkpoint: { position: rows[rows.length - 1]!.sequence, keyCounter: linker.keyCounter },
-      from: from.position,
-    };
-    await this.store.shipments.commit(change);
-    // Only after the commit: a failed batch is read again, and must find the cache as it was.
-    for (const { key } of merged) this.cache.delete(key);
-    for (const [key, events] of folded) this.cache.set(key, events);
-    if (upserts.some((u) => u.completedAt !== undefined) || merged.length > 0) this.statisticsStale = true;
+    const change = await this.batchFold.commit(rows, from);
+    if (change.upserts.some((u) => u.completedAt !== undefined) || change.merged.length > 0) this.statisticsStale = true;
     this.foldedRows += rows.length;
     this.lastPosition = change.checkpoint.position;
     return change.checkpoint;
-  }
-
-  private foldShipment(events: readonly EventFacts[]): ShipmentState {
-    const state = foldFacts(events, { reference: this.reference });
-    const itinerary = this.itineraryFor(state);
-    return itinerary && itinerary.length > 0 ? { ...foldFacts(events, { reference: this.reference, itinerary }), itinerary } : state;
-  }
-
-  /** The facts of these shipments' stored events, from the cache or the event store. */
-  private async storedFacts(keys: readonly string[]): Promise<Map<string, readonly EventFacts[]>> {
-    const out = new Map<string, readonly EventFacts[]>();
-    const missing: string[] = [];
-    for (const key of new Set(keys)) {
-      const cached = this.cache.get(key);
-      if (cached) out.set(key, cached);
-      else missing.push(key);
-    }
-    if (missing.length === 0) return out;
-    const sequences = await this.store.shipments.eventSequences(missing);
-    const owner = new Map<number, string>();
-    for (const [key, list] of sequences) for (const sequence of list) owner.set(sequence, key);
-    const rows = owner.size > 0 ? await this.store.events.bySequence([...owner.keys()]) : [];
-    const grouped = new Map<string, EventFacts[]>();
-    for (const row of rows) {
-      const key = owner.get(row.sequence)!;
-      (grouped.get(key) ?? grouped.set(key, []).get(key)!).push(eventFacts(row.event, this.reference, row.capturedBy));
-    }
-    for (const [key, facts] of grouped) out.set(key, facts);
-    return out;
   }
 
   // ---- reading ----------------------------------------------------------------------------------
@@ -373,7 +270,7 @@ export class ShipmentProjection {
   async events(id: string, scope?: ReadScope): Promise<EpcisEvent[] | undefined> {
     const view = await this.visibleView(id, scope);
     if (!view) return undefined;
-    const facts = (await this.storedFacts([view.key])).get(view.key) ?? [];
+    const facts = (await this.batchFold.storedFacts([view.key])).get(view.key) ?? [];
     return foldFacts(insertFacts([], facts), { reference: this.reference }).events.map((f) => f.event);
   }
 
