@@ -11,6 +11,7 @@ import type { EpcisEvent } from '../epcis/model.js';
 import { eventFacts, type EventFacts } from '../projections/event-facts.js';
 import { referenceData } from '../reference/index.js';
 import type { Store } from '../store/store.js';
+import { KarvonError } from '../errors.js';
 
 /** The links of an event to shipments: its documents and transport units. */
 function linksOf(facts: EventFacts): string[] {
@@ -94,4 +95,14 @@ export async function refusedEvents(
     ]);
   }
   return refused;
+}
+
+/** The 403 of a capture refused under rollback: every refused event with its pointer and reason. */
+export function refusalError(refused: ReadonlyMap<number, ValidationIssue[]>, eventCount: number, organisation: Organisation): KarvonError {
+  const issues = [...refused.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+  return new KarvonError(
+    'KRV_FORBIDDEN',
+    `${refused.size} of ${eventCount} events may not be captured by organisation '${organisation.id}'; nothing was captured`,
+    issues.slice(0, 100),
+  );
 }

@@ -13,6 +13,8 @@ export interface CaptureBatch {
   readonly errorBehaviour: CaptureErrorBehaviour;
   /** The events were validated before the batch was made (at submission); not again. */
   readonly validated: boolean;
+  /** The capturer's rights were checked at submission (under rollback); not again. */
+  readonly authorised: boolean;
   readonly captureJobID?: string;
   /**
    * The organisation capturing, in whose name every event is stored; its rights are checked by the

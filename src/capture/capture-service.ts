@@ -9,7 +9,7 @@ import { eventListPointer, validateEvent, xmlPathOfPointer } from '../epcis/vali
 import { KarvonError } from '../errors.js';
 import type { Organisation } from '../access/model.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
-import { refusedEvents } from './authorise-events.js';
+import { refusalError, refusedEvents } from './authorise-events.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
 import { CAPTURE_STEPS, type CaptureDeps } from './capture-steps.js';
 import { bindingOfContentType, decodeDocument, decodeSingleEvent, type Binding } from './decode.js';
@@ -39,7 +39,7 @@ function locateIssues(issues: ValidationIssue[], doc: EpcisDocument, binding: Bi
 export class CaptureService {
   private readonly queue: string[] = [];
   /** Documents submitted in this process, kept parsed (and, under rollback, validated) for their job. */
-  private readonly parsed = new Map<string, { doc: EpcisDocument; validated: boolean; capturer?: Organisation }>();
+  private readonly parsed = new Map<string, { doc: EpcisDocument; checked: boolean; capturer?: Organisation }>();
   private draining: Promise<void> | undefined;
 
   constructor(
@@ -51,11 +51,12 @@ export class CaptureService {
   /** Runs the capture pipeline over a parsed document, in the calling task. */
   async captureDocument(
     doc: EpcisDocument,
-    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string; validated?: boolean; capturer?: Organisation },
+    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string; validated?: boolean; authorised?: boolean; capturer?: Organisation },
   ): Promise<CaptureResult> {
     const batch: CaptureBatch = {
       binding: options.binding,
       validated: options.validated ?? false,
+      authorised: options.authorised ?? false,
       errorBehaviour: options.errorBehaviour,
       captureJobID: options.captureJobID,
       ...(options.capturer ? { capturer: options.capturer } : {}),
@@ -102,12 +103,8 @@ export class CaptureService {
         await this.deps.readModelCurrent?.();
         const refused = await refusedEvents(doc.events, capturer, this.deps.store, pointer);
         if (refused.size > 0) {
-          const issues = [...refused.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
-          throw new KarvonError(
-            'KRV_FORBIDDEN',
-            `${refused.size} of ${doc.events.length} events may not be captured by organisation '${capturer.id}'; nothing was captured`,
-            locateIssues(issues.slice(0, 100), doc, binding),
-          );
+          const error = refusalError(refused, doc.events.length, capturer);
+          throw new KarvonError(error.code, error.message, locateIssues(error.issues, doc, binding));
         }
       }
     }
@@ -117,7 +114,8 @@ export class CaptureService {
       { id, errorBehaviour, contentType: contentType ?? '', createdAt, ...(capturer ? { capturedBy: capturer.id } : {}) },
       body,
     );
-    this.parsed.set(id, { doc, validated: errorBehaviour === 'rollback', ...(capturer ? { capturer } : {}) });
+    // Under rollback the document was validated and its capturer's rights checked just above.
+    this.parsed.set(id, { doc, checked: errorBehaviour === 'rollback', ...(capturer ? { capturer } : {}) });
     this.enqueue(id);
     const job = await this.deps.store.captureJobs.get(id);
     if (!job) throw new KarvonError('KRV_INTERNAL', `capture job ${id} vanished after it was stored`);
@@ -214,7 +212,8 @@ export class CaptureService {
         binding,
         errorBehaviour: job.errorBehaviour,
         captureJobID: id,
-        validated: submitted?.validated ?? false,
+        validated: submitted?.checked ?? false,
+        authorised: submitted?.checked ?? false,
         ...(capturer ? { capturer } : {}),
       });
       await finish(

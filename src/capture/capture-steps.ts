@@ -3,8 +3,7 @@
  * does one thing to the batch; the order is the design, so it is written down in one place.
  */
 import { validationError } from '../epcis/exceptions.js';
-import { KarvonError } from '../errors.js';
-import { refusedEvents } from './authorise-events.js';
+import { refusalError, refusedEvents } from './authorise-events.js';
 import { eventHashId } from '../epcis/hash/index.js';
 import { validateEvent } from '../epcis/validate/index.js';
 import type { EventBus } from '../bus/event-bus.js';
@@ -41,18 +40,11 @@ export const validateEvents: CaptureStep = (batch) => {
  * are not looked at (under rollback they refuse the capture with 400 anyway).
  */
 export const authoriseEvents: CaptureStep = async (batch, { store, readModelCurrent }) => {
-  if (!batch.capturer) return;
+  if (!batch.capturer || batch.authorised) return;
   await readModelCurrent?.();
   const refused = await refusedEvents(batch.events, batch.capturer, store, batch.listPointer, new Set(batch.rejected.keys()));
   if (refused.size === 0) return;
-  if (batch.errorBehaviour === 'rollback' && batch.rejected.size === 0) {
-    const issues = [...refused.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
-    throw new KarvonError(
-      'KRV_FORBIDDEN',
-      `${refused.size} of ${batch.events.length} events may not be captured by organisation '${batch.capturer.id}'; nothing was captured`,
-      issues.slice(0, 100),
-    );
-  }
+  if (batch.errorBehaviour === 'rollback' && batch.rejected.size === 0) throw refusalError(refused, batch.events.length, batch.capturer);
   for (const [index, issues] of refused) batch.rejected.set(index, issues);
 };
 

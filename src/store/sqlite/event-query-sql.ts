@@ -12,24 +12,7 @@ import { encodeEventID } from './compact-ids.js';
 import { ACTION_CODE, DESTINATION_SIDE, EPC_ROLE_CODE, QUANTITY_ROLE_CODE, SOURCE_SIDE } from './index-codes.js';
 import { encodeInterned, type IdentInterner, type VocabInterner } from './interner.js';
 import type { Action } from '../../epcis/model.js';
-import type { ReadScope } from '../../access/visibility.js';
-
-/**
- * The visibility policy as one SQL term over `event` (named `table`): the events the scope's
- * organisation captured, and the events of shipments whose audience shares a key with the scope.
- * `everything` for the network operator, `nothing` for callers that see aggregates only.
- */
-export function scopeTerm(scope: ReadScope | undefined, table = 'event'): { sql: string; params: unknown[] } | 'everything' | 'nothing' {
-  if (scope === undefined || scope.kind === 'all') return 'everything';
-  if (scope.kind === 'aggregates') return 'nothing';
-  const keys = [...new Set(scope.keys)];
-  const audience =
-    keys.length === 0
-      ? ''
-      : ` OR EXISTS (SELECT 1 FROM shipment_event se JOIN shipment_audience sa ON sa.key = se.key` +
-        ` WHERE se.seq = ${table}.seq AND sa.member IN (${placeholders(keys.length)}))`;
-  return { sql: `(${table}.captured_by = ?${audience})`, params: [scope.organisationId, ...keys] };
-}
+import { parameterList } from './visibility-sql.js';
 
 export interface CompiledConditions {
   /** SQL terms over `event` (ANDed). */
@@ -59,7 +42,6 @@ const VOCAB_COLUMNS = {
   bizLocation: 'biz_location',
 } as const;
 
-const placeholders = (n: number): string => new Array<string>(n).fill('?').join(', ');
 
 /** The string just above every string that starts with `prefix` (binary collation). */
 function prefixUpperBound(prefix: string): string {
@@ -102,7 +84,7 @@ export function compileConditions(conditions: Condition[], ctx: CompileContext):
     }
     const ids = identIds(exact);
     // Plain ids as a list: the common case (one shipment's container) stays a direct index probe.
-    if (parts.length === 0) return ids.length === 0 ? undefined : { sql: placeholders(ids.length), params: ids };
+    if (parts.length === 0) return ids.length === 0 ? undefined : { sql: parameterList(ids.length), params: ids };
     if (ids.length > 0) {
       parts.unshift(`SELECT column1 FROM (VALUES ${ids.map(() => '(?)').join(', ')})`);
       params.unshift(...ids);
@@ -123,14 +105,14 @@ export function compileConditions(conditions: Condition[], ctx: CompileContext):
           const values = condition.kind === 'within' ? condition.values.flatMap((v) => ctx.descendants(v)) : condition.values;
           const ids = vocabIds(values);
           if (ids.length === 0) out.empty = true;
-          else term(`${VOCAB_COLUMNS[field]} IN (${placeholders(ids.length)})`, ...ids);
+          else term(`${VOCAB_COLUMNS[field]} IN (${parameterList(ids.length)})`, ...ids);
         } else if (field === 'action') {
           const codes = condition.values.map((v) => ACTION_CODE[v as Action]).filter((c) => c !== undefined);
           if (codes.length === 0) out.empty = true;
-          else term(`action IN (${placeholders(codes.length)})`, ...codes);
+          else term(`action IN (${parameterList(codes.length)})`, ...codes);
         } else if (field === 'eventID') {
           if (condition.values.length === 0) out.empty = true;
-          else term(`event_id IN (${placeholders(condition.values.length)})`, ...condition.values.map(encodeEventID));
+          else term(`event_id IN (${parameterList(condition.values.length)})`, ...condition.values.map(encodeEventID));
         } else {
           out.residual.push(condition);
         }
@@ -153,7 +135,7 @@ export function compileConditions(conditions: Condition[], ctx: CompileContext):
           break;
         }
         const [table, column] = isEpc ? ['event_epc', 'epc'] : ['event_class', 'class'];
-        const roleSql = allRoles ? '' : ` AND role IN (${placeholders(codes.length)})`;
+        const roleSql = allRoles ? '' : ` AND role IN (${parameterList(codes.length)})`;
         term(`seq IN (SELECT seq FROM ${table} WHERE ${column} IN (${set.sql})${roleSql})`, ...set.params, ...(allRoles ? [] : codes));
         break;
       }
@@ -177,11 +159,11 @@ export function compileConditions(conditions: Condition[], ctx: CompileContext):
           break;
         }
         if (condition.kind === 'bizTransaction') {
-          term(`seq IN (SELECT seq FROM event_biz_tx WHERE tx IN (${placeholders(ids.length)}) AND type = ?)`, ...ids, type);
+          term(`seq IN (SELECT seq FROM event_biz_tx WHERE tx IN (${parameterList(ids.length)}) AND type = ?)`, ...ids, type);
         } else {
           const side = condition.kind === 'source' ? SOURCE_SIDE : DESTINATION_SIDE;
           term(
-            `seq IN (SELECT seq FROM event_source_dest WHERE party IN (${placeholders(ids.length)}) AND side = ? AND type = ?)`,
+            `seq IN (SELECT seq FROM event_source_dest WHERE party IN (${parameterList(ids.length)}) AND side = ? AND type = ?)`,
             ...ids,
             side,
             type,

@@ -10,7 +10,7 @@ import { normaliseIdentifier } from '../../epcis/query/normalise.js';
 import type { EventRepository, StoredEvent } from '../store.js';
 import { decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
 import type { ReadScope } from '../../access/visibility.js';
-import { scopeTerm } from './event-query-sql.js';
+import { eventScopeTerm } from './visibility-sql.js';
 import { EventSearch } from './event-search.js';
 import { eventWriter } from './event-writer.js';
 import { VOCAB_KIND } from './index-codes.js';
@@ -99,7 +99,7 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     limit: number,
     scope: ReadScope,
   ): { id: number; value: string }[] => {
-    const visible = scopeTerm(scope, 'e');
+    const visible = eventScopeTerm(scope, 'e');
     if (visible === 'nothing') return [];
     if (visible === 'everything') return field === 'epc' ? epcPage.all(after, limit) : vocabPage.all(VOCAB_KIND[field], after, limit);
     const sql =

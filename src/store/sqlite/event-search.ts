@@ -12,7 +12,8 @@ import { EpcisException } from '../../epcis/exceptions.js';
 import type { EventPage, StoredEvent } from '../store.js';
 import { decodeHashID } from './compact-ids.js';
 import type { ReadScope } from '../../access/visibility.js';
-import { compileConditions, scopeTerm, type CompileContext } from './event-query-sql.js';
+import { compileConditions, type CompileContext } from './event-query-sql.js';
+import { eventScopeTerm } from './visibility-sql.js';
 import { checkPerPage, encodePageToken } from './page-token.js';
 import { compareKeys, residualMatcher, sortKeyOf } from './residual-match.js';
 
@@ -91,7 +92,7 @@ export class EventSearch {
     const room = query.eventCountLimit === undefined ? perPage : Math.min(perPage, query.eventCountLimit - returned);
     if (room <= 0) return { events: [] };
 
-    const visible = scopeTerm(scope);
+    const visible = eventScopeTerm(scope);
     if (visible === 'nothing') return { events: [] };
     const ctx = this.context();
     const compiled = compileConditions(query.conditions, ctx);
@@ -181,7 +182,7 @@ export class EventSearch {
     if (!Number.isSafeInteger(limit) || limit < 0) {
       throw new EpcisException('QueryParameterException', `count limit must be a non-negative integer, got ${String(limit)}`);
     }
-    const visible = scopeTerm(scope);
+    const visible = eventScopeTerm(scope);
     if (visible === 'nothing') return 0;
     const ctx = this.context();
     const compiled = compileConditions(query.conditions, ctx);

@@ -6,7 +6,7 @@
  * there are. Filters without an index of their own are checked on the rows read in order.
  */
 import type Database from 'better-sqlite3';
-import type { ReadScope } from '../../access/visibility.js';
+import { parameterList, shipmentScopeTerm } from './visibility-sql.js';
 import type { ShipmentListFilter } from '../store.js';
 
 export interface ShipmentViewRow {
@@ -19,20 +19,6 @@ export interface ShipmentViewRow {
 
 /** The audience of shipment `s` as a JSON array, read through shipment_audience_by_key. */
 export const AUDIENCE_COLUMN = `(SELECT json_group_array(a.member) FROM shipment_audience a WHERE a.key = s.key) AS audience`;
-
-/**
- * The visibility policy over shipment `s`: undefined when the scope sees everything, 'nothing' for
- * aggregates-only callers, else a term that probes shipment_audience for each key of the caller.
- */
-export function shipmentScopeTerm(scope: ReadScope | undefined): { sql: string; params: unknown[] } | 'nothing' | undefined {
-  if (scope === undefined || scope.kind === 'all') return undefined;
-  if (scope.kind === 'aggregates' || scope.keys.length === 0) return 'nothing';
-  const keys = [...new Set(scope.keys)];
-  return {
-    sql: `EXISTS (SELECT 1 FROM shipment_audience a WHERE a.key = s.key AND a.member IN (${keys.map(() => '?').join(', ')}))`,
-    params: keys,
-  };
-}
 
 /** list() over one database; statements are cached per shape of the filter. */
 export function shipmentList(db: Database.Database): (filter: ShipmentListFilter) => ShipmentViewRow[] {
@@ -60,13 +46,13 @@ export function shipmentList(db: Database.Database): (filter: ShipmentListFilter
     const params: unknown[] = [];
     const visible = shipmentScopeTerm(filter.scope);
     if (visible === 'nothing') return [];
-    if (visible) {
+    if (visible !== 'everything') {
       where.push(visible.sql);
       params.push(...visible.params);
     }
     // An empty status list is read as "no status filter", like an absent one.
     if (filter.statuses && filter.statuses.length > 0) {
-      where.push(`s.status IN (${filter.statuses.map(() => '?').join(', ')})`);
+      where.push(`s.status IN (${parameterList(filter.statuses.length)})`);
       params.push(...filter.statuses);
     }
     if (filter.corridor !== undefined) {

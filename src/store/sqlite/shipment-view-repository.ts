@@ -4,7 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { ShipmentLinkEntry, ShipmentView, ShipmentViewRepository } from '../store.js';
-import { AUDIENCE_COLUMN, shipmentList, shipmentScopeTerm, type ShipmentViewRow } from './shipment-list.js';
+import { AUDIENCE_COLUMN, shipmentList, type ShipmentViewRow } from './shipment-list.js';
+import { shipmentScopeTerm } from './visibility-sql.js';
 import { shipmentViewWriter } from './shipment-view-writer.js';
 
 type ShipmentScope = Parameters<ShipmentViewRepository['search']>[2];
@@ -61,13 +62,13 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     const match = indexed ? 'shipment_search MATCH ?' : `f.terms LIKE ? ESCAPE '\\'`;
     const sql =
       `SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment_search f JOIN shipment s ON s.n = f.rowid
-        WHERE ${match}${visible ? ` AND ${visible.sql}` : ''} ORDER BY s.last_time DESC, s.id LIMIT ?`;
+        WHERE ${match}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY s.last_time DESC, s.id LIMIT ?`;
     let statement = searchStatements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[], ShipmentViewRow>(sql);
       searchStatements.set(sql, statement);
     }
-    return statement.all(indexed ? phrase(text) : containing(text), ...(visible ? visible.params : []), limit);
+    return statement.all(indexed ? phrase(text) : containing(text), ...(visible === 'everything' ? [] : visible.params), limit);
   };
   const selectCompleted = db.prepare<[number], { key: string; completed_at: number; samples: string | null }>(
     'SELECT key, completed_at, samples FROM shipment WHERE completed_at IS NOT NULL ORDER BY completed_at DESC, key LIMIT ?',

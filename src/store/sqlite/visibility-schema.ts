@@ -11,8 +11,8 @@
  *   event's sequence, so it needs (seq) → key; the primary key is led by the shipment's key.
  * - `capture_job.captured_by`: the organisation a capture job captures for, so that a job resumed
  *   after a restart is authorised as the same organisation.
- * - The read model is emptied and its checkpoint reset: the next start refolds every shipment, so
- *   each one gets its audience (a shipment without audience rows would be visible to nobody).
+ * The shipment read model (migration 2) ships in the same release as this one, so no store holds
+ * shipments folded without their audience: nothing needs refolding here.
  */
 export const VISIBILITY_SCHEMA = `
   ALTER TABLE event ADD COLUMN captured_by TEXT;
@@ -24,13 +24,4 @@ export const VISIBILITY_SCHEMA = `
   CREATE INDEX shipment_audience_by_key ON shipment_audience (key, member);
   CREATE INDEX shipment_event_by_seq ON shipment_event (seq, key);
   ALTER TABLE capture_job ADD COLUMN captured_by TEXT;
-  DELETE FROM shipment;
-  DELETE FROM shipment_alias;
-  DELETE FROM shipment_link;
-  DELETE FROM shipment_lookup;
-  DELETE FROM shipment_country;
-  DELETE FROM shipment_stop;
-  DELETE FROM shipment_event;
-  DELETE FROM shipment_search;
-  UPDATE shipment_checkpoint SET position = 0, key_counter = 0;
 `;
