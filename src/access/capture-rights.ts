@@ -1,20 +1,15 @@
-// Who may capture what: the capture side of the visibility policy, as pure rules over an
-// organisation and the facts of one event. An organisation captures in its own name only (the
-// capture pipeline stamps every event with the caller's organisation), and only events:
-// - at a location it operates (the readPoint or bizLocation is the SGLN of one of its locations), or
-// - that name it as a party (a source or destination party, or a party of a registration) of a
-//   shipment nobody else has yet — naming oneself on someone else's shipment is refused, or
-// - about a shipment it already sees (checked by the capture pipeline against the read model).
-// Customs authorities and the network operator may capture anything. A `geo:` readPoint is never a
-// location anybody operates: a position report of a carrier's vehicle is accepted because the
-// carrier sees the shipment the vehicle carries.
-import type { Organisation } from './model.js';
-import { partyKey } from './visibility.js';
-
-/** Organisations that may capture about any shipment anywhere. */
-export function capturesAnywhere(organisation: Pick<Organisation, 'kind'>): boolean {
-  return organisation.kind === 'customs-authority' || organisation.kind === 'network-operator';
-}
+// Who may capture what: the capture side of the policy, as pure rules over who records an event
+// and the event itself. Capture rights are not read rights: recording an event never makes the
+// recorder see more (src/access/audience.ts). An organisation captures in its own name only (the
+// capture pipeline stamps every event with the caller's organisation and its keys) and may capture:
+// - events at a location it operates (the readPoint or bizLocation is one of its locations);
+// - customs authorities: events at a location in their own country;
+// - events about a shipment it already sees (it stands in the shipment's audience);
+// - a registration of a shipment of its own (it becomes the registrant).
+// The network operator and local captures (imports, the simulator, the demo) capture anything.
+// Events with no location (or a `geo:` one) by anybody else need a shipment the organisation sees.
+import type { PlaceRef } from './audience.js';
+import { customsKey, locationKey, type Recorder } from './visibility.js';
 
 /** An SGLN with its extension component set to 0: lanes and gates belong to the same location. */
 export function baseSgln(id: string): string {
@@ -22,24 +17,9 @@ export function baseSgln(id: string): string {
   return m ? `${m[1]}.0` : id.trim();
 }
 
-/** The SGLNs of the locations an organisation operates (reference location id → SGLN). */
-export function operatedSglns(organisation: Pick<Organisation, 'locations'>, sglnOf: (locationId: string) => string | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const id of organisation.locations) {
-    const sgln = sglnOf(id);
-    if (sgln) out.add(baseSgln(sgln));
-  }
-  return out;
-}
-
-/** Whether one of the event's places (readPoint, bizLocation ids) is a location the organisation operates. */
-export function atOperatedLocation(places: readonly string[], operated: ReadonlySet<string>): boolean {
-  return places.some((place) => !place.startsWith('geo:') && operated.has(baseSgln(place)));
-}
-
-/** Whether the event names the organisation as a party (ids compared after normalisation). */
-export function namesOrganisation(parties: readonly string[], organisation: Pick<Organisation, 'partyIds'>): boolean {
-  if (organisation.partyIds.length === 0 || parties.length === 0) return false;
-  const own = new Set(organisation.partyIds.map(partyKey));
-  return parties.some((party) => own.has(partyKey(party)));
+/** Whether the recorder may record events about any goods at one of these places: it operates it, or is the customs of its country. */
+export function hasPlaceRight(recorder: Recorder, places: readonly PlaceRef[]): boolean {
+  if (recorder.kind === 'trusted') return true;
+  const keys = new Set(recorder.keys);
+  return places.some((place) => keys.has(locationKey(place.id)) || place.countries.some((country) => keys.has(customsKey(country))));
 }

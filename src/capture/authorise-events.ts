@@ -1,21 +1,29 @@
 /**
- * Capture authorisation: which events of a capture the capturing organisation may capture
- * (the rules are in src/access/capture-rights.ts). Events captured locally (imports, the simulator,
- * the demo) have no capturing organisation and are not checked.
+ * Capture authorisation: which events of a capture the capturing organisation may capture (the
+ * rules are in src/access/capture-rights.ts). Each event is linked, in document order, by the same
+ * linker the shipment read model uses, against the shipments it could touch: it is refused when the
+ * linker would find no basis for it (not at a place of the organisation's, not a registration, not
+ * about a shipment the organisation stands in). The answer is the same whether or not the goods
+ * are known to Karvon, so a refusal tells nothing about other organisations' shipments. Events
+ * captured locally (imports, the simulator, the demo) and by the network operator are not checked.
  */
-import { atOperatedLocation, capturesAnywhere, namesOrganisation, operatedSglns } from '../access/capture-rights.js';
 import type { Organisation } from '../access/model.js';
-import { canSeeShipment, readScopeOf } from '../access/visibility.js';
+import { recorderOf } from '../access/visibility.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import type { EpcisEvent } from '../epcis/model.js';
-import { eventFacts, type EventFacts } from '../projections/event-facts.js';
+import { eventFacts } from '../projections/event-facts.js';
+import { ShipmentLinker } from '../projections/shipment-linker.js';
 import { referenceData } from '../reference/index.js';
 import type { Store } from '../store/store.js';
 import { KarvonError } from '../errors.js';
 
-/** The links of an event to shipments: its documents and transport units. */
-function linksOf(facts: EventFacts): string[] {
-  return [...facts.documents.map((d) => `d ${d.value}`), ...facts.units.map((u) => `u ${u}`)];
+/** Why an event was refused: one sentence for every case, so that it reveals nothing about the goods. */
+function refusalMessage(organisation: Organisation): string {
+  const where = organisation.kind === 'customs-authority' ? 'at a location in its country' : 'at a location it operates';
+  return (
+    `organisation '${organisation.id}' may not capture this event: it is not ${where}, ` +
+    'it is not a registration of a shipment of its own, and it is not about a shipment the organisation sees'
+  );
 }
 
 /**
@@ -30,70 +38,24 @@ export async function refusedEvents(
   skip: ReadonlySet<number> = new Set(),
 ): Promise<Map<number, ValidationIssue[]>> {
   const refused = new Map<number, ValidationIssue[]>();
-  if (capturesAnywhere(organisation)) return refused;
+  const recorder = recorderOf(organisation);
+  if (recorder.kind === 'trusted') return refused;
   const reference = referenceData();
-  const operated = operatedSglns(organisation, (id) => reference.locations.get(id)?.sgln);
-  const scope = readScopeOf({ via: 'api-key', organisation, scopes: ['read'] });
-
-  // Every shipment the capture's events could link to, and whether the organisation sees it.
-  const all = events.map((event, index) => (skip.has(index) ? undefined : eventFacts(event, reference)));
-  const documents = [...new Set(all.flatMap((f) => f?.documents.map((d) => d.value) ?? []))];
-  const units = [...new Set(all.flatMap((f) => f?.units ?? []))];
-  const seen = new Set<string>();
-  const unseen = new Set<string>();
-  for (const entry of await store.shipments.linkCandidates(documents, units)) {
-    const view = await store.shipments.byKey(entry.key);
-    const links = [
-      ...entry.documents.map(([value]) => `d ${value}`),
-      // A container is reused once its shipment is delivered: it then links to a new shipment.
-      ...(entry.delivered === undefined ? entry.units.map((unit) => `u ${unit}`) : []),
-    ];
-    for (const link of links) (view && canSeeShipment(scope, view.audience) ? seen : unseen).add(link);
+  const all = events.map((event, index) => (skip.has(index) ? undefined : eventFacts(event, reference, { capturedBy: organisation.id, recorder })));
+  const documents = new Set<string>();
+  const units = new Set<string>();
+  for (const facts of all) {
+    for (const d of facts?.documents ?? []) documents.add(d.value);
+    for (const u of facts?.units ?? []) units.add(u);
   }
-
-  const pending = new Map<number, EventFacts>();
-  // Documents and units of the events already accepted in this capture: the shipment they belong
-  // to will have this organisation among its capturers, so later events about it are its business.
-  const accepted = new Set<string>(seen);
+  // A dry run of the read model's linker: accepted events are linked, so that a registration opens
+  // the shipment the events after it in the same capture are about.
+  const linker = new ShipmentLinker({ entries: await store.shipments.linkCandidates([...documents], [...units]) });
   all.forEach((facts, index) => {
     if (!facts) return;
-    const event = events[index]!;
-    const places = [event.readPoint?.id, event.bizLocation?.id].filter((p): p is string => typeof p === 'string');
-    const atOwnPlace = atOperatedLocation(places, operated);
-    // Naming oneself as a party opens new shipments only: an event about a shipment the
-    // organisation does not see would otherwise make it a party, and show it a competitor's
-    // goods. Handling the goods at a location it operates is different: that is its business.
-    const aboutUnseen = linksOf(facts).some((link) => unseen.has(link) && !seen.has(link));
-    if (atOwnPlace || (!aboutUnseen && namesOrganisation(facts.parties, organisation))) {
-      for (const link of linksOf(facts)) accepted.add(link);
-    } else {
-      pending.set(index, facts);
-    }
+    if (linker.basisOf(facts) === 'none') refused.set(index, [{ pointer: `${listPointer}/${index}`, message: refusalMessage(organisation) }]);
+    else linker.link(facts);
   });
-  if (pending.size === 0) return refused;
-
-  // Accepting an event may make another about the same shipment acceptable: repeat until stable.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [index, facts] of pending) {
-      const links = linksOf(facts);
-      if (!links.some((link) => accepted.has(link))) continue;
-      if (links.some((link) => unseen.has(link) && !seen.has(link))) continue;
-      for (const link of links) accepted.add(link);
-      pending.delete(index);
-      changed = true;
-    }
-  }
-  for (const index of pending.keys()) {
-    refused.set(index, [
-      {
-        pointer: `${listPointer}/${index}`,
-        message:
-          `organisation '${organisation.id}' may not capture this event: it is not at a location the organisation operates, ` +
-          'and it neither names the organisation as a party of a new shipment nor is about a shipment the organisation sees',
-      },
-    ]);
-  }
   return refused;
 }
 

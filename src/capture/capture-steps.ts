@@ -4,6 +4,7 @@
  */
 import { validationError } from '../epcis/exceptions.js';
 import { refusalError, refusedEvents } from './authorise-events.js';
+import { recorderOf } from '../access/visibility.js';
 import { eventHashId } from '../epcis/hash/index.js';
 import { validateEvent } from '../epcis/validate/index.js';
 import type { EventBus } from '../bus/event-bus.js';
@@ -51,6 +52,9 @@ export const authoriseEvents: CaptureStep = async (batch, { store, readModelCurr
 /** Gives each event its canonical hash ID, its eventID (the hash ID when it has none) and recordTime. */
 export const assignIdentity: CaptureStep = (batch, { now }) => {
   const recordTime = now().toISOString();
+  // Who records the events, with the keys the organisation answers to now: what its events may add
+  // to a shipment's audience is judged from these (src/access/audience.ts), also after a rebuild.
+  const recorder = recorderOf(batch.capturer);
   batch.prepared = [];
   batch.events.forEach((event, index) => {
     if (batch.rejected.has(index)) return;
@@ -59,7 +63,7 @@ export const assignIdentity: CaptureStep = (batch, { now }) => {
       const stored = { ...event, eventID: event.eventID ?? hashID, recordTime };
       batch.prepared.push({
         index,
-        row: { event: stored, hashID, captureJobID: batch.captureJobID, ...(batch.capturer ? { capturedBy: batch.capturer.id } : {}) },
+        row: { event: stored, hashID, captureJobID: batch.captureJobID, ...(batch.capturer ? { capturedBy: batch.capturer.id, recorder } : {}) },
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -36,7 +36,7 @@ export class BatchFold {
    */
   async commit(rows: readonly StoredEvent[], from: ShipmentCheckpoint): Promise<ShipmentViewChange> {
     const keyCounter = from.keyCounter;
-    const incoming = rows.map((row) => ({ sequence: row.sequence, facts: eventFacts(row.event, this.reference, row.capturedBy) }));
+    const incoming = rows.map((row) => ({ sequence: row.sequence, facts: eventFacts(row.event, this.reference, row) }));
     const documents = new Set(incoming.flatMap(({ facts }) => facts.documents.map((d) => d.value)));
     const units = new Set(incoming.flatMap(({ facts }) => facts.units));
     const linker = new ShipmentLinker({ counter: keyCounter, entries: await this.store.shipments.linkCandidates([...documents], [...units]) });
@@ -103,7 +103,7 @@ export class BatchFold {
     const grouped = new Map<string, EventFacts[]>();
     for (const row of rows) {
       const key = owner.get(row.sequence)!;
-      (grouped.get(key) ?? grouped.set(key, []).get(key)!).push(eventFacts(row.event, this.reference, row.capturedBy));
+      (grouped.get(key) ?? grouped.set(key, []).get(key)!).push(eventFacts(row.event, this.reference, row));
     }
     for (const [key, facts] of grouped) out.set(key, facts);
     return out;

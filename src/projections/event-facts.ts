@@ -4,10 +4,16 @@
 import type { EpcisEvent, SourceOrDestination } from '../epcis/model.js';
 import { toWebVocabulary } from '../epcis/vocabulary.js';
 import { baseSgln } from '../access/capture-rights.js';
-import { BIZ_TRANSACTION_TYPE, KARVON_ID_NS, KARVON_NS, KARVON_PREFIX, type ExtensionFieldName } from '../domain/epcis-profile.js';
+import { BIZ_TRANSACTION_TYPE, KARVON_ID_NS } from '../domain/epcis-profile.js';
 import { profileStepOf } from '../domain/epcis-profile-steps.js';
 import type { StatusStep } from '../domain/status/shipment-status.js';
 import type { Location, ReferenceData } from '../reference/index.js';
+import type { AudienceEvidence } from '../access/audience.js';
+import { TRUSTED, type Recorder } from '../access/visibility.js';
+import { audienceEvidenceOf } from './audience-evidence.js';
+import { karvonField } from './karvon-field.js';
+
+export { karvonField };
 
 export const DOCUMENT_KINDS = [
   'booking', 'bill-of-lading', 'transit-declaration', 'tir-carnet', 'cmr', 'smgs', 'cim', 'cim-smgs', 'other',
@@ -54,8 +60,18 @@ export interface EventFacts {
    * destination lists, and the GLNs of a registration's parties (src/access/visibility.ts normalises).
    */
   readonly parties: readonly string[];
-  /** The organisation that captured the event, when known (the visibility policy's `org:` key). */
+  /** The organisation that captured the event, when known. */
   readonly capturedBy?: string;
+  /** Who recorded it, as the visibility policy weighs it (decided at capture time). */
+  readonly recorder: Recorder;
+  /** What the visibility policy reads of it (src/access/audience.ts). */
+  readonly evidence: AudienceEvidence;
+}
+
+/** Where a stored event came from: who captured it and with what standing. */
+export interface EventOrigin {
+  readonly capturedBy?: string;
+  readonly recorder?: Recorder;
 }
 
 /** Source and destination types that name a party rather than a place (CBV SDT, Web URI form). */
@@ -133,18 +149,6 @@ export function documentOf(type: string | undefined, value: string): DocumentRef
   return { kind, number, value: trimmed };
 }
 
-/** The value of a Karvon extension field, whatever prefix the event bound to Karvon's namespace. */
-export function karvonField(event: EpcisEvent, name: ExtensionFieldName): unknown {
-  const context = event['@context'];
-  if (context && typeof context === 'object') {
-    for (const [prefix, iri] of Object.entries(context)) {
-      if (iri === KARVON_NS && `${prefix}:${name}` in event) return event[`${prefix}:${name}`];
-    }
-  }
-  if (`${KARVON_NS}${name}` in event) return event[`${KARVON_NS}${name}`];
-  // Events built in code (or read with the profile's own prefix declared at document level) use krv: as is.
-  return event[`${KARVON_PREFIX}:${name}`];
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -180,7 +184,10 @@ function whereabouts(event: EpcisEvent, reference: ReferenceData, country: strin
 }
 
 /** Reads the facts of one event; never throws on events that do not follow the profile. */
-export function eventFacts(event: EpcisEvent, reference: ReferenceData, capturedBy?: string): EventFacts {
+export function eventFacts(event: EpcisEvent, reference: ReferenceData, origin: EventOrigin = {}): EventFacts {
+  const capturedBy = origin.capturedBy;
+  // An event of a local capture is the node's own word; an organisation's event without recorded keys has no standing.
+  const recorder: Recorder = origin.recorder ?? (capturedBy ? { kind: 'organisation', organisationId: capturedBy, keys: [] } : TRUSTED);
   const documents: DocumentRef[] = [];
   for (const bt of event.bizTransactionList ?? []) {
     if (typeof bt?.bizTransaction !== 'string' || bt.bizTransaction.trim() === '') continue;
@@ -213,6 +220,7 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, captured
   const legIndex = typeof legRaw === 'number' ? legRaw : typeof legRaw === 'string' && /^\d+$/.test(legRaw) ? Number(legRaw) : undefined;
   const modeRaw = text(karvonField(event, 'transportMode'));
   const time = Date.parse(event.eventTime);
+  const corridor = text(karvonField(event, 'corridor'));
   return {
     event,
     eventID: typeof event.eventID === 'string' ? event.eventID : `${event.eventTime}|${JSON.stringify(event)}`,
@@ -234,6 +242,8 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, captured
     ...(event.disposition ? { disposition: event.disposition } : {}),
     parties: partiesOf(event),
     ...(capturedBy ? { capturedBy } : {}),
+    recorder,
+    evidence: audienceEvidenceOf(event, reference, recorder, country, corridor),
   };
 }
 

@@ -53,9 +53,30 @@ export function plannedHoursTo(position: CorridorPosition, corridor: Corridor, c
 }
 
 /** Folds a sorted, de-duplicated list of a shipment's events. */
+/**
+ * The eventIDs that error declarations retract. A declaration counts when it comes from whoever
+ * recorded the event (the same organisation, or both local) or from a trusted recorder: one
+ * organisation cannot strike another's events from a shipment.
+ */
+export function retractedEventIDs(sorted: readonly EventFacts[]): Set<string> {
+  const recordedBy = new Map<string, Set<string>>();
+  for (const f of sorted) {
+    if (f.event.errorDeclaration) continue;
+    let by = recordedBy.get(f.eventID);
+    if (!by) recordedBy.set(f.eventID, (by = new Set()));
+    by.add(f.capturedBy ?? '');
+  }
+  const retracted = new Set<string>();
+  for (const f of sorted) {
+    if (!f.event.errorDeclaration) continue;
+    if (f.recorder.kind === 'trusted' || recordedBy.get(f.eventID)?.has(f.capturedBy ?? '') !== false) retracted.add(f.eventID);
+  }
+  return retracted;
+}
+
 export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): ShipmentState {
-  const retracted = new Set(sorted.filter((f) => f.event.errorDeclaration).map((f) => f.eventID));
-  const events = sorted.filter((f) => !retracted.has(f.eventID));
+  const retracted = retractedEventIDs(sorted);
+  const events = sorted.filter((f) => !f.event.errorDeclaration && !retracted.has(f.eventID));
   const documents: DocumentRef[] = [];
   const references: Partial<Record<DocumentKind, string[]>> = {};
   const units: string[] = [];
@@ -163,8 +184,6 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     ...(deliveredAt ? { deliveredAt } : {}),
     ...(events.length > 0 ? { firstEventTime: events[0]!.event.eventTime, lastEventTime: events[events.length - 1]!.event.eventTime } : {}),
     parties: [...new Set(events.flatMap((f) => f.parties))].sort(),
-    // Whoever captured an event of the shipment keeps seeing it, even an event later declared erroneous.
-    capturedBy: [...new Set(sorted.flatMap((f) => (f.capturedBy ? [f.capturedBy] : [])))].sort(),
     events: sorted,
   };
 }

@@ -1,14 +1,44 @@
-// Which shipment an event belongs to. A shipment is known by its documents and its transport units.
-// Documents are decisive: an event that names a known document belongs to that shipment, and two
-// shipments found to share a document are one. Transport units are weaker evidence because containers
-// are reused: a unit links an event to a shipment only if the event happened before that shipment was
-// delivered. Linking by event time rather than by arrival time keeps the answer independent of the
-// order in which events arrive.
+// Which shipment an event belongs to, and who may see it. A shipment is known by its documents and
+// its transport units. Documents are decisive: an event that names a known document belongs to that
+// shipment. Transport units are weaker evidence because containers are reused: a unit links an event
+// to a shipment only if the event happened before that shipment was delivered. Linking by event
+// time rather than by arrival time keeps the answer independent of the order in which events arrive.
+//
+// Who recorded the event matters (src/access/audience.ts). The node itself and the network operator
+// (`trusted`) link by every document and unit, and two shipments found to share a document become
+// one. An organisation's event links only to shipments it stands in (shares an audience key with)
+// and never merges two: otherwise one invented event naming a competitor's booking would join the
+// competitor's shipment to the inventor's own. At a location it operates (or, for customs, in its
+// own country) an organisation may record an event about goods it does not see: the event joins the
+// shipment, but teaches the linker nothing (no document or unit of it leads anywhere later) and adds
+// nothing to the audience for the recorder. A value an organisation's event names that another
+// shipment claims already is learnt as a *private* link: it leads only the events of organisations
+// standing in this shipment here, so nobody can pull a competitor's container or booking, nor its
+// later events, into a shipment of their own; and whether a value was claimed is never visible to
+// the recorder (its capture is answered the same either way).
+//
+// The linker keeps each shipment's audience, growing it event by event in the order events are
+// stored, so that who stands where depends only on what was stored before.
 import type { ShipmentLinkEntry } from '../store/store.js';
+import { standsIn, withEvent } from '../access/audience.js';
+import { hasPlaceRight } from '../access/capture-rights.js';
 import type { DocumentKind, EventFacts } from './event-facts.js';
 
 /** Kinds a shipment has one of: an event naming another number of the same kind is another shipment. */
 const SINGLE_KINDS: ReadonlySet<DocumentKind> = new Set(['booking', 'bill-of-lading', 'smgs', 'cim-smgs']);
+
+/** Why an event joined the shipment it did. */
+export type LinkBasis =
+  /** The node itself or the network operator. */
+  | 'trusted'
+  /** An organisation of the shipment's audience. */
+  | 'member'
+  /** An organisation at a location it operates, or customs in its own country, about goods it does not see. */
+  | 'place'
+  /** A registration that opened a shipment of its own. */
+  | 'registration'
+  /** An organisation with none of the above: capture refuses such events; found here only for events stored without standing. */
+  | 'none';
 
 export interface LinkResult {
   /** The internal key of the shipment the event now belongs to. */
@@ -16,20 +46,32 @@ export interface LinkResult {
   /** Keys of shipments merged into `key` by this event; their events now belong to `key`. */
   readonly merged: readonly string[];
   readonly created: boolean;
+  readonly basis: LinkBasis;
+}
+
+/** What linking an event would do, worked out before anything changes. */
+interface LinkPlan {
+  readonly key?: string;
+  readonly merge: readonly string[];
+  readonly basis: LinkBasis;
+  /** What the event's documents and units teach the linker: everything, unclaimed values only (others privately), or nothing. */
+  readonly teach: 'all' | 'unclaimed' | 'none';
 }
 
 interface Entry {
-  /** Document value -> kind. */
-  readonly documents: Map<string, DocumentKind>;
-  readonly units: Set<string>;
+  /** Document value -> kind, and whether the link is private. */
+  readonly documents: Map<string, { kind: DocumentKind; private: boolean }>;
+  /** Unit -> whether the link is private. */
+  readonly units: Map<string, boolean>;
   /** Earliest event time of the shipment, and of its delivery (epoch ms). */
   first: number;
   delivered?: number;
+  audience: Set<string>;
 }
 
 export class ShipmentLinker {
   private readonly entries = new Map<string, Entry>();
-  private readonly byDocument = new Map<string, string>();
+  private readonly byDocument = new Map<string, Set<string>>();
   private readonly byUnit = new Map<string, Set<string>>();
   private counter: number;
 
@@ -52,55 +94,66 @@ export class ShipmentLinker {
   entry(key: string): ShipmentLinkEntry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    const documents = [...entry.documents];
+    const units = [...entry.units];
+    const privateDocuments = documents.filter(([, d]) => d.private).map(([value, d]): [string, string] => [value, d.kind]);
+    const privateUnits = units.filter(([, isPrivate]) => isPrivate).map(([unit]) => unit);
     return {
       key,
-      documents: [...entry.documents],
-      units: [...entry.units],
+      documents: documents.filter(([, d]) => !d.private).map(([value, d]) => [value, d.kind]),
+      units: units.filter(([, isPrivate]) => !isPrivate).map(([unit]) => unit),
+      ...(privateDocuments.length > 0 ? { privateDocuments } : {}),
+      ...(privateUnits.length > 0 ? { privateUnits } : {}),
       first: Number.isNaN(entry.first) ? null : entry.first,
       ...(entry.delivered !== undefined ? { delivered: entry.delivered } : {}),
+      audience: [...entry.audience].sort(),
     };
+  }
+
+  /** The audience of a shipment as it stands now (empty for an unknown key). */
+  audience(key: string): readonly string[] {
+    return [...(this.entries.get(key)?.audience ?? [])].sort();
   }
 
   private load(stored: ShipmentLinkEntry): void {
     if (this.entries.has(stored.key)) return;
+    const documents = new Map<string, { kind: DocumentKind; private: boolean }>();
+    for (const [value, kind] of stored.documents) documents.set(value, { kind: kind as DocumentKind, private: false });
+    for (const [value, kind] of stored.privateDocuments ?? []) documents.set(value, { kind: kind as DocumentKind, private: true });
+    const units = new Map<string, boolean>();
+    for (const unit of stored.units) units.set(unit, false);
+    for (const unit of stored.privateUnits ?? []) units.set(unit, true);
     const entry: Entry = {
-      documents: new Map(stored.documents as [string, DocumentKind][]),
-      units: new Set(stored.units),
+      documents,
+      units,
       first: stored.first ?? NaN,
       ...(stored.delivered !== undefined ? { delivered: stored.delivered } : {}),
+      audience: new Set(stored.audience),
     };
     this.entries.set(stored.key, entry);
-    for (const value of entry.documents.keys()) this.byDocument.set(value, stored.key);
-    for (const u of entry.units) (this.byUnit.get(u) ?? this.byUnit.set(u, new Set()).get(u)!).add(stored.key);
+    for (const value of documents.keys()) this.index(this.byDocument, value, stored.key);
+    for (const unit of units.keys()) this.index(this.byUnit, unit, stored.key);
   }
 
-  /** Links an event, creating or merging shipments as needed. */
+  /** What linking `facts` would do, without doing it: capture authorisation asks this first. */
+  basisOf(facts: EventFacts): LinkBasis {
+    return this.plan(facts).basis;
+  }
+
+  /** Links an event, creating or merging shipments as needed, and grows the audience of its shipment. */
   link(facts: EventFacts): LinkResult {
-    const docKeys = new Set<string>();
-    for (const d of facts.documents) {
-      const key = this.byDocument.get(d.value);
-      if (key) docKeys.add(key);
-    }
-    let key: string | undefined;
-    const merged: string[] = [];
-    if (docKeys.size > 0) {
-      // The oldest key survives so that callers holding it keep a stable handle.
-      const keys = [...docKeys].sort((a, b) => this.order(a) - this.order(b));
-      key = keys[0]!;
-      for (const other of keys.slice(1)) {
-        this.mergeInto(key, other);
-        merged.push(other);
-      }
-    } else {
-      key = this.byUnits(facts);
-    }
+    const plan = this.plan(facts);
+    let key = plan.key;
     const created = key === undefined;
     if (key === undefined) {
       key = `s${++this.counter}`;
-      this.entries.set(key, { documents: new Map(), units: new Set(), first: facts.time });
+      this.entries.set(key, { documents: new Map(), units: new Map(), first: facts.time, audience: new Set() });
     }
-    this.attach(key, facts);
-    return { key, merged, created };
+    for (const other of plan.merge) this.mergeInto(key, other);
+    const entry = this.entries.get(key)!;
+    this.attach(key, facts, plan.teach);
+    entry.audience = withEvent(entry.audience, facts.evidence, created);
+    return { key, merged: plan.merge, created, basis: plan.basis };
   }
 
   /** Keys of every shipment known. */
@@ -108,20 +161,73 @@ export class ShipmentLinker {
     return [...this.entries.keys()];
   }
 
-  private order(key: string): number {
-    return Number(key.slice(1));
+  private plan(facts: EventFacts): LinkPlan {
+    const { recorder } = facts;
+    if (recorder.kind === 'trusted') {
+      // Documents shared by two shipments make them one; the oldest key survives so that callers
+      // holding it keep a stable handle.
+      const documentKeys = this.sortedByAge(this.keysOf(facts.documents.map((d) => d.value), this.byDocument, (key, value) => !this.isPrivateDocument(key, value)));
+      if (documentKeys.length > 0) return { key: documentKeys[0]!, merge: documentKeys.slice(1), basis: 'trusted', teach: 'all' };
+      const byUnit = this.byUnits(facts, (key, unit) => !this.entries.get(key)!.units.get(unit));
+      return { ...(byUnit ? { key: byUnit } : {}), merge: [], basis: 'trusted', teach: 'all' };
+    }
+    const stands = (key: string) => standsIn(recorder, this.entries.get(key)!.audience);
+    const registration = facts.evidence.registration !== undefined;
+    const documentKeys = this.keysOf(facts.documents.map((d) => d.value), this.byDocument, (key) => stands(key));
+    if (documentKeys.length > 0) {
+      // Of several shipments the recorder stands in, the one that holds the document as its own.
+      const strong = documentKeys.filter((key) => facts.documents.some((d) => this.entries.get(key)!.documents.get(d.value)?.private === false));
+      return { key: this.sortedByAge(strong.length > 0 ? strong : documentKeys)[0]!, merge: [], basis: 'member', teach: 'unclaimed' };
+    }
+    const byUnit = this.byUnits(facts, (key) => stands(key));
+    if (byUnit) return { key: byUnit, merge: [], basis: 'member', teach: 'unclaimed' };
+    if (!registration && hasPlaceRight(recorder, facts.evidence.places)) {
+      // Goods handled at the recorder's own place: the event joins their shipment and teaches nothing.
+      const strongDocument = this.sortedByAge(this.keysOf(facts.documents.map((d) => d.value), this.byDocument, (key, value) => !this.isPrivateDocument(key, value)))[0];
+      const target = strongDocument ?? this.byUnits(facts, (key, unit) => !this.entries.get(key)!.units.get(unit));
+      return target ? { key: target, merge: [], basis: 'place', teach: 'none' } : { merge: [], basis: 'place', teach: 'unclaimed' };
+    }
+    return { merge: [], basis: registration ? 'registration' : 'none', teach: 'unclaimed' };
   }
 
-  private byUnits(facts: EventFacts): string | undefined {
-    const candidates = new Set<string>();
-    for (const u of facts.units) for (const key of this.byUnit.get(u) ?? []) candidates.add(key);
+  private isPrivateDocument(key: string, value: string): boolean {
+    return this.entries.get(key)!.documents.get(value)?.private === true;
+  }
+
+  /** Keys that `values` lead to through `index`, kept when `keep(key, value)` says so. */
+  private keysOf(values: readonly string[], index: Map<string, Set<string>>, keep: (key: string, value: string) => boolean): string[] {
+    const keys = new Set<string>();
+    for (const value of values) for (const key of index.get(value) ?? []) if (keep(key, value)) keys.add(key);
+    return [...keys];
+  }
+
+  private sortedByAge(keys: readonly string[]): string[] {
+    return [...keys].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  }
+
+  private isOpenAt(entry: Entry, time: number): boolean {
+    return entry.delivered === undefined || Number.isNaN(time) || time <= entry.delivered;
+  }
+
+  /** The shipment a unit of the event leads to (open at the event's time), among those `eligible` allows. */
+  private byUnits(facts: EventFacts, eligible: (key: string, unit: string) => boolean): string | undefined {
+    const candidates = new Map<string, boolean>();
+    for (const u of facts.units) {
+      for (const key of this.byUnit.get(u) ?? []) {
+        if (!eligible(key, u)) continue;
+        const strong = this.entries.get(key)!.units.get(u) === false;
+        candidates.set(key, (candidates.get(key) ?? false) || strong);
+      }
+    }
     const open = [...candidates]
-      .map((key) => ({ key, entry: this.entries.get(key)! }))
-      .filter(({ entry }) => entry.delivered === undefined || Number.isNaN(facts.time) || facts.time <= entry.delivered)
-      .filter(({ entry }) => !facts.documents.some((d) => SINGLE_KINDS.has(d.kind) && [...entry.documents.values()].includes(d.kind)));
+      .map(([key, strong]) => ({ key, strong, entry: this.entries.get(key)! }))
+      .filter(({ entry }) => this.isOpenAt(entry, facts.time))
+      .filter(({ entry }) => !facts.documents.some((d) => SINGLE_KINDS.has(d.kind) && [...entry.documents.values()].some((x) => x.kind === d.kind)));
     if (open.length === 0) return undefined;
-    // Of several trips of the same container, the one that had started by the time of the event.
     open.sort((a, b) => {
+      // A shipment that holds the unit as its own before one that learnt it privately.
+      if (a.strong !== b.strong) return a.strong ? -1 : 1;
+      // Of several trips of the same container, the one that had started by the time of the event.
       const aStarted = a.entry.first <= facts.time ? 0 : 1;
       const bStarted = b.entry.first <= facts.time ? 0 : 1;
       if (aStarted !== bStarted) return aStarted - bStarted;
@@ -130,15 +236,34 @@ export class ShipmentLinker {
     return open[0]!.key;
   }
 
-  private attach(key: string, facts: EventFacts): void {
-    const entry = this.entries.get(key)!;
-    for (const d of facts.documents) {
-      entry.documents.set(d.value, d.kind);
-      this.byDocument.set(d.value, key);
+  private index(index: Map<string, Set<string>>, value: string, key: string): void {
+    let keys = index.get(value);
+    if (!keys) index.set(value, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /** Whether another shipment holds `unit` and was still open at `time`. */
+  private unitClaimedElsewhere(unit: string, key: string, time: number): boolean {
+    for (const other of this.byUnit.get(unit) ?? []) {
+      if (other !== key && this.isOpenAt(this.entries.get(other)!, time)) return true;
     }
-    for (const u of facts.units) {
-      entry.units.add(u);
-      (this.byUnit.get(u) ?? this.byUnit.set(u, new Set()).get(u)!).add(key);
+    return false;
+  }
+
+  private attach(key: string, facts: EventFacts, teach: LinkPlan['teach']): void {
+    const entry = this.entries.get(key)!;
+    if (teach !== 'none') {
+      for (const d of facts.documents) {
+        if (entry.documents.get(d.value)?.private === false) continue;
+        const claimed = teach === 'unclaimed' && [...(this.byDocument.get(d.value) ?? [])].some((other) => other !== key);
+        entry.documents.set(d.value, { kind: d.kind, private: claimed });
+        this.index(this.byDocument, d.value, key);
+      }
+      for (const u of facts.units) {
+        if (entry.units.get(u) === false) continue;
+        entry.units.set(u, teach === 'unclaimed' && this.unitClaimedElsewhere(u, key, facts.time));
+        this.index(this.byUnit, u, key);
+      }
     }
     if (!Number.isNaN(facts.time) && (Number.isNaN(entry.first) || facts.time < entry.first)) entry.first = facts.time;
     if (facts.step?.source === 'movement' && facts.step.kind === 'delivered' && !Number.isNaN(facts.time)) {
@@ -149,18 +274,21 @@ export class ShipmentLinker {
   private mergeInto(key: string, other: string): void {
     const target = this.entries.get(key)!;
     const source = this.entries.get(other)!;
-    for (const [d, kind] of source.documents) {
-      target.documents.set(d, kind);
-      this.byDocument.set(d, key);
+    for (const [value, d] of source.documents) {
+      if (target.documents.get(value)?.private !== false) target.documents.set(value, d);
+      const keys = this.byDocument.get(value)!;
+      keys.delete(other);
+      keys.add(key);
     }
-    for (const u of source.units) {
-      target.units.add(u);
-      const set = this.byUnit.get(u)!;
-      set.delete(other);
-      set.add(key);
+    for (const [unit, isPrivate] of source.units) {
+      if (target.units.get(unit) !== false) target.units.set(unit, isPrivate);
+      const keys = this.byUnit.get(unit)!;
+      keys.delete(other);
+      keys.add(key);
     }
     if (Number.isNaN(target.first) || source.first < target.first) target.first = source.first;
     if (source.delivered !== undefined) target.delivered = target.delivered === undefined ? source.delivered : Math.min(target.delivered, source.delivered);
+    for (const member of source.audience) target.audience.add(member);
     this.entries.delete(other);
   }
 }

@@ -221,9 +221,10 @@ export class ShipmentProjection {
    * may not see is answered like one that does not exist, so its existence does not leak.
    */
   private async visibleView(id: string, scope: ReadScope | undefined): Promise<ShipmentView | undefined> {
-    const view = await this.store.shipments.find([...new Set([id, squash(id)])]);
-    if (!view) return undefined;
-    return scope === undefined || canSeeShipment(scope, view.audience) ? view : undefined;
+    // The store looks only among the shipments the scope may see: a number another organisation
+    // uses too never hides the caller's own shipment, nor tells it that the other one exists.
+    const view = await this.store.shipments.find([...new Set([id, squash(id)])], scope);
+    return view && (scope === undefined || canSeeShipment(scope, view.audience)) ? view : undefined;
   }
 
   /** A shipment by its id, an earlier id, any of its document numbers, or a transport unit (id or number). */

@@ -1,6 +1,5 @@
 // How a folded shipment becomes a row of the persisted read model: the snapshot the API shows, the
 // columns lists filter on, the terms it is found by, and the samples ETA statistics learn from.
-import { shipmentAudience } from '../access/visibility.js';
 import type { ShipmentLinkEntry, ShipmentRecord } from '../store/store.js';
 import type { ReferenceData } from '../reference/index.js';
 import { samplesOf } from './corridor-statistics.js';
@@ -49,28 +48,6 @@ export function searchTermsOf(state: Pick<ShipmentState, 'id' | 'documents' | 't
   );
 }
 
-/**
- * The countries whose customs authority sees a shipment: where it was observed, every country of a
- * location on its registered itinerary, and every country of a stop of its corridor (goods that
- * will cross a territory are that customs authority's business before they arrive).
- */
-export function customsCountriesOf(state: Pick<ShipmentState, 'countries' | 'itinerary' | 'corridor'>, reference: ReferenceData): string[] {
-  const countries = new Set(state.countries);
-  const addLocation = (id: string): void => {
-    for (const country of reference.locations.get(id)?.countries ?? []) countries.add(country);
-  };
-  for (const leg of state.itinerary ?? []) {
-    addLocation(leg.from);
-    addLocation(leg.to);
-  }
-  const corridor = state.corridor ? reference.corridors.get(state.corridor) : undefined;
-  for (const leg of corridor?.legs ?? []) {
-    addLocation(leg.from);
-    addLocation(leg.to);
-  }
-  return [...countries].sort();
-}
-
 /** The read-model row of a folded shipment. */
 export function shipmentRecord(key: string, state: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
   const completed = state.status === 'delivered' || state.status === 'arrived' ? epochOf(state.deliveredAt ?? state.arrivedAt) : undefined;
@@ -92,7 +69,8 @@ export function shipmentRecord(key: string, state: ShipmentState, link: Shipment
     eventCount: state.events.length,
     ...(completed !== undefined ? { completedAt: completed, samples: Object.fromEntries(samplesOf(state, reference)) } : {}),
     state: snapshotOf(state) as unknown as Record<string, unknown>,
-    audience: shipmentAudience({ capturedBy: state.capturedBy, parties: state.parties, countries: customsCountriesOf(state, reference) }),
+    // Grown event by event by the linker (src/access/audience.ts), in the order events were stored.
+    audience: link.audience,
     link,
   };
 }

@@ -99,8 +99,6 @@ export interface ShipmentState {
   readonly itinerary?: readonly ItineraryLeg[];
   /** Party ids its events name (source/destination parties, registration GLNs), raw, sorted. */
   readonly parties: readonly string[];
-  /** Organisations that captured any of its events, sorted. */
-  readonly capturedBy: readonly string[];
   /** The shipment's events in fold order (eventTime, eventID), erroneous ones removed. */
   readonly events: readonly EventFacts[];
 }

@@ -7,7 +7,7 @@ import type { EpcisEvent, Vocabulary } from '../epcis/model.js';
 import type { EventQuery } from '../epcis/query/event-query.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import type { Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../access/model.js';
-import type { ReadScope } from '../access/visibility.js';
+import type { ReadScope, Recorder } from '../access/visibility.js';
 import type { AuditEntry, ChairTerm, MemberState, Proposal, Vote } from '../governance/model.js';
 
 /** An event ready to be written: its eventID and recordTime are already set. */
@@ -19,6 +19,8 @@ export interface NewEvent {
   captureJobID?: string;
   /** The organisation that captured it (absent for local imports and the demo's own traffic). */
   capturedBy?: string;
+  /** Who recorded it, as the visibility policy weighs it; absent for local captures (trusted). */
+  recorder?: Recorder;
 }
 
 export interface StoredEvent {
@@ -28,6 +30,8 @@ export interface StoredEvent {
   sequence: number;
   /** The organisation that captured it, when known. */
   capturedBy?: string;
+  /** Who recorded it, as the visibility policy weighs it: on rows read by get(), after() and bySequence(). */
+  recorder?: Recorder;
 }
 
 export interface InsertOutcome {
@@ -143,9 +147,17 @@ export interface ShipmentLinkEntry {
   /** [document value (bizTransaction as written), document kind] pairs. */
   documents: [string, string][];
   units: string[];
+  /**
+   * Documents and units learnt from an organisation's event while another shipment held them:
+   * they lead only events of organisations in this shipment's audience here.
+   */
+  privateDocuments?: [string, string][];
+  privateUnits?: string[];
   /** Earliest event time; null when no event time was readable. */
   first: number | null;
   delivered?: number;
+  /** Who may see the shipment: audience keys (src/access/audience.ts), grown event by event. */
+  audience: string[];
 }
 
 /** One shipment of the persisted read model, as the shipment projection writes it. */
@@ -269,10 +281,11 @@ export interface ShipmentViewRepository {
   /** A shipment by key. */
   byKey(key: string): Promise<ShipmentView | undefined>;
   /**
-   * A shipment by any of `refs`: first as a current or earlier id (or merged key), then as an exact
-   * lookup term; of several shipments sharing a lookup term (a reused container) the latest active.
+   * A shipment by any of `refs` that `scope` may see (absent: any): first as a current or earlier
+   * id (or merged key), then as an exact lookup term; of several shipments sharing a lookup term (a
+   * reused container, a booking number two organisations use) the latest active.
    */
-  find(refs: readonly string[]): Promise<ShipmentView | undefined>;
+  find(refs: readonly string[], scope?: ReadScope): Promise<ShipmentView | undefined>;
   /** Shipments in list order (lastEventTime desc, nulls last, then id asc), filtered; up to limit. */
   list(filter: ShipmentListFilter): Promise<ShipmentView[]>;
   /** Shipments with a search term containing `text` (already squashed, 3 characters or more), latest first; only those `scope` may see. */

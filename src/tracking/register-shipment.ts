@@ -11,6 +11,7 @@ import type { BizTransaction, EpcisDocument, EpcisEvent, ExtensionValue } from '
 import { KarvonError } from '../errors.js';
 import { corridorById, locationById } from '../reference/index.js';
 import type { Organisation } from '../access/model.js';
+import { readScopeOf } from '../access/visibility.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { ShipmentProjection } from '../projections/shipment-projection.js';
 import type { ShipmentSnapshot } from '../projections/shipment-state.js';
@@ -140,7 +141,11 @@ export async function registerShipment(
 ): Promise<RegistrationOutcome> {
   const registration = checkRegistration(body);
   const identity = registrationIdentity(registration);
-  const existing = await runtime.shipments.get(identity.bizTransaction);
+  // Only the shipments the registrant sees count: another organisation's shipment under the same
+  // number is not its business, and the answer must not tell it that one exists (the linker keeps
+  // the two apart, src/projections/shipment-linker.ts).
+  const scope = capturer ? readScopeOf({ via: 'api-key', organisation: capturer, scopes: ['read'] }) : undefined;
+  const existing = await runtime.shipments.get(identity.bizTransaction, scope);
   if (existing && existing.registration !== undefined) {
     if (JSON.stringify(existing.registration) === JSON.stringify(normalised(registration))) return { created: false, shipment: existing };
     throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; amending a registration is not supported`);
@@ -153,7 +158,7 @@ export async function registerShipment(
   }
   // Read your own write: the projection folds what capture stored before answering.
   await runtime.shipments.idle();
-  const shipment = await runtime.shipments.get(identity.bizTransaction);
+  const shipment = await runtime.shipments.get(identity.bizTransaction, scope);
   if (!shipment) throw new KarvonError('KRV_INTERNAL', `the shipment registered under ${identity.bizTransaction} is not in the projection`);
   return { created: true, shipment };
 }

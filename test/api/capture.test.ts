@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { arriving, departing, jsonDocument, xmlDocument } from '../helpers/corridor-events.js';
+import { locationById } from '../../src/reference/index.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -99,23 +100,24 @@ describe('POST /epcis/events', () => {
   });
 
   it('does not tell a caller that an event it may not see is stored already', async () => {
-    // Two customs authorities (they may capture anywhere); the event is at a Kazakh border.
+    // Two customs authorities that may capture at Khorgos (it lies in both their countries).
     const keyOf = async (id: string, country: string) => {
       await t.runtime.access.createOrganisation('cli', { id, name: id, kind: 'customs-authority', country, partyIds: [], locations: [] });
       return (await t.runtime.access.createApiKey('cli', { organisationId: id, name: 'k', scopes: ['read', 'capture'] })).secret;
     };
     const kz = await keyOf('kz-customs', 'KZ');
-    const ge = await keyOf('ge-customs', 'GE');
+    const cn = await keyOf('cn-customs', 'CN');
+    const atKhorgos = { ...departing(11), readPoint: { id: locationById('khorgos')!.sgln } };
     const post = (key: string) =>
-      t.app.inject({ method: 'POST', url: '/epcis/events', payload: JSON.stringify(departing(11)), headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` } });
+      t.app.inject({ method: 'POST', url: '/epcis/events', payload: JSON.stringify(atKhorgos), headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` } });
     const first = await post(kz);
     expect(first.statusCode).toBe(201);
     const again = await post(kz);
     expect([again.statusCode, again.headers['gs1-epcis-duplicate']]).toEqual([200, 'true']);
-    const other = await post(ge);
+    const other = await post(cn);
     expect([other.statusCode, other.headers['gs1-epcis-duplicate']]).toEqual([201, undefined]);
     expect(other.headers.location).toBe(first.headers.location);
-    expect((await t.app.inject({ method: 'GET', url: other.headers.location as string, headers: { authorization: `Bearer ${ge}` } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: other.headers.location as string, headers: { authorization: `Bearer ${cn}` } })).statusCode).toBe(404);
     expect(await t.runtime.store.events.total()).toBe(1);
   });
 });

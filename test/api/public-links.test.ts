@@ -8,8 +8,9 @@ import { movement, doc } from '../projections/profile-events.js';
 import { uuid } from '../store/corridor-events.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
+const KZ_RAIL = 'urn:epc:id:pgln:4870001.00701';
 const ORGS: OrganisationInput[] = [
-  { id: 'kz-rail', name: 'KTZ Express', kind: 'carrier', country: 'KZ', locations: ['dostyk'] },
+  { id: 'kz-rail', name: 'KTZ Express', kind: 'carrier', country: 'KZ', locations: ['dostyk'], partyIds: [KZ_RAIL] },
   { id: 'kz-rival', name: 'Rival Rail', kind: 'carrier', country: 'KZ', locations: ['aktau-port'] },
   { id: 'kz-customs', name: 'KZ customs', kind: 'customs-authority', country: 'KZ' },
 ];
@@ -34,7 +35,12 @@ describe('public tracking links', () => {
       docs: [doc.smgs('70012345')],
       fields: { country: 'KZ', transportMode: 'rail' },
     });
-    const captured = await t.app.inject({ method: 'POST', url: '/epcis/events', headers: { ...as('kz-rail'), 'content-type': 'application/ld+json' }, payload: JSON.stringify(event) });
+    // Reported by the railway's station system at Dostyk, which hands the goods to KTZ Express.
+    const handedOver = { ...event, sourceList: [{ type: 'possessing_party', source: KZ_RAIL }] };
+    const dostykOperator = { id: 'kz-dostyk-station', name: 'Dostyk station', kind: 'railway', country: 'KZ', locations: ['dostyk'], partyIds: [] } satisfies OrganisationInput;
+    await t.runtime.access.createOrganisation('cli', dostykOperator);
+    keys[dostykOperator.id] = (await t.runtime.access.createApiKey('cli', { organisationId: dostykOperator.id, name: 'test', scopes: ['capture'] })).secret;
+    const captured = await t.app.inject({ method: 'POST', url: '/epcis/events', headers: { ...as(dostykOperator.id), 'content-type': 'application/ld+json' }, payload: JSON.stringify(handedOver) });
     expect(captured.statusCode).toBe(201);
     await t.runtime.shipments.idle();
     const list = await t.app.inject({ method: 'GET', url: '/api/shipments', headers: as('kz-rail') });

@@ -1,6 +1,7 @@
 // Capture authorisation (src/capture/authorise-events.ts, src/access/capture-rights.ts): an
-// organisation captures only at locations it operates, events naming it as a party, or events about
-// shipments it already sees; customs and the network operator anywhere.
+// organisation captures only at locations it operates (customs: in its own country), registrations
+// of shipments of its own, or events about shipments it already sees; the network operator and
+// local captures anything. A refusal reads the same whether or not the goods are known.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../src/access/model.js';
 import { readScopeOf } from '../../src/access/visibility.js';
@@ -13,6 +14,8 @@ import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { containerIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
 import { doc as profileDoc, movement } from '../projections/profile-events.js';
+import { checkRegistration, registrationEvent } from '../../src/tracking/register-shipment.js';
+import { iso6346CheckDigit } from '../../src/domain/identifiers/iso6346.js';
 import { uuid } from '../store/corridor-events.js';
 
 const PGLN = 'urn:epc:id:pgln:4870001.00077';
@@ -26,6 +29,25 @@ function organisation(id: string, kind: Organisation['kind'], extra: Partial<Org
 const carrier = organisation('kz-rail', 'carrier', { locations: ['dostyk'], partyIds: [PGLN] });
 const rival = organisation('kz-rival', 'carrier', { locations: ['aktau-port'] });
 const customs = organisation('ge-customs', 'customs-authority', { country: 'GE' });
+
+/** A valid container number from its first ten characters. */
+const box = (body: string) => `${body}${iso6346CheckDigit(body)}`;
+
+/** A registration event of one container under its own booking, naming `gln` as a party. */
+function registering(n: number, unit: string, gln?: string, booking = `BK-${unit}`): EpcisEvent {
+  const registration = checkRegistration({
+    references: [{ kind: 'booking', value: booking }],
+    parties: [
+      { role: 'consignor', name: 'Almaty Steel LLP', country: 'KZ' },
+      { role: 'consignee', name: 'Poti Trading Ltd', country: 'GE' },
+      ...(gln ? [{ role: 'carrier', name: 'Carrier', country: 'KZ', gln }] : []),
+    ],
+    goods: [{ hsCode: '721049', description: 'steel', packages: 1, grossKg: 1000 }],
+    transportUnits: [{ kind: 'container', id: unit }],
+    itinerary: [{ mode: 'rail', from: 'almaty', to: 'dostyk', plannedDeparture: '2026-03-01T08:00:00Z', plannedArrival: '2026-03-02T08:00:00Z' }],
+  });
+  return { ...registrationEvent(registration, new Date('2026-02-20T00:00:00Z')), eventID: uuid(n, 8) };
+}
 
 const doc = (events: EpcisEvent[]): EpcisDocument => ({ namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-03-01T00:00:00Z', events });
 const at = (n: number, where: string, unit = 'MSKU1234565', extra: Partial<EpcisEvent> = {}): EpcisEvent => ({
@@ -69,51 +91,65 @@ describe('capture authorisation', () => {
     expect(stored.map((s) => s.capturedBy)).toEqual(['kz-rail']);
   });
 
-  it('lets customs capture anywhere', async () => {
-    const result = await capture.captureDocument(doc([at(1, 'aktau-port'), at(2, 'poti-port')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs });
+  it('lets customs capture at locations in its own country, and elsewhere only about shipments it sees', async () => {
+    const result = await capture.captureDocument(doc([at(1, 'poti-port'), at(2, 'poti-port', 'TGHU9000002')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs });
     expect(result.captured).toBe(2);
     expect((await store.events.after(0, 10)).map((s) => s.capturedBy)).toEqual(['ge-customs', 'ge-customs']);
+    // A Kazakh port, and an inspection with no location at all: not its business.
+    await expect(capture.captureDocument(doc([at(3, 'aktau-port', 'TGHU9000003')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs })).rejects.toMatchObject({ status: 403 });
+    const nowhere = { ...at(4, 'poti-port', 'TGHU9000004') };
+    delete nowhere.readPoint;
+    delete nowhere.bizLocation;
+    await expect(capture.captureDocument(doc([nowhere]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs })).rejects.toMatchObject({ status: 403 });
   });
 
-  it('accepts an event anywhere that names the organisation as a party, in another spelling of its id', async () => {
-    const naming = at(3, 'poti-port', 'MSKU1234565', { destinationList: [{ type: 'urn:epcglobal:cbv:sdt:owning_party', destination: PGLN_AS_LINK }] });
-    const result = await capture.captureDocument(doc([naming]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+  it('a registration opens a shipment of the registrant\'s own; naming oneself as a party elsewhere opens nothing', async () => {
+    const result = await capture.captureDocument(doc([registering(1, box('TGHU600001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: rival });
     expect(result.captured).toBe(1);
-    // A location-type destination naming the same id is not a party.
-    const place = at(4, 'poti-port', 'MSKU1234565', { destinationList: [{ type: 'location', destination: PGLN_AS_LINK }] });
-    await expect(capture.captureDocument(doc([place]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
+    await projection.catchUp();
+    const rivalScope = readScopeOf({ via: 'api-key', organisation: rival, scopes: ['read'] });
+    expect((await projection.list({}, rivalScope)).shipments.map((s) => s.id)).toEqual([`booking:BK-${box('TGHU600001')}`]);
+    // The carrier names itself (in the Digital Link spelling of its id) on an event away from its places.
+    const naming = at(3, 'poti-port', box('TGHU600002'), { destinationList: [{ type: 'urn:epcglobal:cbv:sdt:owning_party', destination: PGLN_AS_LINK }] });
+    await expect(capture.captureDocument(doc([naming]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
   });
 
-  it('does not let an organisation join a shipment it does not see by naming itself as a party', async () => {
+  it('answers a capture about someone else\'s goods exactly as one about goods nobody knows', async () => {
     const intruderPgln = 'urn:epc:id:pgln:4870001.00099';
     const intruder = organisation('kz-intruder', 'forwarder', { partyIds: [intruderPgln] });
     await store.access.organisations.create(intruder);
-    await capture.captureDocument(doc([at(1, 'dostyk', 'TGHU7000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    await capture.captureDocument(doc([registering(1, box('TGHU700001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
     await projection.catchUp();
-    const claim = (n: number, extra: Partial<EpcisEvent> = {}) =>
-      at(n, 'poti-port', 'TGHU7000001', { sourceList: [{ type: 'owning_party', source: intruderPgln }], ...extra });
-    // About the carrier's shipment (same container and SMGS): refused, and the shipment stays the carrier's.
-    await expect(capture.captureDocument(doc([claim(2)]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder })).rejects.toMatchObject({
-      status: 403,
-      issues: [{ pointer: '/epcisBody/eventList/0', message: expect.stringMatching(/kz-intruder.*may not capture/) }],
-    });
+    const claim = (n: number, unit: string) => at(n, 'poti-port', unit, { sourceList: [{ type: 'owning_party', source: intruderPgln }] });
+    const refusal = async (event: EpcisEvent) => {
+      const error = await capture.captureDocument(doc([event]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder }).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(KarvonError);
+      return { status: (error as KarvonError).status, message: (error as KarvonError).message, issues: (error as KarvonError).issues };
+    };
+    const known = await refusal(claim(2, box('TGHU700001')));
+    const unknown = await refusal(claim(3, box('TGHU700099')));
+    expect(known).toEqual(unknown);
+    expect(known.issues[0]!.message).toMatch(/kz-intruder.*may not capture/);
+    // And registering the same container and booking gives the intruder a shipment of its own, never the carrier's.
+    expect((await capture.captureDocument(doc([registering(4, box('TGHU700001'), '4870001000998')]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder })).captured).toBe(1);
     await projection.catchUp();
     const intruderScope = readScopeOf({ via: 'api-key', organisation: intruder, scopes: ['read'] });
-    expect((await projection.list({}, intruderScope)).shipments).toEqual([]);
-    // Naming itself on a new shipment of its own is still its business.
-    expect((await capture.captureDocument(doc([at(3, 'poti-port', 'TGHU7000002', { sourceList: [{ type: 'owning_party', source: intruderPgln }] })]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder })).captured).toBe(1);
+    const seen = (await projection.list({}, intruderScope)).shipments;
+    expect(seen.map((s) => s.id)).toEqual([`booking:BK-${box('TGHU700001')}`]);
+    expect(seen[0]!.registration).toBeDefined();
+    expect((await projection.events(seen[0]!.id, intruderScope))?.map((e) => e.eventID)).toEqual([uuid(4, 8)]);
   });
 
   it('accepts geo position reports about a shipment the organisation sees, and only those', async () => {
-    await capture.captureDocument(doc([at(1, 'dostyk', 'TGHU8000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    await capture.captureDocument(doc([registering(1, box('TGHU800001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
     await projection.catchUp();
     const position = (n: number, unit: string) => at(n, 'geo:43.80,87.60', unit);
-    expect((await capture.captureDocument(doc([position(5, 'TGHU8000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).captured).toBe(1);
+    expect((await capture.captureDocument(doc([position(5, box('TGHU800001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).captured).toBe(1);
     // The rival does not see that shipment; and nobody sees a container no shipment has yet.
-    await expect(capture.captureDocument(doc([position(6, 'TGHU8000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: rival })).rejects.toMatchObject({ status: 403, issues: [{ message: expect.stringMatching(/'kz-rival' may not capture/) }] });
-    await expect(capture.captureDocument(doc([position(7, 'TGHU8000002')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
-    // Within one capture, a position report follows an accepted event about the same unit.
-    const both = await capture.captureDocument(doc([at(8, 'dostyk', 'TGHU8000003'), position(9, 'TGHU8000003')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    await expect(capture.captureDocument(doc([position(6, box('TGHU800001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: rival })).rejects.toMatchObject({ status: 403, issues: [{ message: expect.stringMatching(/'kz-rival' may not capture/) }] });
+    await expect(capture.captureDocument(doc([position(7, box('TGHU800002'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
+    // Within one capture, a position report follows the registration of the same unit.
+    const both = await capture.captureDocument(doc([registering(8, box('TGHU800003')), position(9, box('TGHU800003'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
     expect(both.captured).toBe(2);
   });
 

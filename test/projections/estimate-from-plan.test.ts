@@ -40,7 +40,6 @@ function state(overrides: Partial<ShipmentState> = {}): ShipmentState {
     timeline: [],
     visits: [],
     parties: [],
-    capturedBy: [],
     events: [],
     itinerary: PLAN,
     ...overrides,

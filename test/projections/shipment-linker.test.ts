@@ -17,7 +17,7 @@ describe('ShipmentLinker', () => {
     const b = linker.link(facts(movement('position-reported', { id: 'b', time: '2026-03-02T08:00:00Z', at: 'geo:43.8,87.6', docs: [doc.smgs('1')], units: [] })));
     const c = linker.link(facts(movement('departed', { id: 'c', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('2')], units: [containerIri('BBBU2222222')] })));
     expect(a.created).toBe(true);
-    expect(b).toEqual({ key: a.key, merged: [], created: false });
+    expect(b).toEqual({ key: a.key, merged: [], created: false, basis: 'trusted' });
     expect(c.created).toBe(true);
     expect(c.key).not.toBe(a.key);
   });
@@ -49,7 +49,7 @@ describe('ShipmentLinker', () => {
     const byMrn = linker.link(facts(transit('lodge', { id: 'b', time: '2026-03-04T08:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333333')] })));
     expect(byMrn.created).toBe(true);
     const both = linker.link(facts(transit('accept', { id: 'c', time: '2026-03-04T09:00:00Z', at: 'dostyk', docs: [doc.smgs('1'), doc.mrn(MRN)], units: [] })));
-    expect(both).toEqual({ key: bySmgs.key, merged: [byMrn.key], created: false });
+    expect(both).toEqual({ key: bySmgs.key, merged: [byMrn.key], created: false, basis: 'trusted' });
     expect(linker.keys()).toEqual([bySmgs.key]);
     // After the merge the MRN leads to the surviving shipment.
     expect(linker.link(facts(transit('release', { id: 'd', time: '2026-03-05T09:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [] }))).key).toBe(bySmgs.key);

@@ -1,14 +1,18 @@
 /** Records, changes and a store wrapper shared by the shipment read-model suites. */
-import type { ShipmentRecord, ShipmentView, ShipmentViewChange } from '../../src/store/store.js';
+import type { ShipmentLinkEntry, ShipmentRecord, ShipmentView, ShipmentViewChange } from '../../src/store/store.js';
 import { HOUR } from './corridor-events.js';
 
 export { withStore } from './with-store.js';
 
 export const T0 = Date.parse('2025-03-01T00:00:00Z');
 
-/** A record for key `key` whose terms all derive from `id` unless given. */
-export function record(key: string, id: string, extra: Partial<ShipmentRecord> = {}): ShipmentRecord {
-  return {
+/** A record for key `key` whose terms all derive from `id` unless given; its link entry carries its audience. */
+export function record(
+  key: string,
+  id: string,
+  extra: Partial<Omit<ShipmentRecord, 'link'>> & { link?: Omit<ShipmentLinkEntry, 'audience'> & { audience?: string[] } } = {},
+): ShipmentRecord {
+  const made = {
     key,
     id,
     status: 'in_transit',
@@ -22,9 +26,10 @@ export function record(key: string, id: string, extra: Partial<ShipmentRecord> =
     eventCount: 1,
     state: { id, note: `state of ${key}` },
     audience: [`org:owner-of-${id}`],
-    link: { key, documents: [[`urn:bol:${id}`, 'bill-of-lading']], units: [`unit-${id}`], first: T0 },
+    link: { key, documents: [[`urn:bol:${id}`, 'bill-of-lading']], units: [`unit-${id}`], first: T0 } as Omit<ShipmentLinkEntry, 'audience'> & { audience?: string[] },
     ...extra,
   };
+  return { ...made, link: { ...made.link, audience: made.link.audience ?? made.audience } };
 }
 
 export function change(parts: Partial<ShipmentViewChange> & { position?: number; keyCounter?: number }): ShipmentViewChange {

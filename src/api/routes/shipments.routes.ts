@@ -106,16 +106,13 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     app.post('/', async (request, reply) => {
-      // The registering organisation captures the registration event: it must be named as a party of
-      // the registration (a party's gln among its party ids) or operate the origin, like any capture,
-      // and then sees the shipment as one of its capturers.
+      // The registering organisation captures the registration event and becomes the shipment's
+      // registrant (src/access/audience.ts); another organisation's shipment under the same
+      // reference is neither joined nor revealed.
       const principal = requireScope(request, 'capture');
-      const scope = detailScope(request);
+      detailScope(request);
       const body = parseJsonBody(request.body, request.headers['content-type']);
       const { created, shipment } = await registerShipment(deps, body, new Date(), principal.organisation);
-      if (!created && !(await projection.get(shipment.id, scope))) {
-        throw new KarvonError('KRV_ALREADY_EXISTS', 'A shipment is registered under this reference already by another organisation');
-      }
       reply.code(created ? 201 : 200).header('location', `/api/shipments/${encodeURIComponent(shipment.id).replace(/%3A/gi, ':')}`);
       return shipmentSummary(shipment);
     });

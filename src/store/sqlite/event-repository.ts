@@ -13,6 +13,7 @@ import type { ReadScope } from '../../access/visibility.js';
 import { eventScopeTerm } from './visibility-sql.js';
 import { EventSearch } from './event-search.js';
 import { eventWriter } from './event-writer.js';
+import { decodeRecorder } from './recorder-column.js';
 import { VOCAB_KIND } from './index-codes.js';
 import { decodeInterned, IdentInterner, VocabInterner } from './interner.js';
 import { checkPerPage, decodePageToken, encodePageToken } from './page-token.js';
@@ -21,6 +22,7 @@ interface EventRow {
   seq: number;
   hash_id: Buffer | string;
   captured_by: string | null;
+  recorder_keys: string | null;
   body: string;
 }
 
@@ -66,13 +68,13 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     };
   });
 
-  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, captured_by, body FROM event WHERE event_id = ? ORDER BY declared DESC LIMIT 1');
-  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, captured_by, body FROM event WHERE hash_id = ? ORDER BY declared DESC LIMIT 1');
+  const byEventID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, captured_by, recorder_keys, body FROM event WHERE event_id = ? ORDER BY declared DESC LIMIT 1');
+  const byHashID = db.prepare<[Buffer | string], EventRow>('SELECT seq, hash_id, captured_by, recorder_keys, body FROM event WHERE hash_id = ? ORDER BY declared DESC LIMIT 1');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM event');
-  const rowsAfter = db.prepare<[number, number], EventRow>('SELECT seq, hash_id, captured_by, body FROM event WHERE seq > ? ORDER BY seq LIMIT ?');
+  const rowsAfter = db.prepare<[number, number], EventRow>('SELECT seq, hash_id, captured_by, recorder_keys, body FROM event WHERE seq > ? ORDER BY seq LIMIT ?');
   // The sequences travel as one JSON array: one statement for any number of them, no parameter limit.
   const rowsBySequence = db.prepare<[string], EventRow>(
-    'SELECT seq, hash_id, captured_by, body FROM event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+    'SELECT seq, hash_id, captured_by, recorder_keys, body FROM event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
   );
   const maxSequence = db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM event');
   const vocabPage = db.prepare<[number, number, number], { id: number; value: string }>(
@@ -89,6 +91,7 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     hashID: decodeHashID(row.hash_id),
     sequence: row.seq,
     ...(row.captured_by !== null ? { capturedBy: row.captured_by } : {}),
+    recorder: decodeRecorder(row.recorder_keys, row.captured_by),
   });
 
   // Distinct values for a scoped caller: only values some visible event uses. Statements per shape.

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { InsertOutcome, NewEvent } from '../store.js';
 import { indexValues } from '../index-values.js';
+import { encodeRecorder } from './recorder-column.js';
 import { encodeEventID, encodeHashID } from './compact-ids.js';
 import { ACTION_CODE, DESTINATION_SIDE, EPC_ROLE_CODE, NO_TYPE, QUANTITY_ROLE_CODE, SOURCE_SIDE, VOCAB_KIND } from './index-codes.js';
 import type { IdentInterner, VocabInterner } from './interner.js';
@@ -19,8 +20,8 @@ export function eventWriter(
 ): (events: NewEvent[]) => InsertOutcome {
   const insertEvent = db.prepare(
     `INSERT INTO event (event_id, hash_id, declared, event_type, event_time, record_time, action, biz_step, disposition,
-                        read_point, biz_location, capture_job, captured_by, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                        read_point, biz_location, capture_job, captured_by, recorder_keys, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const insertEpc = db.prepare('INSERT OR IGNORE INTO event_epc (epc, seq, role) VALUES (?, ?, ?)');
   const insertClass = db.prepare('INSERT OR IGNORE INTO event_class (class, seq, role) VALUES (?, ?, ?)');
@@ -58,6 +59,7 @@ export function eventWriter(
         optionalVocab(v.bizLocation, VOCAB_KIND.bizLocation),
         item.captureJobID ?? null,
         item.capturedBy ?? null,
+        encodeRecorder(item.recorder),
         JSON.stringify(event),
       );
       if (info.changes === 0) {

@@ -81,6 +81,7 @@ import { ACCESS_SCHEMA } from './access-schema.js';
 import { AUDIT_SCHEMA } from './audit-schema.js';
 import { GOVERNANCE_SCHEMA } from './governance-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
+import { STANDING_SCHEMA } from './standing-schema.js';
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -260,4 +261,5 @@ export const MIGRATIONS: readonly string[] = [
   AUDIT_SCHEMA,
   GOVERNANCE_SCHEMA,
   VISIBILITY_SCHEMA,
+  STANDING_SCHEMA,
 ];

@@ -13,6 +13,7 @@ type ShipmentScope = Parameters<ShipmentViewRepository['search']>[2];
 interface LinkRow {
   value: string;
   kind: string | null;
+  private: number;
 }
 
 const toView = (row: ShipmentViewRow): ShipmentView => ({
@@ -40,19 +41,28 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     'SELECT DISTINCT key FROM shipment_link WHERE value = ? AND kind IS NOT NULL',
   );
   const keysByUnit = db.prepare<[string], { key: string }>('SELECT DISTINCT key FROM shipment_link WHERE value = ? AND kind IS NULL');
-  const linksOf = db.prepare<[string], LinkRow>('SELECT value, kind FROM shipment_link WHERE key = ? ORDER BY pos');
+  const linksOf = db.prepare<[string], LinkRow>('SELECT value, kind, private FROM shipment_link WHERE key = ? ORDER BY pos');
+  const audienceOf = db.prepare<[string], { member: string }>('SELECT member FROM shipment_audience WHERE key = ? ORDER BY member');
   const linkTimes = db.prepare<[string], { link_first: number | null; link_delivered: number | null }>(
     'SELECT link_first, link_delivered FROM shipment WHERE key = ?',
   );
   const sequencesOf = db.prepare<[string], { seq: number }>('SELECT seq FROM shipment_event WHERE key = ? ORDER BY seq');
   const selectByKey = db.prepare<[string], ShipmentViewRow>(`SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment s WHERE s.key = ?`);
-  const selectByAlias = db.prepare<[string], ShipmentViewRow>(
-    `SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment_alias l JOIN shipment s ON s.key = l.key WHERE l.alias = ?`,
-  );
-  const selectByLookup = db.prepare<[string], ShipmentViewRow & { last_time: number | null }>(
-    `SELECT s.key, s.id, s.state, s.last_time, ${AUDIENCE_COLUMN} FROM shipment_lookup l JOIN shipment s ON s.key = l.key
-      WHERE l.term = ? ORDER BY s.last_time DESC, s.id LIMIT 1`,
-  );
+  // Lookups are filtered by the caller's scope in SQL, so a shipment another organisation holds
+  // under the same number never hides the caller's own. Statements per scope shape.
+  const lookupStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow & { last_time: number | null }>>();
+  const lookupRows = (byAlias: boolean, ref: string, scope: ShipmentScope): (ShipmentViewRow & { last_time: number | null }) | undefined => {
+    const visible = shipmentScopeTerm(scope);
+    if (visible === 'nothing') return undefined;
+    const from = byAlias ? 'shipment_alias l JOIN shipment s ON s.key = l.key WHERE l.alias = ?' : 'shipment_lookup l JOIN shipment s ON s.key = l.key WHERE l.term = ?';
+    const sql = `SELECT s.key, s.id, s.state, s.last_time, ${AUDIENCE_COLUMN} FROM ${from}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY s.last_time DESC, s.id LIMIT 1`;
+    let statement = lookupStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[], ShipmentViewRow & { last_time: number | null }>(sql);
+      lookupStatements.set(sql, statement);
+    }
+    return statement.get(ref, ...(visible === 'everything' ? [] : visible.params));
+  };
   // Searches are filtered by the caller's scope in SQL, so LIMIT counts visible shipments only.
   const searchStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow>>();
   const searchRows = (indexed: boolean, text: string, limit: number, scope: ShipmentScope): ShipmentViewRow[] => {
@@ -85,24 +95,28 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
   const linkEntry = (key: string): ShipmentLinkEntry | undefined => {
     const times = linkTimes.get(key);
     if (!times) return undefined;
-    const entry: ShipmentLinkEntry = { key, documents: [], units: [], first: times.link_first };
+    const entry: ShipmentLinkEntry = { key, documents: [], units: [], first: times.link_first, audience: audienceOf.all(key).map((r) => r.member) };
+    const privateDocuments: [string, string][] = [];
+    const privateUnits: string[] = [];
     for (const link of linksOf.all(key)) {
-      if (link.kind === null) entry.units.push(link.value);
-      else entry.documents.push([link.value, link.kind]);
+      if (link.kind === null) (link.private ? privateUnits : entry.units).push(link.value);
+      else (link.private ? privateDocuments : entry.documents).push([link.value, link.kind]);
     }
+    if (privateDocuments.length > 0) entry.privateDocuments = privateDocuments;
+    if (privateUnits.length > 0) entry.privateUnits = privateUnits;
     if (times.link_delivered !== null) entry.delivered = times.link_delivered;
     return entry;
   };
 
-  const find = (refs: readonly string[]): ShipmentView | undefined => {
+  const find = (refs: readonly string[], scope: ShipmentScope): ShipmentView | undefined => {
     for (const ref of refs) {
-      const row = selectByAlias.get(ref);
+      const row = lookupRows(true, ref, scope);
       if (row) return toView(row);
     }
     // Of several shipments sharing a term (a reused container), the latest active wins.
     let best: (ShipmentViewRow & { last_time: number | null }) | undefined;
     for (const ref of refs) {
-      const row = selectByLookup.get(ref);
+      const row = lookupRows(false, ref, scope);
       if (!row) continue;
       const later = best === undefined || (row.last_time ?? -Infinity) > (best.last_time ?? -Infinity);
       if (later) best = row;
@@ -143,8 +157,8 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
       const row = selectByKey.get(key);
       return row ? toView(row) : undefined;
     },
-    async find(refs) {
-      return consistentFind(refs);
+    async find(refs, scope) {
+      return consistentFind(refs, scope);
     },
     async list(filter) {
       return list(filter).map(toView);

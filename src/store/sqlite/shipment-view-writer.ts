@@ -22,7 +22,7 @@ interface SideRows {
 function sideRowsOf(record: ShipmentRecord): SideRows {
   return {
     id: record.id,
-    links: JSON.stringify([record.link.documents, record.link.units]),
+    links: JSON.stringify([record.link.documents, record.link.units, record.link.privateDocuments ?? [], record.link.privateUnits ?? []]),
     lookups: JSON.stringify(record.lookupTerms),
     countries: JSON.stringify(record.countries),
     stops: JSON.stringify(record.upcomingStops),
@@ -51,10 +51,13 @@ export function shipmentViewWriter(db: Database.Database): {
   const rowNumber = db.prepare<[string], { n: number }>('SELECT n FROM shipment WHERE key = ?');
   const previousRow = db.prepare<[string], { n: number; side_rows: string | null }>('SELECT n, side_rows FROM shipment WHERE key = ?');
   const deleteRow = db.prepare('DELETE FROM shipment WHERE key = ?');
-  const setAlias = db.prepare('INSERT INTO shipment_alias (alias, key) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET key = excluded.key');
-  const repointAliases = db.prepare('UPDATE shipment_alias SET key = ? WHERE key = ?');
+  // An id may lead to several shipments (two organisations' shipments under one booking number, a
+  // container's trips): readers pick among those they may see.
+  const setAlias = db.prepare('INSERT OR IGNORE INTO shipment_alias (alias, key) VALUES (?, ?)');
+  const copyAliases = db.prepare('INSERT OR IGNORE INTO shipment_alias (alias, key) SELECT alias, ? FROM shipment_alias WHERE key = ?');
+  const deleteAliases = db.prepare('DELETE FROM shipment_alias WHERE key = ?');
   const deleteLinks = db.prepare('DELETE FROM shipment_link WHERE key = ?');
-  const insertLink = db.prepare('INSERT INTO shipment_link (key, pos, value, kind) VALUES (?, ?, ?, ?)');
+  const insertLink = db.prepare('INSERT INTO shipment_link (key, pos, value, kind, private) VALUES (?, ?, ?, ?, ?)');
   const deleteLookups = db.prepare('DELETE FROM shipment_lookup WHERE key = ?');
   const insertLookup = db.prepare('INSERT OR IGNORE INTO shipment_lookup (term, key) VALUES (?, ?)');
   const deleteCountries = db.prepare('DELETE FROM shipment_country WHERE key = ?');
@@ -101,8 +104,10 @@ export function shipmentViewWriter(db: Database.Database): {
     if (before.links !== sides.links) {
       deleteLinks.run(key);
       let pos = 0;
-      for (const [value, kind] of link.documents) insertLink.run(key, pos++, value, kind);
-      for (const unit of link.units) insertLink.run(key, pos++, unit, null);
+      for (const [value, kind] of link.documents) insertLink.run(key, pos++, value, kind, 0);
+      for (const unit of link.units) insertLink.run(key, pos++, unit, null, 0);
+      for (const [value, kind] of link.privateDocuments ?? []) insertLink.run(key, pos++, value, kind, 1);
+      for (const unit of link.privateUnits ?? []) insertLink.run(key, pos++, unit, null, 1);
     }
     if (before.lookups !== sides.lookups) {
       deleteLookups.run(key);
@@ -163,7 +168,8 @@ export function shipmentViewWriter(db: Database.Database): {
       removeShipment(key);
       copyEvents.run(into, key);
       deleteEvents.run(key);
-      repointAliases.run(into, key);
+      copyAliases.run(into, key);
+      deleteAliases.run(key);
       setAlias.run(key, into);
     }
 
