@@ -173,21 +173,26 @@ export class ShipmentLinker {
     }
     const stands = (key: string) => standsIn(recorder, this.entries.get(key)!.audience);
     const registration = facts.evidence.registration !== undefined;
-    const documentKeys = this.keysOf(facts.documents.map((d) => d.value), this.byDocument, (key) => stands(key));
-    if (documentKeys.length > 0) {
-      // Of several shipments the recorder stands in, the one that holds the document as its own.
-      const strong = documentKeys.filter((key) => facts.documents.some((d) => this.entries.get(key)!.documents.get(d.value)?.private === false));
-      return { key: this.sortedByAge(strong.length > 0 ? strong : documentKeys)[0]!, merge: [], basis: 'member', teach: 'unclaimed' };
-    }
-    const byUnit = this.byUnits(facts, (key) => stands(key));
-    if (byUnit) return { key: byUnit, merge: [], basis: 'member', teach: 'unclaimed' };
+    const values = facts.documents.map((d) => d.value);
+    const strongDocument = (key: string, value: string) => !this.isPrivateDocument(key, value);
+    const strongUnit = (key: string, unit: string) => this.entries.get(key)!.units.get(unit) === false;
+    // A shipment that holds the number as its own wins over one that learnt it privately, whatever
+    // the recorder's standing in the latter: otherwise naming an honest party (or its location) in a
+    // registration of someone else's number would pull that party's later events into one's own shipment.
+    const member = (key: string | undefined): LinkPlan | undefined => (key ? { key, merge: [], basis: 'member', teach: 'unclaimed' } : undefined);
+    const strong =
+      member(this.sortedByAge(this.keysOf(values, this.byDocument, (key, value) => stands(key) && strongDocument(key, value)))[0]) ??
+      member(this.byUnits(facts, (key, unit) => stands(key) && strongUnit(key, unit)));
+    if (strong) return strong;
     if (!registration && hasPlaceRight(recorder, facts.evidence.places)) {
       // Goods handled at the recorder's own place: the event joins their shipment and teaches nothing.
-      const strongDocument = this.sortedByAge(this.keysOf(facts.documents.map((d) => d.value), this.byDocument, (key, value) => !this.isPrivateDocument(key, value)))[0];
-      const target = strongDocument ?? this.byUnits(facts, (key, unit) => !this.entries.get(key)!.units.get(unit));
+      const target = this.sortedByAge(this.keysOf(values, this.byDocument, strongDocument))[0] ?? this.byUnits(facts, strongUnit);
       return target ? { key: target, merge: [], basis: 'place', teach: 'none' } : { merge: [], basis: 'place', teach: 'unclaimed' };
     }
-    return { merge: [], basis: registration ? 'registration' : 'none', teach: 'unclaimed' };
+    const learnt =
+      member(this.sortedByAge(this.keysOf(values, this.byDocument, (key) => stands(key)))[0]) ??
+      member(this.byUnits(facts, (key) => stands(key)));
+    return learnt ?? { merge: [], basis: registration ? 'registration' : 'none', teach: 'unclaimed' };
   }
 
   private isPrivateDocument(key: string, value: string): boolean {

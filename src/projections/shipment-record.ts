@@ -48,8 +48,24 @@ export function searchTermsOf(state: Pick<ShipmentState, 'id' | 'documents' | 't
   );
 }
 
+/**
+ * The public id of a shipment whose id would come from a number it holds only privately (learnt from
+ * an organisation's event while another shipment held it, src/projections/shipment-linker.ts): the
+ * other shipment has that id, so this one's is qualified with its key. Two shipments never answer
+ * to one id, whoever registers a number someone else uses.
+ */
+export function publicIdOf(key: string, state: Pick<ShipmentState, 'id' | 'documents' | 'transportUnits'>, link: ShipmentLinkEntry): string {
+  const privateValues = new Set([...(link.privateDocuments ?? []).map(([value]) => value), ...(link.privateUnits ?? [])]);
+  if (privateValues.size === 0) return state.id;
+  const fromDocument = state.documents[0];
+  const source = fromDocument && state.id === `${fromDocument.kind}:${fromDocument.number}` ? fromDocument.value : state.transportUnits[0];
+  return source !== undefined && privateValues.has(source) ? `${state.id}~${key}` : state.id;
+}
+
 /** The read-model row of a folded shipment. */
-export function shipmentRecord(key: string, state: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
+export function shipmentRecord(key: string, folded: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
+  const id = publicIdOf(key, folded, link);
+  const state = id === folded.id ? folded : { ...folded, id };
   const completed = state.status === 'delivered' || state.status === 'arrived' ? epochOf(state.deliveredAt ?? state.arrivedAt) : undefined;
   const first = epochOf(state.firstEventTime);
   const last = epochOf(state.lastEventTime);
