@@ -40,6 +40,8 @@ export interface AudienceEvidence {
   readonly corridorStops: readonly PlaceRef[];
   /** Set on a registration event: the parties it names (GLNs) and the locations of its itinerary. */
   readonly registration?: { readonly parties: readonly string[]; readonly stops: readonly PlaceRef[] };
+  /** An error declaration: it contributes nothing (what it declares erroneous contributed already). */
+  readonly declaration?: boolean;
 }
 
 function placeKeys(places: readonly PlaceRef[]): string[] {
@@ -68,6 +70,7 @@ export function standsIn(recorder: Recorder, audience: ReadonlySet<string>): boo
  */
 export function contributionOf(evidence: AudienceEvidence, audience: ReadonlySet<string>, founding: boolean): string[] {
   const { recorder } = evidence;
+  if (evidence.declaration) return [];
   if (recorder.kind === 'trusted') {
     return [
       ...partyKeys(evidence.registration?.parties ?? []),

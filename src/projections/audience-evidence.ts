@@ -74,6 +74,9 @@ export function audienceEvidenceOf(event: EpcisEvent, reference: ReferenceData, 
     const place = placeOf(reference, reference.locationsBySgln.get(baseSgln(id))?.id);
     if (place) places.set(place.id, place);
   }
+  // An error declaration says an event was wrong: it links like any event, but registers nothing and
+  // adds no one (src/access/audience.ts).
+  if (event.errorDeclaration !== undefined) return { recorder, places: [...places.values()], handOverParties: [], corridorStops: [], declaration: true };
   const registration = registrationEvidence(event, reference);
   return {
     recorder,

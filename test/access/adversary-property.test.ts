@@ -158,6 +158,10 @@ function honestTraffic(world: World, random: SimRandom): { early: WorldEvent[]; 
       const plain: EpcisEvent = { ...event };
       delete plain.sourceList;
       delete plain['krv:corridor'];
+      // Half of them name only the container, as a position report of a tracker does (not after the
+      // goods were received: a container alone then starts its next trip).
+      const received = events.some((e) => e.event.bizStep === 'receiving');
+      if (!received && random.chance(0.5)) delete plain.bizTransactionList;
       late.push({ event: plain, by });
     }
     early.push(...events);
@@ -190,6 +194,8 @@ class Adversary {
     private readonly seed: number,
     /** The honest events stored before it started. */
     private readonly stored: readonly WorldEvent[],
+    /** Honest traffic still to come: who will handle which goods (an adversary may well know that). */
+    private readonly later: readonly WorldEvent[],
   ) {}
 
   private place() {
@@ -235,17 +241,30 @@ class Adversary {
     return { ...event, errorDeclaration: { declarationTime: '2026-05-01T00:00:00Z', reason: 'incorrect_data' } };
   }
 
+  /**
+   * A registration, often of an honest shipment's number and container, naming the organisations
+   * that handle those goods next (their party, or a place they operate on the itinerary): the way to
+   * try to pull their later events into a shipment of its own.
+   */
   registration(): EpcisEvent {
-    const target = this.random.pick(this.world.shipments);
+    const handled = this.later.length > 0 && this.random.chance(0.5) ? this.random.pick(this.later) : undefined;
+    const target = handled ? this.world.shipments.find((s) => s.events.some((e) => e.event.eventID === handled.event.eventID))! : this.random.pick(this.world.shipments);
+    const handler = handled ? this.world.orgs.find((o) => o.id === handled.by) : undefined;
     const number = this.random.chance(0.6) ? target.number : `ADV-${++this.n}`;
     const unit = this.random.chance(0.7) ? target.unit : containerIri(containerNumber('ADV', this.seed % 1000 * 100 + ++this.n));
-    const gln = this.random.chance(0.5) ? [toDigitalLink(this.random.pick(this.world.orgs).partyIds[0]!).split('/').pop()!] : [];
-    // Now and then from a place of its own: a registration must not lean on the right to record there.
+    const party = handler ?? (this.random.chance(0.5) ? this.random.pick(this.world.orgs) : undefined);
+    const gln = party ? [toDigitalLink(party.partyIds[0]!).split('/').pop()!] : [];
+    // Now and then from a place of its own (a registration must not lean on the right to record
+    // there), or through a place the goods' next handler operates.
     const own = PLACES.filter((p) => this.self.locations.includes(p.id));
+    const theirs = PLACES.filter((p) => handler?.locations.includes(p.id));
     const from = own.length > 0 && this.random.chance(0.4) ? this.random.pick(own) : this.random.pick(PLACES);
-    const to = this.random.pick(PLACES.filter((p) => p.id !== from.id));
+    const next = theirs.filter((p) => p.id !== from.id);
+    const to = this.random.pick(next.length > 0 ? next : PLACES.filter((p) => p.id !== from.id));
     for (const value of [number, `BK-${number}`, unit]) this.registered.add(value);
-    return registrationOf({ id: uuid(2000 + ++this.n, this.seed), time: '2026-02-20T00:00:00Z', number, unit, gln, stops: [from.id, to.id] });
+    // Registered later than the honest trip started, so that a container's newest trip would be this one.
+    const time = new Date(Date.UTC(2026, 1 + this.random.int(3), 1 + this.random.int(28))).toISOString();
+    return registrationOf({ id: uuid(2000 + ++this.n, this.seed), time, number, unit, gln, stops: [from.id, to.id] });
   }
 
   /** Carries out one attempt against `t`; describes it for failure messages. */
@@ -343,7 +362,7 @@ for (let w = 0; w < WORLDS; w++) {
             });
             expect(created.statusCode).toBe(201);
           }
-          const actor = new Adversary(new SimRandom(seed * 31 + adversary.id.length), world, adversary, seed, traffic.early);
+          const actor = new Adversary(new SimRandom(seed * 31 + adversary.id.length), world, adversary, seed, traffic.early, traffic.late);
           const history: string[] = [];
           const late = [...traffic.late];
           for (let step = 0; step < STEPS; step++) {
