@@ -12,7 +12,7 @@ const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
   'GET /epcis/': { tag: 'EPCIS discovery', summary: 'Top-level resources of the EPCIS 2.0 REST interface' },
   'OPTIONS /epcis': { tag: 'EPCIS discovery', summary: 'The methods the EPCIS root allows and the EPCIS and CBV versions' },
   'OPTIONS /epcis/*': { tag: 'EPCIS discovery', summary: 'The methods an EPCIS resource allows (Allow) and the EPCIS and CBV versions' },
-  'OPTIONS /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit)' },
+  'OPTIONS /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit, Karvon-Capture-Item-Limit-Per-Event, Karvon-Capture-Item-Limit-Per-Document)' },
   'POST /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture an EPCIS document (JSON-LD or XML); 202 with the job in Location once the document is durable. GS1-Capture-Error-Behaviour: rollback (default) or proceed' },
   'GET /epcis/capture': { tag: 'EPCIS capture', summary: 'List capture jobs, newest first (perPage, nextPageToken)' },
   'GET /epcis/capture/:captureID': { tag: 'EPCIS capture', summary: 'One capture job: running, success, counts and errors' },

@@ -115,10 +115,18 @@ export class ShipmentLinker {
   private byUnits(facts: EventFacts): string | undefined {
     const candidates = new Set<string>();
     for (const u of facts.units) for (const key of this.byUnit.get(u) ?? []) candidates.add(key);
+    // The kinds (a handful) are collected once, so each candidate costs one pass over its documents
+    // rather than one per document of the event.
+    const singleKinds = new Set(facts.documents.filter((d) => SINGLE_KINDS.has(d.kind)).map((d) => d.kind));
+    const clashes = (entry: Entry): boolean => {
+      if (singleKinds.size === 0) return false;
+      for (const kind of entry.documents.values()) if (singleKinds.has(kind)) return true;
+      return false;
+    };
     const open = [...candidates]
       .map((key) => ({ key, entry: this.entries.get(key)! }))
       .filter(({ entry }) => entry.delivered === undefined || Number.isNaN(facts.time) || facts.time <= entry.delivered)
-      .filter(({ entry }) => !facts.documents.some((d) => SINGLE_KINDS.has(d.kind) && [...entry.documents.values()].includes(d.kind)));
+      .filter(({ entry }) => !clashes(entry));
     if (open.length === 0) return undefined;
     // Of several trips of the same container, the one that had started by the time of the event.
     open.sort((a, b) => {

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { KarvonError } from '../../errors.js';
 import type { KarvonConfig } from '../../config/config.js';
 import type { ApiDeps } from '../deps.js';
@@ -28,6 +29,7 @@ const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'accept
 const CORS_EXPOSED_HEADERS = [
   'Location', 'Link', 'Retry-After', 'GS1-EPCIS-Version', 'GS1-CBV-Version', 'GS1-EPCIS-Min', 'GS1-EPCIS-Max',
   'GS1-CBV-Min', 'GS1-CBV-Max', 'GS1-Next-Page-Token-Expires', 'GS1-EPCIS-Capture-Limit', 'GS1-EPCIS-Capture-File-Size-Limit',
+  ITEM_LIMIT_HEADERS.perEvent, ITEM_LIMIT_HEADERS.perDocument,
 ].join(', ');
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 

@@ -119,10 +119,13 @@ export function checkPersistentDisposition(issues: Issues, pointer: string, valu
     if (!list) continue;
     const items = list.items;
     if (items.length === 0) issues.push({ pointer: at, message: `persistentDisposition ${key} must list at least one disposition` });
+    // A Set, not a search of the items before each one: that would be quadratic in a long list.
+    const seen = new Set<unknown>();
     for (let i = 0; i < items.length; i++) {
       const itemAt = itemPointer(at, list, i);
       checkVocabulary(issues, itemAt, `persistentDisposition ${key} item`, 'disposition', items[i]);
-      if (items.indexOf(items[i]) < i) issues.push({ pointer: itemAt, message: `persistentDisposition ${key} lists ${shown(items[i])} more than once` });
+      if (seen.has(items[i])) issues.push({ pointer: itemAt, message: `persistentDisposition ${key} lists ${shown(items[i])} more than once` });
+      seen.add(items[i]);
     }
   }
 }
