@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerBodyParsers } from './plugins/body-parsers.js';
+import { registerCallerRateLimit } from './plugins/caller-rate-limit.js';
 import { LOG_REDACTION, registerHardening, trustProxyOption } from './plugins/hardening.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerGs1Headers } from './plugins/gs1-headers.js';
@@ -57,9 +58,11 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
     routerOptions: { maxParamLength: 2048 },
   });
   registerErrorHandler(app);
-  // Rate limits, security headers and CORS first: they apply to every request, known caller or not.
+  // The address rate limit, security headers and CORS first: they apply to every request, known
+  // caller or not; the limit per caller once authentication knows who it is.
   registerHardening(app, deps);
   registerAuthentication(app, deps);
+  registerCallerRateLimit(app, deps);
   registerBodyParsers(app, deps.config.captureFileSizeLimit);
   registerGs1Headers(app);
   await registerOpenApi(app, options.version ?? '0.0.0');

@@ -37,7 +37,7 @@ export interface KarvonConfig {
   /** Failed sign-ins in a row after which an account is locked for `signInLockMinutes`. */
   readonly signInMaxFailures: number;
   readonly signInLockMinutes: number;
-  /** Requests per minute allowed to one API key or session (authenticated callers). */
+  /** Requests per minute allowed to one authenticated caller: an API key, a user (all sessions), the bootstrap token. */
   readonly rateLimitPerKey: number;
   /** Requests per minute allowed to one client address (every caller, signed in or not). */
   readonly rateLimitPerAddress: number;
@@ -123,7 +123,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_SESSION_HOURS', key: 'sessionHours', default: '12', description: 'Hours a signed-in session lasts without activity', parse: integer(1, 24 * 30) },
   { name: 'KARVON_SIGN_IN_MAX_FAILURES', key: 'signInMaxFailures', default: '5', description: 'Failed sign-ins in a row that lock an account', parse: integer(1, 1000) },
   { name: 'KARVON_SIGN_IN_LOCK_MINUTES', key: 'signInLockMinutes', default: '15', description: 'Minutes an account stays locked after too many failed sign-ins', parse: integer(1, 24 * 60) },
-  { name: 'KARVON_RATE_LIMIT_PER_KEY', key: 'rateLimitPerKey', default: '6000', description: 'Requests per minute for one API key or session', parse: integer(1, 10_000_000) },
+  { name: 'KARVON_RATE_LIMIT_PER_KEY', key: 'rateLimitPerKey', default: '6000', description: 'Requests per minute for one API key, one signed-in user (all their sessions together) or the bootstrap token', parse: integer(1, 10_000_000) },
   { name: 'KARVON_RATE_LIMIT_PER_ADDRESS', key: 'rateLimitPerAddress', default: '12000', description: 'Requests per minute from one client address', parse: integer(1, 10_000_000) },
   { name: 'KARVON_CORS_ORIGINS', key: 'corsOrigins', default: '', description: 'Comma-separated origins allowed to call the API from a browser (none by default)', parse: originList },
   { name: 'KARVON_TRUST_PROXY', key: 'trustProxy', default: 'false', description: 'Set to true behind a TLS-terminating reverse proxy (client address and Secure cookies from X-Forwarded-*)', parse: flag },
