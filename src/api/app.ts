@@ -11,6 +11,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerGs1Headers } from './plugins/gs1-headers.js';
 import { registerOpenApi } from './openapi.js';
 import type { ApiDeps } from './deps.js';
+import { MAX_IDENTIFIER_LENGTH } from '../epcis/validate/index.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -54,8 +55,10 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
     // Only the one proxy in front of Karvon is believed about the client's address and protocol.
     trustProxy: trustProxyOption(deps.config),
     bodyLimit: deps.config.captureFileSizeLimit,
-    // EPCIS identifiers (eventIDs, EPC URIs) are long; allow them in paths.
-    routerOptions: { maxParamLength: 2048 },
+    // EPCIS identifiers (eventIDs, EPC URIs) are long; allow them in paths. The router counts the
+    // decoded parameter, and validation keeps identifiers within MAX_IDENTIFIER_LENGTH, so every
+    // eventID a Location names can be fetched.
+    routerOptions: { maxParamLength: Math.max(2048, MAX_IDENTIFIER_LENGTH) },
   });
   registerErrorHandler(app);
   // The address rate limit, security headers and CORS first: they apply to every request, known

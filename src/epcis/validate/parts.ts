@@ -7,6 +7,7 @@ import {
   itemPointer,
   checkDateTime,
   checkIdentifier,
+  checkIdentifierUri,
   checkKeys,
   checkNumber,
   checkObject,
@@ -142,7 +143,7 @@ export function checkErrorDeclaration(issues: Issues, pointer: string, value: un
     else if (key === 'correctiveEventIDs') {
       const list = checkList(issues, at, 'correctiveEventIDs', item);
       if (!list) continue;
-      for (let i = 0; i < list.items.length; i++) checkUri(issues, itemPointer(at, list, i), 'correctiveEventIDs item', list.items[i]);
+      for (let i = 0; i < list.items.length; i++) checkIdentifierUri(issues, itemPointer(at, list, i), 'correctiveEventIDs item', list.items[i]);
     } else if (!isExtensionKey(key)) {
       issues.push({ pointer: at, message: `'${key}' is not a field of errorDeclaration (allowed: declarationTime, reason, correctiveEventIDs, or "prefix:local" extensions)` });
     }
