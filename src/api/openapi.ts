@@ -19,11 +19,11 @@ const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
   'POST /epcis/events': { tag: 'EPCIS capture', summary: 'Capture one event; 201 with its Location once committed (200 when it was stored already)' },
   'GET /epcis/events': { tag: 'EPCIS query', summary: 'Query events with the EPCIS 2.0 query parameters (eventType, GE_eventTime, EQ_bizStep, MATCH_epc, ...); paged with perPage and nextPageToken (Link rel="next")' },
   'GET /epcis/events/:eventID': { tag: 'EPCIS query', summary: 'One event by its eventID (URL-encoded)' },
-  'POST /epcis/queries': { tag: 'EPCIS named queries', summary: 'Create a named query: {"name": ..., "query": {...}}' },
-  'GET /epcis/queries': { tag: 'EPCIS named queries', summary: 'List named queries' },
-  'GET /epcis/queries/:queryName': { tag: 'EPCIS named queries', summary: 'The definition of a named query' },
-  'DELETE /epcis/queries/:queryName': { tag: 'EPCIS named queries', summary: 'Delete a named query' },
-  'GET /epcis/queries/:queryName/events': { tag: 'EPCIS named queries', summary: 'Run a named query' },
+  'POST /epcis/queries': { tag: 'EPCIS named queries', summary: 'Create a named query of your organisation (each has its own names): {"name": ..., "query": {...}}' },
+  'GET /epcis/queries': { tag: 'EPCIS named queries', summary: "List your organisation's named queries (the network operator: all, with their owner)" },
+  'GET /epcis/queries/:queryName': { tag: 'EPCIS named queries', summary: 'The definition of one of your named queries (the network operator: ?owner=<organisation id> for another one)' },
+  'DELETE /epcis/queries/:queryName': { tag: 'EPCIS named queries', summary: 'Delete one of your named queries (the network operator: any, with ?owner=)' },
+  'GET /epcis/queries/:queryName/events': { tag: 'EPCIS named queries', summary: 'Run one of your named queries' },
 };
 
 Object.assign(ROUTE_DOCS, {

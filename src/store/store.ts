@@ -113,6 +113,11 @@ export interface CaptureJobRepository {
 }
 
 export interface NamedQuery {
+  /**
+   * The organisation that created it; its names are its own (two organisations may each have a
+   * query of the same name). null for queries stored before queries had owners.
+   */
+  owner: string | null;
   name: string;
   /** The query parameters as submitted (REST query-schema shape). */
   query: Record<string, unknown>;
@@ -120,11 +125,13 @@ export interface NamedQuery {
 }
 
 export interface NamedQueryRepository {
-  /** Creates a named query; returns false when the name is taken. */
+  /** Creates a named query; returns false when its owner has a query of that name already. */
   create(query: NamedQuery): Promise<boolean>;
-  get(name: string): Promise<NamedQuery | undefined>;
-  list(page: { perPage: number; pageToken?: string }): Promise<{ queries: NamedQuery[]; nextPageToken?: string }>;
-  delete(name: string): Promise<boolean>;
+  /** The query of this name among `owner`'s (null: among those without an owner). */
+  get(owner: string | null, name: string): Promise<NamedQuery | undefined>;
+  /** A page of queries in (name, owner) order: `owner`'s only when given (null: those without one), else all. */
+  list(page: { perPage: number; pageToken?: string; owner?: string | null }): Promise<{ queries: NamedQuery[]; nextPageToken?: string }>;
+  delete(owner: string | null, name: string): Promise<boolean>;
 }
 
 export interface MasterDataRepository {

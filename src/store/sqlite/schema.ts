@@ -80,6 +80,7 @@
 import { ACCESS_SCHEMA } from './access-schema.js';
 import { AUDIT_SCHEMA } from './audit-schema.js';
 import { GOVERNANCE_SCHEMA } from './governance-schema.js';
+import { NAMED_QUERY_OWNER_SCHEMA } from './named-query-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 
 export const MIGRATIONS: readonly string[] = [
@@ -260,4 +261,5 @@ export const MIGRATIONS: readonly string[] = [
   AUDIT_SCHEMA,
   GOVERNANCE_SCHEMA,
   VISIBILITY_SCHEMA,
+  NAMED_QUERY_OWNER_SCHEMA,
 ];
