@@ -291,12 +291,33 @@ export interface ShipmentViewRepository {
 
 // ---- access (src/access/) ------------------------------------------------------------------------
 
+/**
+ * A party id another organisation holds already: a party belongs to at most one organisation, its
+ * ids compared after normalisation (partyKey: a PGLN URN and its Digital Link are the same party).
+ */
+export class PartyIdTaken extends Error {
+  override readonly name = 'PartyIdTaken';
+  constructor(
+    /** The party id as the caller wrote it. */
+    readonly partyId: string,
+    /** The organisation that holds it: for the network operator's eyes only. */
+    readonly holder: string,
+  ) {
+    super(`party id '${partyId}' is held by another organisation`);
+  }
+}
+
 export interface OrganisationRepository {
-  /** Creates an organisation; false when the id is taken. */
+  /**
+   * Creates an organisation; false when the id is taken. Throws PartyIdTaken (and creates nothing)
+   * when another organisation holds one of its party ids, atomically: of two creations claiming the
+   * same party at once, one fails.
+   */
   create(organisation: Organisation): Promise<boolean>;
   get(id: string): Promise<Organisation | undefined>;
   /** By country and/or kind, ordered by id. */
   list(filter?: { country?: string; kind?: Organisation['kind'] }): Promise<Organisation[]>;
+  /** Changes an organisation; new party ids are claimed like create()'s (PartyIdTaken), removed ones released. */
   update(id: string, changes: Partial<Pick<Organisation, 'name' | 'status' | 'partyIds' | 'locations'>>): Promise<Organisation | undefined>;
 }
 

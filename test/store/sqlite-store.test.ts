@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { NAMED_QUERY_OWNER_SCHEMA } from '../../src/store/sqlite/named-query-schema.js';
 import { MIGRATIONS } from '../../src/store/sqlite/schema.js';
+import { claimPartyIds } from '../../src/store/sqlite/organisation-party-schema.js';
+import { PartyIdTaken } from '../../src/store/store.js';
 import { asNew, container, shipments } from './corridor-events.js';
 import { accessSuite } from './access-suite.js';
 import { auditSuite } from './audit-suite.js';
@@ -33,7 +35,10 @@ describe('sqlite migrations', () => {
     const old = new Database(file);
     const before = MIGRATIONS.indexOf(NAMED_QUERY_OWNER_SCHEMA);
     expect(before).toBeGreaterThan(0);
-    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration);
+    for (const migration of MIGRATIONS.slice(0, before)) {
+      if (typeof migration === 'string') old.exec(migration);
+      else migration(old);
+    }
     old.pragma(`user_version = ${before}`);
     old.prepare('INSERT INTO named_query (name, query, created_at) VALUES (?, ?, ?)').run('legacy', '{"EQ_bizStep":["departing"]}', '2025-01-01T00:00:00Z');
     old.close();
@@ -43,6 +48,34 @@ describe('sqlite migrations', () => {
       expect(await store.namedQueries.get(null, 'legacy')).toEqual({ owner: null, name: 'legacy', query: { EQ_bizStep: ['departing'] }, createdAt: '2025-01-01T00:00:00Z' });
       // Its name is free in every organisation's own namespace.
       expect(await store.namedQueries.create({ owner: 'kz-rail', name: 'legacy', query: {}, createdAt: '2025-02-01T00:00:00Z' })).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('sqlite migration of party ids to claims', () => {
+  it('leaves a party shared by several organisations with the one created first', async () => {
+    const file = path.join(dir, 'before-claims.db');
+    const old = new Database(file);
+    const before = MIGRATIONS.indexOf(claimPartyIds);
+    for (const migration of MIGRATIONS.slice(0, before)) {
+      if (typeof migration === 'string') old.exec(migration);
+      else migration(old);
+    }
+    old.pragma(`user_version = ${before}`);
+    const insert = old.prepare('INSERT INTO organisation (id, name, kind, country, status, party_ids, locations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run('uz-forwarder', 'Tashkent forwarder', 'forwarder', 'UZ', 'active', JSON.stringify(['urn:epc:id:pgln:4870001.00506', 'urn:epc:id:pgln:4870001.00507']), '[]', '2025-01-01T00:00:00.000Z');
+    insert.run('kz-spy', 'Spy', 'forwarder', 'KZ', 'active', JSON.stringify(['https://id.gs1.org/417/4870001005061', 'urn:epc:id:pgln:4870001.00508']), '[]', '2025-06-01T00:00:00.000Z');
+    old.close();
+
+    const store = await openSqliteStore({ path: file });
+    try {
+      expect((await store.access.organisations.get('uz-forwarder'))?.partyIds).toEqual(['urn:epc:id:pgln:4870001.00506', 'urn:epc:id:pgln:4870001.00507']);
+      expect((await store.access.organisations.get('kz-spy'))?.partyIds).toEqual(['urn:epc:id:pgln:4870001.00508']);
+      await expect(store.access.organisations.create({
+        id: 'kz-again', name: 'Again', kind: 'forwarder', country: 'KZ', status: 'active', partyIds: ['urn:epc:id:pgln:4870001.00507'], locations: [], createdAt: '2026-01-01T00:00:00.000Z',
+      })).rejects.toBeInstanceOf(PartyIdTaken);
     } finally {
       await store.close();
     }
