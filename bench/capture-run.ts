@@ -57,7 +57,13 @@ export async function runCapture(options: CaptureRunOptions): Promise<CaptureRun
   const pipelineDir = path.join(options.dir, 'pipeline');
   const rawPath = path.join(options.dir, 'raw.db');
   fs.mkdirSync(pipelineDir, { recursive: true });
-  const config = loadConfig({ ...BENCH_SERVER_ENV, KARVON_DATA_DIR: pipelineDir, KARVON_CAPTURE_LIMIT: String(Math.max(options.batch, 10_000)) });
+  const config = loadConfig({
+    ...BENCH_SERVER_ENV,
+    KARVON_DATA_DIR: pipelineDir,
+    KARVON_CAPTURE_LIMIT: String(Math.max(options.batch, 10_000)),
+    // A document of `batch` corridor events lists a few items per event; large batches need room.
+    KARVON_CAPTURE_ITEM_LIMIT_PER_DOCUMENT: String(Math.max(options.batch * 100, 100_000)),
+  });
   // The capture pipeline alone, as measured before shipment folding existed (that is issue 3's benchmark).
   const runtime = await openRuntime(config, { trackShipments: false, onError: (error, context) => console.error(`[bench] ${context}:`, error) });
   const raw = await openSqliteStore({ path: rawPath });

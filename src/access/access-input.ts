@@ -77,6 +77,10 @@ function stringList(fields: Fields, name: string, issues: ValidationIssue[], che
   return [...new Set(value.filter((item): item is string => typeof item === 'string').map((item) => item.trim()))];
 }
 
+function unknownLocation(value: string): string | undefined {
+  return locationById(value) ? undefined : `'${value}' is not a location id of /api/reference/locations`;
+}
+
 export function checkOrganisationInput(input: unknown): OrganisationInput {
   const fields = asObject(input, 'The organisation');
   const issues: ValidationIssue[] = [];
@@ -99,9 +103,7 @@ export function checkOrganisationInput(input: unknown): OrganisationInput {
     issues.push({ pointer: '/country', message: `a ${kind} belongs to a country: give its ISO 3166-1 alpha-2 code` });
   }
   const partyIds = stringList(fields, 'partyIds', issues);
-  const locations = stringList(fields, 'locations', issues, (value) =>
-    locationById(value) ? undefined : `'${value}' is not a location id of /api/reference/locations`,
-  );
+  const locations = stringList(fields, 'locations', issues, unknownLocation);
   if (issues.length > 0) fail('The organisation', issues);
   return {
     id: id as string,
@@ -111,6 +113,34 @@ export function checkOrganisationInput(input: unknown): OrganisationInput {
     partyIds,
     locations,
   };
+}
+
+/** What an edit of an organisation may change; each list given replaces the old one. */
+export interface OrganisationChanges {
+  readonly name?: string;
+  readonly partyIds?: readonly string[];
+  readonly locations?: readonly string[];
+}
+
+const CHANGEABLE = ['name', 'partyIds', 'locations'] as const;
+
+export function checkOrganisationChanges(input: unknown): OrganisationChanges {
+  const fields = asObject(input, 'The changes');
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(fields)) {
+    if ((CHANGEABLE as readonly string[]).includes(key)) continue;
+    const fixed = key === 'id' || key === 'kind' || key === 'country' || key === 'status';
+    issues.push({
+      pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      message: fixed ? `${key} cannot be changed here${key === 'status' ? ' (use /suspend and /reactivate)' : ''}` : `'${key}' is not something that can be changed (${CHANGEABLE.join(', ')})`,
+    });
+  }
+  if (!CHANGEABLE.some((key) => fields[key] !== undefined)) issues.push({ pointer: '', message: `send at least one of ${CHANGEABLE.join(', ')}` });
+  const name = fields.name !== undefined ? text(fields, 'name', issues) : undefined;
+  const partyIds = fields.partyIds !== undefined ? stringList(fields, 'partyIds', issues) : undefined;
+  const locations = fields.locations !== undefined ? stringList(fields, 'locations', issues, unknownLocation) : undefined;
+  if (issues.length > 0) fail('The changes', issues);
+  return { ...(name !== undefined ? { name } : {}), ...(partyIds ? { partyIds } : {}), ...(locations ? { locations } : {}) };
 }
 
 export function checkUserInput(input: unknown): UserInput {

@@ -7,6 +7,9 @@
  *   council, network operator), which have no country: those are the network operator's business;
  * - it also manages the users and API keys of the organisations it governs;
  * - an organisation's own admins manage its own users and keys;
+ * - what it gives an organisation is checked too: locations only of its own country (a border
+ *   crossing belongs to both its countries), and party ids no other organisation holds — no one,
+ *   not even the network operator, gives one party to two organisations (the store enforces it);
  * - nobody else. Every administrative act needs the 'admin' scope (an admin user, or a key with it),
  *   and nobody hands out more rights than it holds: the scopes of a new key or of a new user's role
  *   must be among the actor's own.
@@ -15,6 +18,7 @@
  * does not leak; one it sees but may not administer is a 403.
  */
 import { hasScope, isNetworkAdmin, type KeyScope, type Organisation, type Principal } from './model.js';
+import type { Location } from '../reference/index.js';
 import { NETWORK_WIDE_KINDS } from './access-input.js';
 
 /** Who acts: an authenticated principal, or the operator at the command line. */
@@ -42,6 +46,21 @@ export function canGovernOrganisation(actor: Actor, organisation: Pick<Organisat
     organisation.kind !== 'national-coordinator' &&
     !NETWORK_WIDE_KINDS.includes(organisation.kind)
   );
+}
+
+/**
+ * May give an organisation this location to operate: the network operator (and the command line)
+ * any; a national coordinator only a location of its own country.
+ */
+export function mayAssignLocation(actor: Actor, location: Pick<Location, 'countries'>): boolean {
+  if (actor === 'cli' || isNetworkAdmin(actor)) return true;
+  const country = actor.organisation.country;
+  return country !== undefined && (location.countries as readonly string[]).includes(country);
+}
+
+/** Whether the actor may be told which organisation holds a party id (it sees every organisation). */
+export function seesEveryOrganisation(actor: Actor): boolean {
+  return actor === 'cli' || isNetworkAdmin(actor);
 }
 
 /** May create and disable the users, and create and revoke the API keys, of this organisation. */

@@ -8,11 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { KarvonConfig } from '../config/config.js';
 import { KarvonError } from '../errors.js';
 import type { AuditActor, AuditRecorder } from '../governance/model.js';
-import type { Store } from '../store/store.js';
+import type { ValidationIssue } from '../epcis/exceptions.js';
+import { locationById } from '../reference/index.js';
+import { PartyIdTaken, type Store } from '../store/store.js';
 import {
-  checkApiKeyInput, checkOrganisationInput, checkUserInput, type ApiKeyInput, type OrganisationInput, type UserInput,
+  checkApiKeyInput, checkOrganisationChanges, checkOrganisationInput, checkUserInput,
+  type ApiKeyInput, type OrganisationChanges, type OrganisationInput, type UserInput,
 } from './access-input.js';
-import { canGovernOrganisation, canManageMembersOf, canSeeOrganisation, scopesBeyondActor, type Actor } from './access-rules.js';
+import {
+  canGovernOrganisation, canManageMembersOf, canSeeOrganisation, mayAssignLocation, scopesBeyondActor, seesEveryOrganisation, type Actor,
+} from './access-rules.js';
 import { AuditedActions } from './audited-actions.js';
 import { Authenticator, BOOTSTRAP_ORGANISATION_ID, suspendedMessage, type PrincipalView, type SignInResult } from './authentication.js';
 import { KEY_SCOPES, scopesOfRole, type ApiKey, type Organisation, type Principal, type StoredApiKey, type StoredUser, type User } from './model.js';
@@ -93,6 +98,7 @@ export class AccessService {
       if (!canGovernOrganisation(actor, checked)) {
         throw new KarvonError('KRV_FORBIDDEN', `You may not create a ${checked.kind}${checked.country ? ` in ${checked.country}` : ''}: a national coordinator creates organisations of its own country only (not other coordinators nor network-wide bodies), the network operator any`);
       }
+      this.checkAssignedLocations(actor, checked.locations ?? []);
       const organisation: Organisation = {
         id: checked.id,
         name: checked.name,
@@ -103,11 +109,69 @@ export class AccessService {
         locations: checked.locations ?? [],
         createdAt: this.now().toISOString(),
       };
-      if (organisation.id === BOOTSTRAP_ORGANISATION_ID || !(await this.store.access.organisations.create(organisation))) {
-        throw new KarvonError('KRV_ALREADY_EXISTS', `An organisation with the id '${organisation.id}' exists already`);
-      }
-      return { result: organisation, details: { name: organisation.name, kind: organisation.kind, country: organisation.country ?? null } };
+      const created = organisation.id !== BOOTSTRAP_ORGANISATION_ID && (await this.claimingParties(actor, organisation.partyIds, () => this.store.access.organisations.create(organisation)));
+      if (!created) throw new KarvonError('KRV_ALREADY_EXISTS', `An organisation with the id '${organisation.id}' exists already`);
+      return {
+        result: organisation,
+        details: { name: organisation.name, kind: organisation.kind, country: organisation.country ?? null, partyIds: organisation.partyIds, locations: organisation.locations },
+      };
     });
+  }
+
+  /**
+   * Changes an organisation's name, party ids or locations (each list given replaces the old one),
+   * under the rules of creation: who may govern it, locations of a coordinator's own country (those
+   * it had already stay), and party ids no other organisation holds.
+   */
+  async updateOrganisation(actor: Actor, id: string, input: OrganisationChanges): Promise<Organisation> {
+    return this.audited.run(actor, 'organisation.update', id, async () => {
+      const changes = checkOrganisationChanges(input);
+      const organisation = await this.visibleOrganisation(actor, id);
+      if (!canGovernOrganisation(actor, organisation)) {
+        throw new KarvonError('KRV_FORBIDDEN', `You may not change '${id}': that is for the national coordinator of its country or the network operator`);
+      }
+      if (changes.locations) this.checkAssignedLocations(actor, changes.locations, organisation.locations);
+      const updated = await this.claimingParties(actor, changes.partyIds ?? [], () => this.store.access.organisations.update(id, changes));
+      const before = Object.fromEntries(Object.keys(changes).map((key) => [key, organisation[key as keyof OrganisationChanges]]));
+      return { result: updated ?? organisation, details: { before, after: changes } };
+    });
+  }
+
+  /**
+   * Refuses locations the actor may not assign (a coordinator: only of its own country), naming
+   * each; those in `kept` (the organisation has them already) are not looked at.
+   */
+  private checkAssignedLocations(actor: Actor, locations: readonly string[], kept: readonly string[] = []): void {
+    const issues: ValidationIssue[] = [];
+    locations.forEach((id, index) => {
+      const location = locationById(id);
+      if (!location || kept.includes(id) || mayAssignLocation(actor, location)) return;
+      const own = actor === 'cli' ? '' : actor.organisation.country ?? '';
+      issues.push({ pointer: `/locations/${index}`, message: `'${id}' is in ${location.countries.join(' and ')}, not in ${own}` });
+    });
+    if (issues.length === 0) return;
+    throw new KarvonError(
+      'KRV_FORBIDDEN',
+      `A national coordinator assigns locations of its own country only: ${issues.map((issue) => issue.message).join('; ')}. Ask the network operator`,
+      issues,
+    );
+  }
+
+  /**
+   * Runs a store write that claims party ids, turning a party another organisation holds into 409.
+   * Only who sees every organisation (the network operator, the command line) is told which holds it.
+   */
+  private async claimingParties<T>(actor: Actor, partyIds: readonly string[], write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof PartyIdTaken)) throw error;
+      const where = seesEveryOrganisation(actor)
+        ? `: '${error.holder}' holds it; remove it there first (PATCH /api/organisations/${error.holder})`
+        : '; ask the network operator';
+      const message = `party id '${error.partyId}' is already assigned to another organisation${where}`;
+      throw new KarvonError('KRV_CONFLICT', message, [{ pointer: `/partyIds/${Math.max(0, partyIds.indexOf(error.partyId))}`, message }]);
+    }
   }
 
   async suspendOrganisation(actor: Actor, id: string): Promise<Organisation> {

@@ -5,11 +5,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerBodyParsers } from './plugins/body-parsers.js';
+import { registerCallerRateLimit } from './plugins/caller-rate-limit.js';
 import { LOG_REDACTION, registerHardening, trustProxyOption } from './plugins/hardening.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerGs1Headers } from './plugins/gs1-headers.js';
 import { registerOpenApi } from './openapi.js';
 import type { ApiDeps } from './deps.js';
+import { MAX_IDENTIFIER_LENGTH } from '../epcis/validate/index.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -53,13 +55,17 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
     // Only the one proxy in front of Karvon is believed about the client's address and protocol.
     trustProxy: trustProxyOption(deps.config),
     bodyLimit: deps.config.captureFileSizeLimit,
-    // EPCIS identifiers (eventIDs, EPC URIs) are long; allow them in paths.
-    routerOptions: { maxParamLength: 2048 },
+    // EPCIS identifiers (eventIDs, EPC URIs) are long; allow them in paths. The router counts the
+    // decoded parameter, and validation keeps identifiers within MAX_IDENTIFIER_LENGTH, so every
+    // eventID a Location names can be fetched.
+    routerOptions: { maxParamLength: Math.max(2048, MAX_IDENTIFIER_LENGTH) },
   });
   registerErrorHandler(app);
-  // Rate limits, security headers and CORS first: they apply to every request, known caller or not.
+  // The address rate limit, security headers and CORS first: they apply to every request, known
+  // caller or not; the limit per caller once authentication knows who it is.
   registerHardening(app, deps);
   registerAuthentication(app, deps);
+  registerCallerRateLimit(app, deps);
   registerBodyParsers(app, deps.config.captureFileSizeLimit);
   registerGs1Headers(app);
   await registerOpenApi(app, options.version ?? '0.0.0');

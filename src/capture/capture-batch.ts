@@ -21,6 +21,11 @@ export interface CaptureBatch {
    * authoriseEvents step. Absent for local captures (imports, the simulator, the demo).
    */
   readonly capturer?: Organisation;
+  /**
+   * Most list items an event may have (captures over the API; src/capture/list-items.ts). Absent for
+   * local captures (imports, the simulator, the demo), which are not limited.
+   */
+  readonly itemLimitPerEvent?: number;
   /** JSON pointer of the event list inside the document, for error locations. */
   readonly listPointer: string;
   /** Document-level extension fields the hash must ignore (reference-implementation extension). */

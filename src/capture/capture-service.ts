@@ -13,10 +13,16 @@ import { refusalError, refusedEvents } from './authorise-events.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
 import { CAPTURE_STEPS, type CaptureDeps } from './capture-steps.js';
 import { bindingOfContentType, decodeDocument, decodeSingleEvent, type Binding } from './decode.js';
+import { documentItems, documentTooLarge, eventsTooLarge, type ListItemLimits } from './list-items.js';
 
 export interface CaptureLimits {
   /** Most events in one capture. */
   captureLimit: number;
+  /**
+   * Most list items in one event, and in one document (src/capture/list-items.ts). The runtime
+   * always sets them from the configuration; absent, list items are not limited.
+   */
+  itemLimits?: ListItemLimits;
 }
 
 export interface CaptureResult {
@@ -51,10 +57,20 @@ export class CaptureService {
   /** Runs the capture pipeline over a parsed document, in the calling task. */
   async captureDocument(
     doc: EpcisDocument,
-    options: { binding: Binding; errorBehaviour: CaptureErrorBehaviour; captureJobID?: string; validated?: boolean; authorised?: boolean; capturer?: Organisation },
+    options: {
+      binding: Binding;
+      errorBehaviour: CaptureErrorBehaviour;
+      captureJobID?: string;
+      validated?: boolean;
+      authorised?: boolean;
+      capturer?: Organisation;
+      /** Apply the list-item limit per event (captures over the API); local captures are not limited. */
+      limited?: boolean;
+    },
   ): Promise<CaptureResult> {
     const batch: CaptureBatch = {
       binding: options.binding,
+      ...(options.limited && this.limits.itemLimits ? { itemLimitPerEvent: this.limits.itemLimits.perEvent } : {}),
       validated: options.validated ?? false,
       authorised: options.authorised ?? false,
       errorBehaviour: options.errorBehaviour,
@@ -89,7 +105,7 @@ export class CaptureService {
   async submit(body: Buffer, contentType: string | undefined, errorBehaviour: CaptureErrorBehaviour, capturer?: Organisation): Promise<CaptureJob> {
     const binding = bindingOfContentType(contentType);
     const doc = decodeDocument(body, binding);
-    this.checkLimits(doc);
+    this.checkLimits(doc, errorBehaviour);
     if (errorBehaviour === 'rollback') {
       const pointer = eventListPointer(doc);
       const issues = doc.events.flatMap((event, index) => validateEvent(event, `${pointer}/${index}`));
@@ -126,10 +142,11 @@ export class CaptureService {
   async captureSingle(body: Buffer, contentType: string | undefined, capturer?: Organisation): Promise<{ eventID: string; duplicate: boolean }> {
     const binding = bindingOfContentType(contentType);
     const event = decodeSingleEvent(body, binding);
+    const doc: EpcisDocument = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '', events: [event] };
+    this.checkItemLimits(doc, '', 'rollback');
     const issues = validateEvent(event, '');
     if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
-    const doc: EpcisDocument = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '', events: [event] };
-    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, ...(capturer ? { capturer } : {}) });
+    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, limited: true, ...(capturer ? { capturer } : {}) });
     if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
     // Already stored: answer with the stored event's ID so that the client can find it.
     const hashID = result.duplicateHashIDs[0]!;
@@ -149,13 +166,28 @@ export class CaptureService {
     while (this.draining) await this.draining;
   }
 
-  private checkLimits(doc: EpcisDocument): void {
+  /** The limits of a submitted document, checked before anything else is done with it. */
+  private checkLimits(doc: EpcisDocument, errorBehaviour: CaptureErrorBehaviour): void {
     if (doc.events.length > this.limits.captureLimit) {
       throw new KarvonError(
         'KRV_CAPTURE_LIMIT',
         `The document holds ${doc.events.length} events; at most ${this.limits.captureLimit} are accepted per capture (GS1-EPCIS-Capture-Limit). Split it into smaller documents.`,
       );
     }
+    this.checkItemLimits(doc, eventListPointer(doc), errorBehaviour);
+  }
+
+  /**
+   * List items: under rollback an event over the per-event limit refuses the document (413, with its
+   * pointer); under proceed the job rejects just that event, and it does not count towards the
+   * document's total, which is refused as a whole when over its limit.
+   */
+  private checkItemLimits(doc: EpcisDocument, listPointer: string, errorBehaviour: CaptureErrorBehaviour): void {
+    if (!this.limits.itemLimits) return;
+    const { perEvent, perDocument } = this.limits.itemLimits;
+    const { oversized, total } = documentItems(doc, perEvent, listPointer);
+    if (errorBehaviour === 'rollback' && oversized.size > 0) throw eventsTooLarge(oversized, doc.events.length, perEvent);
+    if (total > perDocument) throw documentTooLarge(total, perDocument);
   }
 
   private enqueue(id: string): void {
@@ -214,6 +246,7 @@ export class CaptureService {
         captureJobID: id,
         validated: submitted?.checked ?? false,
         authorised: submitted?.checked ?? false,
+        limited: true,
         ...(capturer ? { capturer } : {}),
       });
       await finish(

@@ -10,6 +10,7 @@ import { validateEvent } from '../epcis/validate/index.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Store } from '../store/store.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
+import { documentItems, eventsTooLarge } from './list-items.js';
 
 export interface CaptureDeps {
   store: Store;
@@ -25,10 +26,23 @@ export interface CaptureDeps {
 
 export type CaptureStep = (batch: CaptureBatch, deps: CaptureDeps) => void | Promise<void>;
 
+/**
+ * Refuses events with more list items than the capture allows, before any other step spends time
+ * on them: under `rollback` the capture (413), under `proceed` only those events.
+ */
+export const refuseOversizedEvents: CaptureStep = (batch) => {
+  if (batch.itemLimitPerEvent === undefined) return;
+  const { oversized } = documentItems({ events: batch.events }, batch.itemLimitPerEvent, batch.listPointer);
+  if (oversized.size === 0) return;
+  if (batch.errorBehaviour === 'rollback') throw eventsTooLarge(oversized, batch.events.length, batch.itemLimitPerEvent);
+  for (const [index, issues] of oversized) batch.rejected.set(index, issues);
+};
+
 /** Checks every event against the standard's rules; refused events are recorded, not thrown. */
 export const validateEvents: CaptureStep = (batch) => {
   if (batch.validated) return;
   batch.events.forEach((event, index) => {
+    if (batch.rejected.has(index)) return;
     const issues = validateEvent(event, `${batch.listPointer}/${index}`);
     if (issues.length > 0) batch.rejected.set(index, issues);
   });
@@ -127,6 +141,7 @@ export const publish: CaptureStep = (batch, { bus }) => {
 
 /** The capture pipeline, in order. */
 export const CAPTURE_STEPS: readonly CaptureStep[] = [
+  refuseOversizedEvents,
   validateEvents,
   authoriseEvents,
   assignIdentity,

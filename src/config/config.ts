@@ -17,6 +17,10 @@ export interface KarvonConfig {
   readonly captureLimit: number;
   /** Largest capture request body in bytes. */
   readonly captureFileSizeLimit: number;
+  /** Most list items (EPCs, quantities, transactions, parties, sensor reports...) in one captured event. */
+  readonly captureItemLimitPerEvent: number;
+  /** Most list items in one capture request, all its events and its header together. */
+  readonly captureItemLimitPerDocument: number;
   /** Largest page of events a query may ask for (perPage). */
   readonly queryMaxPerPage: number;
   /** Page size when a query gives no perPage. */
@@ -33,7 +37,7 @@ export interface KarvonConfig {
   /** Failed sign-ins in a row after which an account is locked for `signInLockMinutes`. */
   readonly signInMaxFailures: number;
   readonly signInLockMinutes: number;
-  /** Requests per minute allowed to one API key or session (authenticated callers). */
+  /** Requests per minute allowed to one authenticated caller: an API key, a user (all sessions), the bootstrap token. */
   readonly rateLimitPerKey: number;
   /** Requests per minute allowed to one client address (every caller, signed in or not). */
   readonly rateLimitPerAddress: number;
@@ -107,6 +111,8 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_LOG_LEVEL', key: 'logLevel', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: oneOf(LOG_LEVELS) },
   { name: 'KARVON_CAPTURE_LIMIT', key: 'captureLimit', default: '10000', description: 'Most events accepted in one capture request (GS1-EPCIS-Capture-Limit)', parse: integer(1, 10_000_000) },
   { name: 'KARVON_CAPTURE_FILE_SIZE_LIMIT', key: 'captureFileSizeLimit', default: String(32 * 1024 * 1024), description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)', parse: integer(1024, 2 ** 31 - 1) },
+  { name: 'KARVON_CAPTURE_ITEM_LIMIT_PER_EVENT', key: 'captureItemLimitPerEvent', default: '10000', description: 'Most list items in one captured event: every item of every list in it (EPCs, quantities, business transactions, sources, destinations, sensor elements and reports, extension lists); a longer event is refused (Karvon-Capture-Item-Limit-Per-Event)', parse: integer(1, 10_000_000) },
+  { name: 'KARVON_CAPTURE_ITEM_LIMIT_PER_DOCUMENT', key: 'captureItemLimitPerDocument', default: '100000', description: 'Most list items in one capture request, its events and header together; a larger document is refused (Karvon-Capture-Item-Limit-Per-Document)', parse: integer(1, 100_000_000) },
   { name: 'KARVON_QUERY_MAX_PER_PAGE', key: 'queryMaxPerPage', default: '1000', description: 'Largest page of events a query may request (perPage)', parse: integer(1, 100_000) },
   { name: 'KARVON_QUERY_DEFAULT_PER_PAGE', key: 'queryDefaultPerPage', default: '100', description: 'Page size when a query names none', parse: integer(1, 100_000) },
   { name: 'KARVON_DEMO_SHIPMENTS', key: 'demoShipments', default: '3000', description: 'Shipments in the demo that `karvon serve` starts on an empty store (`--no-demo` for none)', parse: integer(1, 1_000_000) },
@@ -117,7 +123,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_SESSION_HOURS', key: 'sessionHours', default: '12', description: 'Hours a signed-in session lasts without activity', parse: integer(1, 24 * 30) },
   { name: 'KARVON_SIGN_IN_MAX_FAILURES', key: 'signInMaxFailures', default: '5', description: 'Failed sign-ins in a row that lock an account', parse: integer(1, 1000) },
   { name: 'KARVON_SIGN_IN_LOCK_MINUTES', key: 'signInLockMinutes', default: '15', description: 'Minutes an account stays locked after too many failed sign-ins', parse: integer(1, 24 * 60) },
-  { name: 'KARVON_RATE_LIMIT_PER_KEY', key: 'rateLimitPerKey', default: '6000', description: 'Requests per minute for one API key or session', parse: integer(1, 10_000_000) },
+  { name: 'KARVON_RATE_LIMIT_PER_KEY', key: 'rateLimitPerKey', default: '6000', description: 'Requests per minute for one API key, one signed-in user (all their sessions together) or the bootstrap token', parse: integer(1, 10_000_000) },
   { name: 'KARVON_RATE_LIMIT_PER_ADDRESS', key: 'rateLimitPerAddress', default: '12000', description: 'Requests per minute from one client address', parse: integer(1, 10_000_000) },
   { name: 'KARVON_CORS_ORIGINS', key: 'corsOrigins', default: '', description: 'Comma-separated origins allowed to call the API from a browser (none by default)', parse: originList },
   { name: 'KARVON_TRUST_PROXY', key: 'trustProxy', default: 'false', description: 'Set to true behind a TLS-terminating reverse proxy (client address and Secure cookies from X-Forwarded-*)', parse: flag },
@@ -145,6 +151,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = { ...values, ...overrides } as KarvonConfig;
   if (config.queryDefaultPerPage > config.queryMaxPerPage) {
     throw new ConfigError('Invalid configuration:\n  - KARVON_QUERY_DEFAULT_PER_PAGE must not exceed KARVON_QUERY_MAX_PER_PAGE');
+  }
+  if (config.captureItemLimitPerEvent > config.captureItemLimitPerDocument) {
+    throw new ConfigError('Invalid configuration:\n  - KARVON_CAPTURE_ITEM_LIMIT_PER_EVENT must not exceed KARVON_CAPTURE_ITEM_LIMIT_PER_DOCUMENT');
   }
   return Object.freeze(config);
 }

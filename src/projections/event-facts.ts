@@ -79,9 +79,10 @@ const PARTY_TYPES = new Set(['owning_party', 'possessing_party'].map((t) => toWe
 
 /** The parties an event names: source/destination parties and the GLNs of a krv:registration's parties. */
 export function partiesOf(event: EpcisEvent): string[] {
-  const parties: string[] = [];
+  // A Set keeps first-seen order and makes each addition O(1): a source list may hold thousands of items.
+  const parties = new Set<string>();
   const add = (value: unknown): void => {
-    if (typeof value === 'string' && value.trim() !== '' && !parties.includes(value.trim())) parties.push(value.trim());
+    if (typeof value === 'string' && value.trim() !== '') parties.add(value.trim());
   };
   const sides: readonly (SourceOrDestination | undefined)[] = [...(event.sourceList ?? []), ...(event.destinationList ?? [])];
   for (const item of sides) {
@@ -94,7 +95,7 @@ export function partiesOf(event: EpcisEvent): string[] {
   if (Array.isArray(registered)) {
     for (const party of registered) if (typeof party === 'object' && party !== null) add((party as Record<string, unknown>).gln);
   }
-  return parties;
+  return [...parties];
 }
 
 const TYPE_KIND: ReadonlyArray<readonly [string, DocumentKind]> = [
@@ -188,18 +189,22 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, origin: 
   const capturedBy = origin.capturedBy;
   // An event of a local capture is the node's own word; an organisation's event without recorded keys has no standing.
   const recorder: Recorder = origin.recorder ?? (capturedBy ? { kind: 'organisation', organisationId: capturedBy, keys: [] } : TRUSTED);
-  const documents: DocumentRef[] = [];
+  // Lists are de-duplicated through Maps and Sets (first-seen order kept): an event may list tens of
+  // thousands of EPCs, and a scan of the list per item would make reading it quadratic.
+  const documents = new Map<string, DocumentRef>();
   for (const bt of event.bizTransactionList ?? []) {
     if (typeof bt?.bizTransaction !== 'string' || bt.bizTransaction.trim() === '') continue;
     const doc = documentOf(bt.type, bt.bizTransaction);
-    if (!documents.some((d) => d.value === doc.value)) documents.push(doc);
+    if (!documents.has(doc.value)) documents.set(doc.value, doc);
   }
-  const units: string[] = [];
+  const units = new Set<string>();
   const carriers: string[] = [];
   const addUnit = (epc: unknown) => {
-    if (typeof epc === 'string' && epc.trim() !== '' && !units.includes(epc.trim())) units.push(epc.trim());
+    if (typeof epc === 'string' && epc.trim() !== '') units.add(epc.trim());
   };
-  for (const epc of [...(event.epcList ?? []), ...(event.childEPCs ?? []), ...(event.inputEPCList ?? []), ...(event.outputEPCList ?? [])]) addUnit(epc);
+  for (const list of [event.epcList, event.childEPCs, event.inputEPCList, event.outputEPCList]) {
+    for (const epc of list ?? []) addUnit(epc);
+  }
   if (typeof event.parentID === 'string') {
     // A container that holds SSCCs is part of the shipment; a vessel or truck that carries it is not.
     if (isCarrier(event.parentID)) carriers.push(event.parentID);
@@ -225,8 +230,8 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, origin: 
     event,
     eventID: typeof event.eventID === 'string' ? event.eventID : `${event.eventTime}|${JSON.stringify(event)}`,
     time,
-    documents,
-    units,
+    documents: [...documents.values()],
+    units: [...units],
     carriers,
     ...(step ? { step } : {}),
     ...(where ? { where } : {}),

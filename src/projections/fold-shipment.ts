@@ -11,6 +11,9 @@ import { referenceLegHours, referenceStopHours } from './reference-timing.js';
 import type { CorridorPosition, Delay, FoldContext, Hold, Mode, ShipmentState, TimelineEntry, TransitStepRecord, Visit } from './shipment-state.js';
 import { describeEvent, placeText } from './timeline-text.js';
 
+/** A transit declaration's MRN: 2 digits of the year, the country, 14 letters or digits. */
+const MRN = /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/;
+
 function factKey(f: EventFacts): string {
   return f.event.errorDeclaration ? `${f.eventID}#error` : f.eventID;
 }
@@ -77,11 +80,14 @@ export function retractedEventIDs(sorted: readonly EventFacts[]): Set<string> {
 export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): ShipmentState {
   const retracted = retractedEventIDs(sorted);
   const events = sorted.filter((f) => !f.event.errorDeclaration && !retracted.has(f.eventID));
-  const documents: DocumentRef[] = [];
-  const references: Partial<Record<DocumentKind, string[]>> = {};
-  const units: string[] = [];
-  const carriers: string[] = [];
-  const countries: string[] = [];
+  // Sets and Maps keep first-seen order with O(1) membership: one event may name tens of thousands
+  // of units, and a scan of the list so far per item would make folding quadratic in the list.
+  const documents = new Map<string, DocumentRef>();
+  const references = new Map<DocumentKind, Set<string>>();
+  const units = new Set<string>();
+  const carriers = new Set<string>();
+  const countries = new Set<string>();
+  let mrn: string | undefined;
   const transit: Record<string, TransitStepRecord[]> = {};
   const holds: Hold[] = [];
   const timeline: TimelineEntry[] = [];
@@ -101,14 +107,16 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   for (const f of events) {
     const time = f.event.eventTime;
     for (const d of f.documents) {
-      if (documents.some((x) => x.value === d.value)) continue;
-      documents.push(d);
-      const list = (references[d.kind] ??= []);
-      if (!list.includes(d.number)) list.push(d.number);
+      if (documents.has(d.value)) continue;
+      documents.set(d.value, d);
+      const numbers = references.get(d.kind) ?? references.set(d.kind, new Set()).get(d.kind)!;
+      numbers.add(d.number);
+      // The first MRN-shaped transit declaration number, as the timeline names it.
+      if (mrn === undefined && d.kind === 'transit-declaration' && MRN.test(d.number)) mrn = d.number;
     }
-    for (const u of f.units) if (!units.includes(u)) units.push(u);
-    for (const c of f.carriers) if (!carriers.includes(c)) carriers.push(c);
-    if (f.country && !countries.includes(f.country)) countries.push(f.country);
+    for (const u of f.units) units.add(u);
+    for (const c of f.carriers) carriers.add(c);
+    if (f.country) countries.add(f.country);
     if (!corridorId && f.corridor) {
       corridorId = f.corridor;
       corridor = context.reference.corridors.get(f.corridor);
@@ -149,7 +157,6 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     if (step?.source === 'movement' && step.kind === 'departed') departedAt ??= time;
     if ((step?.source === 'movement' && step.kind === 'arrived-at-destination') || (step?.source === 'transit' && step.kind === 'arrive')) arrivedAt ??= time;
     if (step?.source === 'movement' && step.kind === 'delivered') deliveredAt ??= time;
-    const mrn = references['transit-declaration']?.find((n) => /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/.test(n));
     timeline.push({ time, ...(place ? { place } : {}), text: describeEvent(f, mrn), eventID: f.eventID });
   }
 
@@ -162,10 +169,10 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   const legProgress = corridor && position ? legProgressOf(position, corridor) : undefined;
   return {
     id: shipmentIdOf(events.length > 0 ? events : sorted),
-    references,
-    documents,
-    transportUnits: units,
-    carriers,
+    references: Object.fromEntries([...references].map(([kind, numbers]) => [kind, [...numbers]])) as Partial<Record<DocumentKind, string[]>>,
+    documents: [...documents.values()],
+    transportUnits: [...units],
+    carriers: [...carriers],
     ...(corridorId ? { corridor: corridorId } : {}),
     ...(mode ? { mode } : {}),
     status,
@@ -173,7 +180,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     ...(lastLocation ? { lastLocation, lastLocationTime: lastLocationTime! } : {}),
     ...(position ? { position } : {}),
     ...(legProgress ? { legProgress } : {}),
-    countries,
+    countries: [...countries],
     transit,
     holds,
     timeline,

@@ -216,6 +216,14 @@ export class ShipmentLinker {
 
   /** The shipment a unit of the event leads to (open at the event's time), among those `eligible` allows. */
   private byUnits(facts: EventFacts, eligible: (key: string, unit: string) => boolean): string | undefined {
+    // The kinds (a handful) are collected once, so each candidate costs one pass over its documents
+    // rather than one per document of the event.
+    const singleKinds = new Set(facts.documents.filter((d) => SINGLE_KINDS.has(d.kind)).map((d) => d.kind));
+    const clashes = (entry: Entry): boolean => {
+      if (singleKinds.size === 0) return false;
+      for (const { kind } of entry.documents.values()) if (singleKinds.has(kind)) return true;
+      return false;
+    };
     const candidates = new Map<string, boolean>();
     for (const u of facts.units) {
       for (const key of this.byUnit.get(u) ?? []) {
@@ -227,7 +235,7 @@ export class ShipmentLinker {
     const open = [...candidates]
       .map(([key, strong]) => ({ key, strong, entry: this.entries.get(key)! }))
       .filter(({ entry }) => this.isOpenAt(entry, facts.time))
-      .filter(({ entry }) => !facts.documents.some((d) => SINGLE_KINDS.has(d.kind) && [...entry.documents.values()].some((x) => x.kind === d.kind)));
+      .filter(({ entry }) => !clashes(entry));
     if (open.length === 0) return undefined;
     open.sort((a, b) => {
       // A shipment that holds the unit as its own before one that learnt it privately.

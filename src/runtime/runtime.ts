@@ -69,7 +69,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const readModelCurrent = tracking ? () => shipments.idle() : undefined;
   const capture = new CaptureService(
     { store, bus, now: options.now ?? (() => new Date()), ...(readModelCurrent ? { readModelCurrent } : {}) },
-    { captureLimit: config.captureLimit },
+    { captureLimit: config.captureLimit, itemLimits: { perEvent: config.captureItemLimitPerEvent, perDocument: config.captureItemLimitPerDocument } },
     (error, jobID) => onError(error, `capture job ${jobID}`),
   );
   const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });

@@ -4,7 +4,8 @@
  */
 import type { Action, EpcisEvent, QuantityElement, SourceOrDestination } from '../epcis/model.js';
 import type { EpcRole, QuantityRole } from '../epcis/query/event-query.js';
-import { normaliseIdentifier, normaliseVocabulary, parseInstant } from '../epcis/query/normalise.js';
+import { instantOf } from '../epcis/date-time.js';
+import { normaliseIdentifier, normaliseVocabulary } from '../epcis/query/normalise.js';
 import { validationError } from '../epcis/exceptions.js';
 
 export interface EventIndexValues {
@@ -39,9 +40,10 @@ const QUANTITY_LISTS: readonly [QuantityRole, 'quantityList' | 'childQuantityLis
   ['outputQuantity', 'outputQuantityList'],
 ];
 
+/** A stored time, read as validation reads it (src/epcis/date-time.ts): whatever passed validation is kept. */
 function instant(event: EpcisEvent, field: 'eventTime' | 'recordTime'): number {
   const value = event[field];
-  const ms = typeof value === 'string' ? parseInstant(value) : undefined;
+  const ms = typeof value === 'string' ? instantOf(value) : undefined;
   if (ms === undefined) {
     throw validationError(`${field} ${JSON.stringify(value)} is not a date-time with a time zone`, [
       { pointer: `/${field}`, message: 'expected an xsd:dateTime with zone, e.g. 2024-05-01T10:00:00Z' },

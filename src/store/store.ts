@@ -117,6 +117,11 @@ export interface CaptureJobRepository {
 }
 
 export interface NamedQuery {
+  /**
+   * The organisation that created it; its names are its own (two organisations may each have a
+   * query of the same name). null for queries stored before queries had owners.
+   */
+  owner: string | null;
   name: string;
   /** The query parameters as submitted (REST query-schema shape). */
   query: Record<string, unknown>;
@@ -124,11 +129,13 @@ export interface NamedQuery {
 }
 
 export interface NamedQueryRepository {
-  /** Creates a named query; returns false when the name is taken. */
+  /** Creates a named query; returns false when its owner has a query of that name already. */
   create(query: NamedQuery): Promise<boolean>;
-  get(name: string): Promise<NamedQuery | undefined>;
-  list(page: { perPage: number; pageToken?: string }): Promise<{ queries: NamedQuery[]; nextPageToken?: string }>;
-  delete(name: string): Promise<boolean>;
+  /** The query of this name among `owner`'s (null: among those without an owner). */
+  get(owner: string | null, name: string): Promise<NamedQuery | undefined>;
+  /** A page of queries in (name, owner) order: `owner`'s only when given (null: those without one), else all. */
+  list(page: { perPage: number; pageToken?: string; owner?: string | null }): Promise<{ queries: NamedQuery[]; nextPageToken?: string }>;
+  delete(owner: string | null, name: string): Promise<boolean>;
 }
 
 export interface MasterDataRepository {
@@ -297,12 +304,33 @@ export interface ShipmentViewRepository {
 
 // ---- access (src/access/) ------------------------------------------------------------------------
 
+/**
+ * A party id another organisation holds already: a party belongs to at most one organisation, its
+ * ids compared after normalisation (partyKey: a PGLN URN and its Digital Link are the same party).
+ */
+export class PartyIdTaken extends Error {
+  override readonly name = 'PartyIdTaken';
+  constructor(
+    /** The party id as the caller wrote it. */
+    readonly partyId: string,
+    /** The organisation that holds it: for the network operator's eyes only. */
+    readonly holder: string,
+  ) {
+    super(`party id '${partyId}' is held by another organisation`);
+  }
+}
+
 export interface OrganisationRepository {
-  /** Creates an organisation; false when the id is taken. */
+  /**
+   * Creates an organisation; false when the id is taken. Throws PartyIdTaken (and creates nothing)
+   * when another organisation holds one of its party ids, atomically: of two creations claiming the
+   * same party at once, one fails.
+   */
   create(organisation: Organisation): Promise<boolean>;
   get(id: string): Promise<Organisation | undefined>;
   /** By country and/or kind, ordered by id. */
   list(filter?: { country?: string; kind?: Organisation['kind'] }): Promise<Organisation[]>;
+  /** Changes an organisation; new party ids are claimed like create()'s (PartyIdTaken), removed ones released. */
   update(id: string, changes: Partial<Pick<Organisation, 'name' | 'status' | 'partyIds' | 'locations'>>): Promise<Organisation | undefined>;
 }
 

@@ -56,6 +56,16 @@ describe('karvon org, user and key', () => {
     expect(exit).toHaveBeenCalled();
   });
 
+  it('will not give a party id to a second organisation, in any spelling, and names the one that holds it', async () => {
+    await run('org', 'create', '--id', 'uz-forwarder', '--name', 'Tashkent forwarder', '--kind', 'forwarder', '--country', 'UZ', '--party-id', 'urn:epc:id:pgln:4870001.00506');
+    await expect(
+      run('org', 'create', '--id', 'kz-spy', '--name', 'Spy', '--kind', 'forwarder', '--country', 'KZ', '--party-id', 'https://id.gs1.org/417/4870001005061'),
+    ).rejects.toThrow(/party id 'https:\/\/id.gs1.org\/417\/4870001005061' is already assigned to another organisation: 'uz-forwarder' holds it/);
+    output.length = 0;
+    await run('org', 'list');
+    expect(output.join('\n')).not.toContain('kz-spy');
+  });
+
   it('lists every problem of a bad organisation', async () => {
     await expect(run('org', 'create', '--id', 'Bad', '--name', 'X', '--kind', 'pirate')).rejects.toThrow(/\/id[\s\S]*\/kind/);
   });

@@ -139,6 +139,7 @@ describe('performance', () => {
       const src = path.join(repoRoot, 'src');
       const sources = [
         ...readdirSync(path.join(src, 'epcis/validate')).map((name) => `epcis/validate/${name}`),
+        'epcis/date-time.ts',
         'epcis/exceptions.ts',
         'epcis/model.ts',
         'epcis/vocabulary.ts',

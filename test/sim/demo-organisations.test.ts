@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readScopeOf } from '../../src/access/visibility.js';
 import { startDemo } from '../../src/sim/demo.js';
-import { DEMO_MEMBER_STATES, DEMO_PASSWORD, demoEmailOf } from '../../src/sim/demo-organisations.js';
+import { partyKey, readScopeOf } from '../../src/access/visibility.js';
+import { locationById } from '../../src/reference/index.js';
+import { DEMO_MEMBER_STATES, DEMO_PASSWORD, demoEmailOf, demoOrganisations } from '../../src/sim/demo-organisations.js';
 import { SIM_FORWARDERS } from '../../src/sim/sim-parties.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -110,5 +111,28 @@ describe('the demo organisations', () => {
     expect((await t.runtime.store.access.users.list('kz-customs')).length).toBe(users);
     expect(await t.runtime.store.governance.listProposals()).toHaveLength(1);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).organisationsSeeded).toBe(true);
+  });
+});
+
+describe('the party ids and locations of the demo organisations', () => {
+  it('give every party to one organisation only (party ids compared after normalisation)', () => {
+    const holders = new Map<string, string[]>();
+    for (const organisation of demoOrganisations()) {
+      for (const partyId of organisation.partyIds ?? []) {
+        const key = partyKey(partyId);
+        holders.set(key, [...new Set([...(holders.get(key) ?? []), organisation.id])]);
+      }
+    }
+    expect(holders.size).toBeGreaterThan(10);
+    expect([...holders].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+
+  it('give each organisation of a country locations of that country only, as its coordinator could', () => {
+    for (const organisation of demoOrganisations()) {
+      if (organisation.country === undefined) continue;
+      for (const id of organisation.locations ?? []) {
+        expect(locationById(id)?.countries, `${organisation.id} ${id}`).toContain(organisation.country);
+      }
+    }
   });
 });

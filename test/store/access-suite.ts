@@ -5,14 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Organisation, StoredApiKey, StoredUser } from '../../src/access/model.js';
-import type { Store } from '../../src/store/store.js';
+import { PartyIdTaken, type Store } from '../../src/store/store.js';
 import { withStore } from './with-store.js';
 
 
 const T0 = '2026-03-01T08:00:00.000Z';
 
+/** A party id of its own for each organisation id (a party belongs to one organisation). */
+function pglnOf(id: string): string {
+  let n = 0;
+  for (const c of id) n = (n * 31 + c.charCodeAt(0)) % 100_000;
+  return `urn:epc:id:pgln:4870001.${String(n).padStart(5, '0')}`;
+}
+
 function organisation(id: string, extra: Partial<Organisation> = {}): Organisation {
-  return { id, name: `Organisation ${id}`, kind: 'carrier', country: 'KZ', status: 'active', partyIds: [`urn:epc:id:pgln:487000.${id.length}`], locations: [], createdAt: T0, ...extra };
+  return { id, name: `Organisation ${id}`, kind: 'carrier', country: 'KZ', status: 'active', partyIds: [pglnOf(id)], locations: [], createdAt: T0, ...extra };
 }
 
 function user(id: string, organisationId: string, email: string): StoredUser {
@@ -48,6 +55,31 @@ export function accessSuite(name: string, open: () => Promise<Store>): void {
         expect(updated?.partyIds).toEqual(['a', 'b']);
         expect(updated?.name).toBe('Organisation kz-rail');
         expect(await orgs.update('nobody', { status: 'suspended' })).toBeUndefined();
+      }));
+
+    it('gives a party to one organisation only, whatever its spelling, also on update', () =>
+      withStore(open, async (store) => {
+        const orgs = store.access.organisations;
+        const pgln = 'urn:epc:id:pgln:4870001.00506';
+        const digitalLink = 'https://id.gs1.org/417/4870001005061';
+        // Both spellings on one organisation are one claim.
+        expect(await orgs.create(organisation('uz-forwarder', { partyIds: [pgln, digitalLink] }))).toBe(true);
+        const taken = await orgs.create(organisation('kz-spy', { partyIds: ['urn:epc:id:pgln:4870001.00999', digitalLink] })).catch((e: unknown) => e);
+        expect(taken).toBeInstanceOf(PartyIdTaken);
+        expect(taken).toMatchObject({ partyId: digitalLink, holder: 'uz-forwarder' });
+        // Nothing of the refused organisation was kept: not the row, not its other party id.
+        expect(await orgs.get('kz-spy')).toBeUndefined();
+        expect(await orgs.create(organisation('kz-other', { partyIds: ['urn:epc:id:pgln:4870001.00999'] }))).toBe(true);
+        // An id already taken is still reported as such.
+        expect(await orgs.create(organisation('uz-forwarder', { partyIds: [] }))).toBe(false);
+
+        const onUpdate = await orgs.update('kz-other', { partyIds: ['urn:epc:id:pgln:4870001.00999', pgln] }).catch((e: unknown) => e);
+        expect(onUpdate).toBeInstanceOf(PartyIdTaken);
+        expect((await orgs.get('kz-other'))?.partyIds).toEqual(['urn:epc:id:pgln:4870001.00999']);
+        // Released by its holder, the party can be given to another organisation.
+        await orgs.update('uz-forwarder', { partyIds: [] });
+        expect((await orgs.update('kz-other', { partyIds: [pgln] }))?.partyIds).toEqual([pgln]);
+        expect(await orgs.create(organisation('kz-third', { partyIds: ['urn:epc:id:pgln:4870001.00999'] }))).toBe(true);
       }));
 
     it('keeps users with unique lower-case emails and clears a lock when asked', () =>

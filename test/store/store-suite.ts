@@ -367,18 +367,46 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     describe('named queries and master data', () => {
       it('creates, lists and deletes named queries; a taken name is refused', () =>
         withStore(open, async (store) => {
-          const make = (name: string) => ({ name, query: { EQ_bizStep: ['departing'] }, createdAt: '2025-03-01T00:00:00Z' });
+          const make = (name: string) => ({ owner: 'kz-rail', name, query: { EQ_bizStep: ['departing'] }, createdAt: '2025-03-01T00:00:00Z' });
           expect(await store.namedQueries.create(make('dostyk-departures'))).toBe(true);
           expect(await store.namedQueries.create({ ...make('dostyk-departures'), query: {} })).toBe(false);
           expect(await store.namedQueries.create(make('aktau-arrivals'))).toBe(true);
-          expect(await store.namedQueries.get('dostyk-departures')).toEqual(make('dostyk-departures'));
+          expect(await store.namedQueries.get('kz-rail', 'dostyk-departures')).toEqual(make('dostyk-departures'));
           const page1 = await store.namedQueries.list({ perPage: 1 });
           const page2 = await store.namedQueries.list({ perPage: 1, pageToken: page1.nextPageToken });
           expect([...page1.queries, ...page2.queries].map((x) => x.name)).toEqual(['aktau-arrivals', 'dostyk-departures']);
           expect(page2.nextPageToken).toBeUndefined();
-          expect(await store.namedQueries.delete('aktau-arrivals')).toBe(true);
-          expect(await store.namedQueries.delete('aktau-arrivals')).toBe(false);
-          expect(await store.namedQueries.get('aktau-arrivals')).toBeUndefined();
+          expect(await store.namedQueries.delete('kz-rail', 'aktau-arrivals')).toBe(true);
+          expect(await store.namedQueries.delete('kz-rail', 'aktau-arrivals')).toBe(false);
+          expect(await store.namedQueries.get('kz-rail', 'aktau-arrivals')).toBeUndefined();
+        }));
+
+      it("keeps each owner's names apart, and the queries without an owner apart from all", () =>
+        withStore(open, async (store) => {
+          const make = (owner: string | null, name: string, step: string) => ({ owner, name, query: { EQ_bizStep: [step] }, createdAt: '2025-03-01T00:00:00Z' });
+          for (const query of [make('kz-rail', 'arrivals', 'arriving'), make('uz-rail', 'arrivals', 'departing'), make(null, 'arrivals', 'shipping'), make('uz-rail', 'border', 'inspecting')]) {
+            expect(await store.namedQueries.create(query)).toBe(true);
+          }
+          expect((await store.namedQueries.get('kz-rail', 'arrivals'))?.query).toEqual({ EQ_bizStep: ['arriving'] });
+          expect((await store.namedQueries.get('uz-rail', 'arrivals'))?.query).toEqual({ EQ_bizStep: ['departing'] });
+          expect((await store.namedQueries.get(null, 'arrivals'))?.owner).toBeNull();
+          expect(await store.namedQueries.get('kz-rail', 'border')).toBeUndefined();
+          const names = async (owner?: string | null) => {
+            const out: string[] = [];
+            let token: string | undefined;
+            do {
+              const page = await store.namedQueries.list({ perPage: 1, ...(token ? { pageToken: token } : {}), ...(owner !== undefined ? { owner } : {}) });
+              out.push(...page.queries.map((q) => `${q.owner ?? '-'}/${q.name}`));
+              token = page.nextPageToken;
+            } while (token);
+            return out;
+          };
+          expect(await names()).toEqual(['-/arrivals', 'kz-rail/arrivals', 'uz-rail/arrivals', 'uz-rail/border']);
+          expect(await names('uz-rail')).toEqual(['uz-rail/arrivals', 'uz-rail/border']);
+          expect(await names(null)).toEqual(['-/arrivals']);
+          expect(await store.namedQueries.delete('kz-rail', 'arrivals')).toBe(true);
+          expect(await store.namedQueries.get('uz-rail', 'arrivals')).toBeDefined();
+          expect(await store.namedQueries.get(null, 'arrivals')).toBeDefined();
         }));
 
       it('resolves descendants transitively, replacing children on update', () =>

@@ -1,19 +1,18 @@
 /**
- * What every request goes through before anything else looks at it: rate limits per credential and
- * per client address, a 1 MiB body limit outside capture, CORS (closed unless an origin is listed)
- * and the security headers of every response.
+ * What every request goes through before anything else looks at it: the rate limit per client
+ * address, a 1 MiB body limit outside capture, CORS (closed unless an origin is listed) and the
+ * security headers of every response.
  *
- * Registered before the authentication plugin, so the caller is not known yet: the per-key bucket
- * is keyed by a SHA-256 of the credential as sent (bearer key or session cookie). The raw value is
- * only read to hash it; nothing here keeps or logs it.
+ * Registered before the authentication plugin, so the caller is not known yet. The limit per API
+ * key or person is applied once it is (caller-rate-limit.ts): a bucket keyed by the credential's
+ * text could be escaped by spelling the same key differently ("bEaReR", extra spaces).
  */
-import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { KarvonError } from '../../errors.js';
 import type { KarvonConfig } from '../../config/config.js';
 import type { ApiDeps } from '../deps.js';
-import { cookieValue, SESSION_COOKIE } from './authentication.js';
 import { TokenBuckets } from './token-buckets.js';
 
 /** Largest body of any request that is not an EPCIS capture (sign-in, registrations, governance...). */
@@ -28,6 +27,7 @@ const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'accept
 const CORS_EXPOSED_HEADERS = [
   'Location', 'Link', 'Retry-After', 'GS1-EPCIS-Version', 'GS1-CBV-Version', 'GS1-EPCIS-Min', 'GS1-EPCIS-Max',
   'GS1-CBV-Min', 'GS1-CBV-Max', 'GS1-Next-Page-Token-Expires', 'GS1-EPCIS-Capture-Limit', 'GS1-EPCIS-Capture-File-Size-Limit',
+  ITEM_LIMIT_HEADERS.perEvent, ITEM_LIMIT_HEADERS.perDocument,
 ].join(', ');
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
@@ -77,7 +77,6 @@ export const LOG_REDACTION = {
 
 export function registerHardening(app: FastifyInstance, deps: Pick<ApiDeps, 'config'>): void {
   const { config } = deps;
-  const perKey = new TokenBuckets({ capacity: config.rateLimitPerKey, windowMs: MINUTE_MS });
   const perAddress = new TokenBuckets({ capacity: config.rateLimitPerAddress, windowMs: MINUTE_MS });
   const allowedOrigins = new Set(config.corsOrigins);
 
@@ -91,11 +90,7 @@ export function registerHardening(app: FastifyInstance, deps: Pick<ApiDeps, 'con
     }
     reply.header('Vary', 'Origin');
 
-    if (!EXEMPT_FROM_RATE_LIMITS.has(pathOf(request))) {
-      enforce(reply, perAddress.take(`address:${request.ip}`), 'this address');
-      const credential = credentialKeyOf(request);
-      if (credential) enforce(reply, perKey.take(credential), 'this API key or session');
-    }
+    if (!exemptFromRateLimits(request)) enforceBucket(reply, perAddress.take(`address:${request.ip}`), 'this address');
 
     if (isPreflight(request)) return answerPreflight(request, reply, origin);
 
@@ -125,6 +120,11 @@ export function registerHardening(app: FastifyInstance, deps: Pick<ApiDeps, 'con
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     reply.removeHeader('X-Powered-By');
   });
+}
+
+/** /health and /ready answer whoever asks, however often (monitoring must never be refused). */
+export function exemptFromRateLimits(request: FastifyRequest): boolean {
+  return EXEMPT_FROM_RATE_LIMITS.has(pathOf(request));
 }
 
 function pathOf(request: FastifyRequest): string {
@@ -169,22 +169,8 @@ function answerPreflight(request: FastifyRequest, reply: FastifyReply, origin: s
   return reply.code(204).send();
 }
 
-/**
- * The bucket key of the credential a request carries, if any: a bearer key or the session cookie,
- * hashed so that no secret is held in the bucket table.
- */
-function credentialKeyOf(request: FastifyRequest): string | undefined {
-  const authorization = request.headers.authorization;
-  if (authorization) return `key:${sha256(authorization)}`;
-  const session = cookieValue(request.headers.cookie, SESSION_COOKIE);
-  return session ? `session:${sha256(session)}` : undefined;
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
-}
-
-function enforce(reply: FastifyReply, result: ReturnType<TokenBuckets['take']>, who: string): void {
+/** Takes a token, or refuses the request with 429 and Retry-After. */
+export function enforceBucket(reply: FastifyReply, result: ReturnType<TokenBuckets['take']>, who: string): void {
   if (result.allowed) return;
   const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
   reply.header('Retry-After', String(seconds));

@@ -5,7 +5,7 @@
  * again.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { checkApiKeyInput, checkOrganisationInput, checkUserInput } from '../../access/access-input.js';
+import { checkApiKeyInput, checkOrganisationChanges, checkOrganisationInput, checkUserInput } from '../../access/access-input.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../access/model.js';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
@@ -39,6 +39,12 @@ export function accessRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     app.get<{ Params: { id: string } }>('/organisations/:id', async (request) => access.getOrganisation(principalOf(request), request.params.id));
+
+    // Name, party ids and locations; each list given replaces the old one (so a party id is
+    // released by leaving it out, before the network operator gives it to another organisation).
+    app.patch<{ Params: { id: string } }>('/organisations/:id', async (request) =>
+      access.updateOrganisation(principalOf(request), request.params.id, checkOrganisationChanges(jsonObjectBody(request, 'The changes'))),
+    );
 
     app.post<{ Params: { id: string } }>('/organisations/:id/suspend', async (request) => access.suspendOrganisation(principalOf(request), request.params.id));
 

@@ -2,6 +2,7 @@
  * EPCIS 2.0 REST: /capture (asynchronous document capture) and the capture jobs.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
 import { KarvonError } from '../../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
@@ -52,6 +53,9 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
     const limitHeaders = {
       'GS1-EPCIS-Capture-Limit': String(deps.config.captureLimit),
       'GS1-EPCIS-Capture-File-Size-Limit': String(deps.config.captureFileSizeLimit),
+      // Karvon's own limits on list items (GS1 defines none), advertised next to the standard's.
+      [ITEM_LIMIT_HEADERS.perEvent]: String(deps.config.captureItemLimitPerEvent),
+      [ITEM_LIMIT_HEADERS.perDocument]: String(deps.config.captureItemLimitPerDocument),
       'GS1-Capture-Error-Behaviour': 'rollback, proceed',
     };
 

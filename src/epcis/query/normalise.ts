@@ -2,6 +2,7 @@
  * The one place where query values and event values are brought to the same spelling, so that
  * both sides of every comparison agree (see the contract in event-query.ts).
  */
+import { instantOf } from '../date-time.js';
 import { toDigitalLink } from '../identifiers/index.js';
 import { toWebVocabulary, type VocabularyKind } from '../vocabulary.js';
 
@@ -24,9 +25,15 @@ export function normaliseVocabulary(kind: VocabularyKind, value: string): string
 // xsd:dateTime with a mandatory zone: an instant needs one to be comparable.
 const DATE_TIME = /^\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Epoch milliseconds of an xsd:dateTime with zone, or undefined when it is not one. */
+/**
+ * Epoch milliseconds of an xsd:dateTime with zone, or undefined when it is not one. An EPCIS
+ * date-time is read as stores read it (src/epcis/date-time.ts), so a query compares the instants
+ * stored; a query parameter may also leave out the seconds.
+ */
 export function parseInstant(value: string): number | undefined {
   const trimmed = value.trim();
+  const stored = instantOf(trimmed);
+  if (stored !== undefined) return stored;
   if (!DATE_TIME.test(trimmed)) return undefined;
   // Date.parse reads at most millisecond precision; longer fractions are cut, not rounded.
   const cut = trimmed.replace(/(\.\d{3})\d+/, '$1');

@@ -66,6 +66,21 @@ export function checkString(issues: Issues, pointer: string, label: string, valu
   return false;
 }
 
+/**
+ * The longest identifier accepted (eventIDs, EPCs, classes, locations, parties, transactions,
+ * vocabulary values, master data ids): they are indexed, and eventIDs and EPCs go into URLs
+ * (a Location header, /epcis/events/{eventID}, /epcis/epcs/{epc}) that clients and servers
+ * must be able to handle. Real identifiers are far shorter.
+ */
+export const MAX_IDENTIFIER_LENGTH = 1024;
+
+/** Reports an identifier longer than MAX_IDENTIFIER_LENGTH; checked first, before reading a huge value. */
+export function checkIdentifierLength(issues: Issues, pointer: string, label: string, value: string): boolean {
+  if (value.length <= MAX_IDENTIFIER_LENGTH) return true;
+  issues.push({ pointer, message: `${label} ${shown(value)} is ${value.length} characters long; at most ${MAX_IDENTIFIER_LENGTH} are accepted for an identifier` });
+  return false;
+}
+
 /** Reports a value that is not an absolute URI. */
 export function checkUri(issues: Issues, pointer: string, label: string, value: unknown): boolean {
   if (!checkString(issues, pointer, label, value)) return false;
@@ -75,9 +90,15 @@ export function checkUri(issues: Issues, pointer: string, label: string, value: 
   return false;
 }
 
-/** Reports a value that is not a valid EPC URN, Digital Link or other absolute URI. */
+/** Reports a value that is not an absolute URI of at most MAX_IDENTIFIER_LENGTH characters (an eventID...). */
+export function checkIdentifierUri(issues: Issues, pointer: string, label: string, value: unknown): boolean {
+  if (!checkString(issues, pointer, label, value) || !checkIdentifierLength(issues, pointer, label, value)) return false;
+  return checkUri(issues, pointer, label, value);
+}
+
+/** Reports a value that is not a valid EPC URN, Digital Link or other absolute URI, or is too long. */
 export function checkIdentifier(issues: Issues, pointer: string, label: string, value: unknown, level: EpcLevel): boolean {
-  if (!checkString(issues, pointer, label, value)) return false;
+  if (!checkString(issues, pointer, label, value) || !checkIdentifierLength(issues, pointer, label, value)) return false;
   const problem = identifierProblem(value, level);
   if (problem === null) return true;
   issues.push({ pointer, message: `${label} ${shown(value)} is not a valid identifier: ${problem}` });
@@ -93,9 +114,9 @@ export function checkDateTime(issues: Issues, pointer: string, label: string, va
   return false;
 }
 
-/** Reports a value that is not a known CBV term, a CBV URI of one, or another URI. */
+/** Reports a value that is not a known CBV term, a CBV URI of one, or another URI (of an identifier's length). */
 export function checkVocabulary(issues: Issues, pointer: string, label: string, kind: VocabularyKind, value: unknown): boolean {
-  if (!checkString(issues, pointer, label, value)) return false;
+  if (!checkString(issues, pointer, label, value) || !checkIdentifierLength(issues, pointer, label, value)) return false;
   const problem = vocabularyProblem(kind, value, label);
   if (problem === null) return true;
   issues.push({ pointer, message: problem });

@@ -4,7 +4,7 @@
  */
 import type { ValidationIssue } from '../exceptions.js';
 import type { EpcisDocument } from '../model.js';
-import { checkArray, checkDateTime, checkObject, checkString, checkUri, shown, type Issues } from './checks.js';
+import { checkArray, checkDateTime, checkIdentifierUri, checkObject, checkString, checkUri, shown, type Issues } from './checks.js';
 import { validateEvent } from './event.js';
 
 const SCHEMA_VERSION = /^\d+(?:\.\d+)*$/;
@@ -28,7 +28,7 @@ function checkMasterData(issues: Issues, header: unknown): void {
     const vocabulary = list[i];
     if (!checkObject(issues, at, 'vocabulary', vocabulary)) continue;
     if (vocabulary.type === undefined) issues.push({ pointer: at, message: 'a vocabulary needs type (e.g. urn:epcglobal:epcis:vtype:BusinessLocation)' });
-    else checkUri(issues, `${at}/type`, 'vocabulary type', vocabulary.type);
+    else checkIdentifierUri(issues, `${at}/type`, 'vocabulary type', vocabulary.type);
     const elements = vocabulary.vocabularyElementList;
     if (elements === undefined) continue;
     if (!checkArray(issues, `${at}/vocabularyElementList`, 'vocabularyElementList', elements)) continue;
@@ -37,17 +37,17 @@ function checkMasterData(issues: Issues, header: unknown): void {
       const element = elements[j];
       if (!checkObject(issues, elementAt, 'vocabulary element', element)) continue;
       if (element.id === undefined) issues.push({ pointer: elementAt, message: 'a vocabulary element needs id (the identifier it describes)' });
-      else checkUri(issues, `${elementAt}/id`, 'vocabulary element id', element.id);
+      else checkIdentifierUri(issues, `${elementAt}/id`, 'vocabulary element id', element.id);
       if (element.attributes !== undefined && checkArray(issues, `${elementAt}/attributes`, 'attributes', element.attributes)) {
         element.attributes.forEach((attribute, k) => {
           const attributeAt = `${elementAt}/attributes/${k}`;
           if (!checkObject(issues, attributeAt, 'attribute', attribute)) return;
           if (attribute.id === undefined) issues.push({ pointer: attributeAt, message: 'an attribute needs id (the attribute name URI)' });
-          else checkUri(issues, `${attributeAt}/id`, 'attribute id', attribute.id);
+          else checkIdentifierUri(issues, `${attributeAt}/id`, 'attribute id', attribute.id);
         });
       }
       if (element.children !== undefined && checkArray(issues, `${elementAt}/children`, 'children', element.children)) {
-        element.children.forEach((child, k) => checkUri(issues, `${elementAt}/children/${k}`, 'children item', child));
+        element.children.forEach((child, k) => checkIdentifierUri(issues, `${elementAt}/children/${k}`, 'children item', child));
       }
     }
   }

@@ -7,9 +7,10 @@ import { EVENT_TYPES, type EpcisEvent, type EventType } from '../model.js';
 import {
   checkDateTime,
   checkIdentifier,
+  checkIdentifierLength,
+  checkIdentifierUri,
   checkObject,
   checkString,
-  checkUri,
   checkVocabulary,
   isExtensionKey,
   pointerToken,
@@ -55,7 +56,7 @@ function checkField(issues: Issues, at: string, key: string, value: unknown): vo
       return;
     case 'eventID':
     case 'id':
-      checkUri(issues, at, key, value);
+      checkIdentifierUri(issues, at, key, value);
       return;
     case 'certificationInfo':
       checkCertificationInfo(issues, at, value);
@@ -200,6 +201,9 @@ export function validateEvent(event: EpcisEvent, pointer = ''): ValidationIssue[
     type = typeValue as EventType;
   } else if (typeof typeValue !== 'string' || schemeLength(typeValue) < 0) {
     issues.push({ pointer: `${pointer}/type`, message: `type must be one of ${EVENT_TYPES.join(', ')} (or the IRI of an extension event type), got ${shown(typeValue)}` });
+  } else {
+    // An extension event type is indexed like any other type.
+    checkIdentifierLength(issues, `${pointer}/type`, 'type', typeValue);
   }
   const allowed = type ? ALLOWED_FIELDS[type] : undefined;
 

@@ -3,6 +3,7 @@
  * and Digital Link identifier grammars and the CBV vocabularies.
  */
 export { validateEvent } from './event.js';
+export { MAX_IDENTIFIER_LENGTH } from './checks.js';
 export { validateDocument, eventListPointer } from './document.js';
 export { assertValidEvent, assertValidDocument, MAX_REPORTED_ISSUES } from './assert.js';
 export { xmlPathOfPointer } from './xml-path.js';

@@ -7,6 +7,7 @@ import {
   itemPointer,
   checkDateTime,
   checkIdentifier,
+  checkIdentifierUri,
   checkKeys,
   checkNumber,
   checkObject,
@@ -119,10 +120,13 @@ export function checkPersistentDisposition(issues: Issues, pointer: string, valu
     if (!list) continue;
     const items = list.items;
     if (items.length === 0) issues.push({ pointer: at, message: `persistentDisposition ${key} must list at least one disposition` });
+    // A Set, not a search of the items before each one: that would be quadratic in a long list.
+    const seen = new Set<unknown>();
     for (let i = 0; i < items.length; i++) {
       const itemAt = itemPointer(at, list, i);
       checkVocabulary(issues, itemAt, `persistentDisposition ${key} item`, 'disposition', items[i]);
-      if (items.indexOf(items[i]) < i) issues.push({ pointer: itemAt, message: `persistentDisposition ${key} lists ${shown(items[i])} more than once` });
+      if (seen.has(items[i])) issues.push({ pointer: itemAt, message: `persistentDisposition ${key} lists ${shown(items[i])} more than once` });
+      seen.add(items[i]);
     }
   }
 }
@@ -139,7 +143,7 @@ export function checkErrorDeclaration(issues: Issues, pointer: string, value: un
     else if (key === 'correctiveEventIDs') {
       const list = checkList(issues, at, 'correctiveEventIDs', item);
       if (!list) continue;
-      for (let i = 0; i < list.items.length; i++) checkUri(issues, itemPointer(at, list, i), 'correctiveEventIDs item', list.items[i]);
+      for (let i = 0; i < list.items.length; i++) checkIdentifierUri(issues, itemPointer(at, list, i), 'correctiveEventIDs item', list.items[i]);
     } else if (!isExtensionKey(key)) {
       issues.push({ pointer: at, message: `'${key}' is not a field of errorDeclaration (allowed: declarationTime, reason, correctiveEventIDs, or "prefix:local" extensions)` });
     }

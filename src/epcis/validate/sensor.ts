@@ -2,6 +2,7 @@
  * Validation of sensorElementList: each element needs a non-empty sensorReport list; metadata and
  * report attributes have the types the schema gives them (URIs, date-times, numbers, boolean, hex).
  */
+import { instantOf } from '../date-time.js';
 import {
   checkList,
   itemPointer,
@@ -124,9 +125,9 @@ function checkFields(issues: Issues, pointer: string, owner: string, value: Reco
 function checkTimeOrder(issues: Issues, pointer: string, metadata: Record<string, unknown>): void {
   const { startTime, endTime } = metadata;
   if (typeof startTime === 'string' && typeof endTime === 'string') {
-    const start = Date.parse(startTime);
-    const end = Date.parse(endTime);
-    if (start > end) issues.push({ pointer: `${pointer}/endTime`, message: `sensorMetadata endTime ${endTime} is before startTime ${startTime}` });
+    const start = instantOf(startTime);
+    const end = instantOf(endTime);
+    if (start !== undefined && end !== undefined && start > end) issues.push({ pointer: `${pointer}/endTime`, message: `sensorMetadata endTime ${endTime} is before startTime ${startTime}` });
   }
 }
 

@@ -35,6 +35,12 @@ export class DefaultPrefixes {
 /** Collects the prefix bindings used by one event (or header) while its keys are made. */
 export class PrefixBinder {
   readonly bindings: NamespaceBindings = {};
+  // Indexes over `bindings` (a prefix, once bound, keeps its IRI): an event may declare thousands of
+  // namespaces, and searching the bindings for each name would make reading it quadratic.
+  /** The first prefix bound to each IRI. */
+  private readonly prefixOfIri = new Map<string, string>();
+  /** For a prefix bound to several IRIs: the next number to try as its suffix. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(private readonly defaults: DefaultPrefixes) {}
 
@@ -43,15 +49,17 @@ export class PrefixBinder {
     let p = prefix || this.defaults.prefixFor(iri);
     if (this.bindings[p] !== undefined && this.bindings[p] !== iri) {
       // The same prefix bound to two IRIs within one event: keep both apart under distinct prefixes.
-      const existing = Object.entries(this.bindings).find(([, v]) => v === iri);
-      if (existing) p = existing[0];
+      const existing = this.prefixOfIri.get(iri);
+      if (existing !== undefined) p = existing;
       else {
-        let n = 2;
+        let n = this.nextSuffix.get(p) ?? 2;
         while (this.bindings[`${p}${n}`] !== undefined) n += 1;
+        this.nextSuffix.set(p, n + 1);
         p = `${p}${n}`;
       }
     }
     this.bindings[p] = iri;
+    if (!this.prefixOfIri.has(iri)) this.prefixOfIri.set(iri, p);
     return `${p}:${local}`;
   }
 

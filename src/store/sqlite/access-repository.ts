@@ -1,7 +1,11 @@
-/** Organisations, users, API keys, sessions and public links in SQLite (tables: access-schema.ts). */
+/**
+ * Organisations, users, API keys, sessions and public links in SQLite (tables: access-schema.ts;
+ * party id claims: organisation-party-schema.ts).
+ */
 import type Database from 'better-sqlite3';
 import type { ApiKey, KeyScope, Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../../access/model.js';
-import type { AccessRepository } from '../store.js';
+import { partyKey } from '../../access/visibility.js';
+import { PartyIdTaken, type AccessRepository } from '../store.js';
 
 interface OrganisationRow {
   id: string;
@@ -155,6 +159,33 @@ export function sqliteAccess(db: Database.Database): AccessRepository {
     partyIds: { column: 'party_ids', encode: json },
     locations: { column: 'locations', encode: json },
   });
+  // Party ids are claimed by their normalised key (organisation-party-schema.ts): the primary key
+  // makes a party one organisation's, however many requests race for it.
+  const insertClaim = db.prepare('INSERT INTO organisation_party (party_key, organisation_id) VALUES (?, ?) ON CONFLICT (party_key) DO NOTHING');
+  const selectHolder = db.prepare<[string], { organisation_id: string }>('SELECT organisation_id FROM organisation_party WHERE party_key = ?');
+  const deleteClaims = db.prepare('DELETE FROM organisation_party WHERE organisation_id = ?');
+  /** Claims every party id for the organisation, or throws PartyIdTaken (inside a transaction, which it then undoes). */
+  const claimParties = (organisationId: string, partyIds: readonly string[]): void => {
+    for (const partyId of partyIds) {
+      const key = partyKey(partyId);
+      if (insertClaim.run(key, organisationId).changes === 1) continue;
+      const holder = selectHolder.get(key)!.organisation_id;
+      // Two spellings of one party on the same organisation are one claim.
+      if (holder !== organisationId) throw new PartyIdTaken(partyId, holder);
+    }
+  };
+  const createOrganisation = db.transaction((o: Organisation): boolean => {
+    if (insertOrganisation.run(o.id, o.name, o.kind, o.country ?? null, o.status, json(o.partyIds), json(o.locations), o.createdAt).changes !== 1) return false;
+    claimParties(o.id, o.partyIds);
+    return true;
+  });
+  const changeOrganisation = db.transaction((id: string, changes: Partial<Pick<Organisation, 'name' | 'status' | 'partyIds' | 'locations'>>): void => {
+    if (changes.partyIds !== undefined && selectOrganisation.get(id)) {
+      deleteClaims.run(id);
+      claimParties(id, changes.partyIds);
+    }
+    updateOrganisation(id, changes);
+  });
 
   const insertUser = db.prepare(
     `INSERT INTO app_user (id, organisation_id, email, name, role, status, password_hash, failed_sign_ins, locked_until, created_at)
@@ -199,9 +230,7 @@ export function sqliteAccess(db: Database.Database): AccessRepository {
   return {
     organisations: {
       async create(o) {
-        return (
-          insertOrganisation.run(o.id, o.name, o.kind, o.country ?? null, o.status, json(o.partyIds), json(o.locations), o.createdAt).changes === 1
-        );
+        return createOrganisation(o);
       },
       async get(id) {
         const row = selectOrganisation.get(id);
@@ -213,7 +242,7 @@ export function sqliteAccess(db: Database.Database): AccessRepository {
         return selectOrganisations.all(country, country, kind, kind).map(toOrganisation);
       },
       async update(id, changes) {
-        updateOrganisation(id, changes);
+        changeOrganisation(id, changes);
         const row = selectOrganisation.get(id);
         return row ? toOrganisation(row) : undefined;
       },

@@ -77,13 +77,19 @@
  * loss or OS crash the last few commits may be lost. `synchronous: 'FULL'` (an option) fsyncs the
  * WAL on every commit and makes commits survive power loss too, at a cost in capture throughput.
  */
+import type Database from 'better-sqlite3';
 import { ACCESS_SCHEMA } from './access-schema.js';
 import { AUDIT_SCHEMA } from './audit-schema.js';
 import { GOVERNANCE_SCHEMA } from './governance-schema.js';
+import { NAMED_QUERY_OWNER_SCHEMA } from './named-query-schema.js';
+import { claimPartyIds } from './organisation-party-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 import { STANDING_SCHEMA } from './standing-schema.js';
 
-export const MIGRATIONS: readonly string[] = [
+/** A migration: SQL, or a function for what SQL cannot compute (run in the same transaction). */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE vocab (
     id INTEGER PRIMARY KEY,
@@ -261,5 +267,7 @@ export const MIGRATIONS: readonly string[] = [
   AUDIT_SCHEMA,
   GOVERNANCE_SCHEMA,
   VISIBILITY_SCHEMA,
+  NAMED_QUERY_OWNER_SCHEMA,
+  claimPartyIds,
   STANDING_SCHEMA,
 ];
