@@ -73,8 +73,11 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** The hash an entry must carry: SHA-256 hex over the canonical form of every field but `hash`. */
-export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+/**
+ * The sealed content of an entry: the canonical JSON of every field but `hash`. Its SHA-256 is the
+ * entry's hash, and its UTF-8 bytes are the entry's leaf in the Merkle tree (audit-tree.ts).
+ */
+export function sealedContent(entry: Omit<AuditEntry, 'hash'>): string {
   const hashed: Record<string, unknown> = {
     seq: entry.seq,
     time: entry.time,
@@ -85,7 +88,12 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
     prevHash: entry.prevHash,
   };
   if (entry.target !== undefined) hashed.target = entry.target;
-  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+  return canonicalJson(hashed);
+}
+
+/** The hash an entry must carry: SHA-256 hex over its sealed content. */
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+  return createHash('sha256').update(sealedContent(entry)).digest('hex');
 }
 
 /** A JSON round trip: what is sealed is exactly what a store or a file gives back. */

@@ -1,6 +1,8 @@
 /**
- * The audit log: appends sealed entries through the store (one transaction each, so concurrent
- * writers still form one chain), verifies the stored chain, and writes and checks export files.
+ * The audit log: appends entries through the store (one transaction each, sealing the entry, growing
+ * the Merkle tree and signing the new head: log-append.ts), gives capture the builder of its entry
+ * (written in the transaction that stores the events), adopts a log written before the tree
+ * existed, verifies the stored log, and writes and checks export files.
  *
  * Export file (JSON Lines, UTF-8): line 1 is the header
  *   {"entries":N,"exportedAt":"…","format":"karvon-audit-log","head":"<hash of entry N>","version":1}
@@ -11,13 +13,18 @@
  * The header's exportedAt is informative only; compare `head` with the one the network publishes
  * (GET /api/audit/verify) to know the file is the whole log up to that point.
  */
-import { createHash } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { EventBus } from '../bus/event-bus.js';
 import type { Store } from '../store/store.js';
-import { canonicalJson, GENESIS_HASH, sealEntry, verifyChain, walkChain, checkHead, type ChainVerification } from './audit-chain.js';
-import type { AuditDraft, AuditEntry, AuditRecorder } from './model.js';
+import { canonicalJson, GENESIS_HASH, verifyChain, walkChain, checkHead, type ChainVerification } from './audit-chain.js';
+import { captureDraft } from './capture-entry.js';
+import { appendLeaf, frontierRoot } from './compact-range.js';
+import { AuditIntegrityError, entryLeafHash, extendLog, storedHeadKey } from './log-append.js';
+import type { Hash } from './merkle-hash.js';
+import type { AuditAppend, AuditDraft, AuditEntry, AuditRecorder, AuditTip, AuditTreeNode, CaptureAuditor, CaptureFacts, StoredTreeHead } from './model.js';
+import type { SigningKey } from './tree-head.js';
+
+export { captureDigest } from './capture-entry.js';
 
 export const EXPORT_FORMAT = 'karvon-audit-log';
 export const EXPORT_VERSION = 1;
@@ -37,11 +44,6 @@ export interface ExportVerification extends ChainVerification {
 
 /** Entries read per page while walking the stored log. */
 const PAGE = 500;
-
-/** The digest of a capture batch: SHA-256 hex over its hash IDs, sorted, joined by line feeds. */
-export function captureDigest(hashIDs: readonly string[]): string {
-  return createHash('sha256').update([...hashIDs].sort().join('\n')).digest('hex');
-}
 
 function write(writable: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -133,17 +135,77 @@ export async function verifyAuditExport(readable: Readable): Promise<ExportVerif
   }
 }
 
-export class AuditLog implements AuditRecorder {
-  private readonly pending = new Set<Promise<unknown>>();
+export class AuditLog implements AuditRecorder, CaptureAuditor {
+  /** The stored head this process signed or checked last: appends on it skip the signature check. */
+  private trustedHead: string | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
+    /** The node's key: it signs every head. */
+    readonly key: SigningKey,
   ) {}
 
-  /** Appends one entry, sealed on the last one inside the store's transaction. */
+  /** The builder of one append (log-append.ts), remembering the head it signs. */
+  private appendOf(draft: AuditDraft): (tip: AuditTip) => AuditAppend {
+    return (tip) => {
+      const append = extendLog(tip, draft, this.now(), this.key, (head) => storedHeadKey(head) === this.trustedHead);
+      this.trustedHead = storedHeadKey(append.head);
+      return append;
+    };
+  }
+
+  /** Appends one entry: sealed on the last one, a leaf of the tree, under a newly signed head, in one transaction. */
   record(draft: AuditDraft): Promise<AuditEntry> {
-    return this.store.audit.append((previous) => sealEntry(previous, draft, this.now()));
+    return this.store.audit.append(this.appendOf(draft));
+  }
+
+  /** The builder of a capture's entry, for the transaction that stores its events (Store.events.insert). */
+  captureEntry(facts: CaptureFacts): (logged: { hashIDs: readonly string[]; recovered: number }, tip: AuditTip) => AuditAppend {
+    return (logged, tip) => this.appendOf(captureDraft(facts, logged))(tip);
+  }
+
+  /**
+   * Gives a log written before the Merkle tree existed its tree and a first signed head (call once
+   * at start). The entries are adopted as they are; the adoption is itself an entry, so a member
+   * state comparing heads sees when it happened. Does nothing for a log that has a head, an empty
+   * log, or one whose tree nodes exist without a head (that head was removed: appends refuse and
+   * `karvon audit verify` says so).
+   */
+  async open(): Promise<void> {
+    if (await this.store.audit.head()) return;
+    const last = await this.store.audit.last();
+    if (!last || (await this.store.audit.nodes([{ level: 0, index: 0 }])).length > 0) return;
+    const walked = await walkChain(this.entries(last.seq));
+    if (!walked.ok || walked.checked !== last.seq) {
+      throw new AuditIntegrityError(
+        `The audit log written before the Merkle tree is broken (${walked.problem?.detail ?? `it ends at entry ${walked.checked}`}); it cannot be adopted into the tree: run \`karvon audit verify\``,
+      );
+    }
+    let frontier: Hash[] = [];
+    let pending: AuditTreeNode[] = [];
+    let size = 0;
+    for await (const entry of this.entries(last.seq)) {
+      const grown = appendLeaf(frontier, size, entryLeafHash(entry));
+      frontier = grown.frontier;
+      size += 1;
+      pending.push(...grown.nodes);
+      if (pending.length >= 10_000) {
+        await this.store.audit.addNodes(pending);
+        pending = [];
+      }
+    }
+    await this.store.audit.addNodes(pending);
+    const rootHash = frontierRoot(frontier).toString('hex');
+    // Not signed: it is only the frontier the first real head is computed from.
+    const adopted: StoredTreeHead = { treeSize: size, rootHash, timestamp: '', keyId: this.key.keyId, signature: '', frontier: frontier.map((h) => h.toString('hex')) };
+    const draft: AuditDraft = { actor: { via: 'system' }, action: 'audit.tree-started', outcome: 'success', details: { adoptedEntries: size, rootHash } };
+    await this.store.audit.append((tip) => {
+      if (tip.head || tip.last?.seq !== size) throw new AuditIntegrityError('the audit log changed while its tree was being built; start again');
+      const append = extendLog({ ...tip, head: adopted }, draft, this.now(), this.key, () => true);
+      this.trustedHead = storedHeadKey(append.head);
+      return append;
+    });
   }
 
   /** The stored entries in order, a page at a time, up to `untilSeq` when given. */
@@ -188,28 +250,5 @@ export class AuditLog implements AuditRecorder {
   /** Checks an export file offline (see verifyAuditExport). */
   verifyExport(readable: Readable): Promise<ExportVerification> {
     return verifyAuditExport(readable);
-  }
-
-  /**
-   * Records every captured batch: its event count, hash IDs and their digest. Returns the
-   * unsubscribe function; failures go to the bus's onError (capture has succeeded by then).
-   */
-  followCaptures(bus: EventBus): () => void {
-    return bus.subscribe('epcis.captured', (payload) => {
-      const recorded = this.record({
-        actor: payload.capturedBy ? { organisationId: payload.capturedBy, via: 'api' } : { via: 'system' },
-        action: 'epcis.capture',
-        ...(payload.captureJobID !== undefined ? { target: payload.captureJobID } : {}),
-        outcome: 'success',
-        details: { events: payload.hashIDs.length, hashIDs: payload.hashIDs, digest: captureDigest(payload.hashIDs) },
-      }).catch((error: unknown) => bus.onError(error, 'epcis.captured (audit log)'));
-      this.pending.add(recorded);
-      void recorded.finally(() => this.pending.delete(recorded));
-    });
-  }
-
-  /** Resolves once the entries followCaptures started are written (call before closing the store). */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 }

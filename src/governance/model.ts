@@ -125,6 +125,20 @@ export interface AuditAppend {
 /** What callers hand to the audit log; sequence, time and hashes are its business. */
 export type AuditDraft = Omit<AuditEntry, 'seq' | 'time' | 'prevHash' | 'hash'> & { readonly time?: string };
 
+/** What the audit entry of a capture records besides its hash IDs. */
+export interface CaptureFacts {
+  /** The organisation capturing; absent for local captures (imports, the simulator, the demo). */
+  readonly capturedBy?: string;
+  readonly captureJobID?: string;
+  /** The binding the events came in: an input of the event hash (src/epcis/hash/). */
+  readonly binding: 'json' | 'xml';
+}
+
+/** How capture gets its audit entry appended in the transaction that stores its events (Store.events.insert). */
+export interface CaptureAuditor {
+  captureEntry(facts: CaptureFacts): (logged: { hashIDs: readonly string[]; recovered: number }, tip: AuditTip) => AuditAppend;
+}
+
 /** The one way features write to the audit log. */
 export interface AuditRecorder {
   record(draft: AuditDraft): Promise<AuditEntry>;

@@ -4,14 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../src/bus/event-bus.js';
 import { entryHash } from '../../src/governance/audit-chain.js';
+import { entryLeafHash } from '../../src/governance/log-append.js';
+import { testAuditKey } from '../helpers/audit-key.js';
 import { AuditLog, captureDigest } from '../../src/governance/audit-log.js';
 import type { AuditDraft, AuditEntry } from '../../src/governance/model.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 
 const clock = () => new Date('2026-05-04T12:00:00Z');
+const key = testAuditKey();
 
 function draft(i: number): AuditDraft {
   return { actor: { organisationId: 'uz-railway', userId: `u${i}`, via: 'session', address: '10.0.0.1' }, action: 'auth.sign-in', outcome: i % 5 ? 'success' : 'failure', details: { attempt: i } };
@@ -41,7 +43,7 @@ let store: Store;
 let log: AuditLog;
 beforeEach(async () => {
   store = await openSqliteStore({ memory: true });
-  log = new AuditLog(store, clock);
+  log = new AuditLog(store, clock, key);
 });
 afterEach(async () => {
   await store.close();
@@ -75,8 +77,8 @@ describe('AuditLog', () => {
     const a = await openSqliteStore({ path: file });
     const b = await openSqliteStore({ path: file });
     try {
-      const logA = new AuditLog(a, clock);
-      const logB = new AuditLog(b, clock);
+      const logA = new AuditLog(a, clock, key);
+      const logB = new AuditLog(b, clock, key);
       await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 3 ? logA : logB).record(draft(i))));
       expect(await logA.verify()).toMatchObject({ ok: true, checked: 100 });
       expect(await logB.verify()).toMatchObject({ ok: true, checked: 100 });
@@ -87,16 +89,11 @@ describe('AuditLog', () => {
     }
   });
 
-  it('follows captures: one entry per batch with the hash IDs and their digest', async () => {
-    const bus = new EventBus();
-    const unsubscribe = log.followCaptures(bus);
+  it('writes each capture’s entry in the transaction that stores its events: hash IDs, digest, binding, job, capturer', async () => {
     const ids = [hashID(3), hashID(1), hashID(2)];
-    bus.publish('epcis.captured', { events: [], hashIDs: ids, captureJobID: 'job-7', capturedBy: 'kz-railway' });
-    bus.publish('epcis.captured', { events: [], hashIDs: [hashID(9)] });
-    await log.idle();
-    unsubscribe();
-    bus.publish('epcis.captured', { events: [], hashIDs: [hashID(10)] });
-    await log.idle();
+    const events = ids.map((id, i) => ({ event: { type: 'ObjectEvent' as const, eventTime: '2026-05-04T10:00:00Z', eventTimeZoneOffset: '+00:00', action: 'OBSERVE' as const, eventID: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`, recordTime: '2026-05-04T12:00:00Z' }, hashID: id, captureJobID: 'job-7' }));
+    await store.events.insert(events, log.captureEntry({ capturedBy: 'kz-railway', captureJobID: 'job-7', binding: 'xml' }));
+    await store.events.insert([{ ...events[0]!, event: { ...events[0]!.event, eventID: 'urn:uuid:00000000-0000-4000-8000-000000000009' }, hashID: hashID(9) }], log.captureEntry({ binding: 'json' }));
     const entries = await store.audit.list({ limit: 10 });
     expect(entries).toHaveLength(2);
     const digest = createHash('sha256').update([...ids].sort().join('\n')).digest('hex');
@@ -105,24 +102,24 @@ describe('AuditLog', () => {
       target: 'job-7',
       outcome: 'success',
       actor: { organisationId: 'kz-railway', via: 'api' },
-      details: { events: 3, hashIDs: ids, digest },
+      details: { events: 3, hashIDs: ids, digest, binding: 'xml' },
     });
     expect(captureDigest(ids)).toBe(digest);
     expect(captureDigest([...ids].reverse())).toBe(digest);
-    expect(entries[1]).toMatchObject({ actor: { via: 'system' }, details: { events: 1 } });
+    expect(entries[1]).toMatchObject({ actor: { via: 'system' }, details: { events: 1, binding: 'json' } });
     expect('target' in entries[1]!).toBe(false);
+    expect((await store.events.logged(0, 10)).map((e) => e.auditSeq)).toEqual([1, 1, 1, 2]);
   });
 
-  it('reports a failed capture entry to the bus’s onError', async () => {
-    const bus = new EventBus();
-    const errors: string[] = [];
-    bus.onError = (_error, topic) => errors.push(topic);
-    log.followCaptures(bus);
-    await store.close();
-    bus.publish('epcis.captured', { events: [], hashIDs: [hashID(1)] });
-    await log.idle();
-    expect(errors).toEqual(['epcis.captured (audit log)']);
-    store = await openSqliteStore({ memory: true });
+  it('signs a head over the tree with every append; a node with another key refuses to build on it', async () => {
+    await log.record(draft(1));
+    const second = await log.record(draft(2));
+    const head = (await store.audit.head())!;
+    expect(head).toMatchObject({ treeSize: 2, keyId: key.keyId, timestamp: '2026-05-04T12:00:00.000Z' });
+    expect(head.rootHash).toBe(createHash('sha256').update(Buffer.from([1])).update(entryLeafHash((await store.audit.list({ limit: 1 }))[0]!)).update(entryLeafHash(second)).digest('hex'));
+    const impostor = new AuditLog(store, clock, testAuditKey());
+    await expect(impostor.record(draft(3))).rejects.toThrow(/cannot be appended to: the signed head of size 2 in the database: it was signed by key/);
+    expect((await store.audit.last())!.seq).toBe(2);
   });
 
   it('appends an entry of a 10,000-event capture (~900 KB of hash IDs) quickly, and the next one too', async () => {
@@ -162,7 +159,7 @@ describe('export files', () => {
     const result = await log.verifyExport(Readable.from([text]));
     expect(result).toMatchObject({ ok: true, checked: 25, head: recorded[24]!.hash, header: { entries: 25 } });
     // Another Karvon (no store contents at all) verifies it the same way.
-    const other = new AuditLog(await openSqliteStore({ memory: true }), clock);
+    const other = new AuditLog(await openSqliteStore({ memory: true }), clock, testAuditKey());
     expect(await other.verifyExport(Readable.from([text]))).toMatchObject({ ok: true, checked: 25 });
   });
 

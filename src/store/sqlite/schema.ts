@@ -79,6 +79,7 @@
  */
 import { ACCESS_SCHEMA } from './access-schema.js';
 import { AUDIT_SCHEMA } from './audit-schema.js';
+import { AUDIT_TREE_SCHEMA } from './audit-tree-schema.js';
 import { GOVERNANCE_SCHEMA } from './governance-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 
@@ -260,4 +261,5 @@ export const MIGRATIONS: readonly string[] = [
   AUDIT_SCHEMA,
   GOVERNANCE_SCHEMA,
   VISIBILITY_SCHEMA,
+  AUDIT_TREE_SCHEMA,
 ];
