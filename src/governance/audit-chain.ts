@@ -31,10 +31,11 @@
  *    report names both hashes); otherwise 'inserted' at e.seq (an extra entry that follows nothing).
  *
  * What the chain cannot show on its own: entries cut off the END (nothing follows them to notice),
- * and a tail rewritten entirely with recomputed hashes. Both need a head known from elsewhere: the
- * header of an export, or a head a member state noted earlier. verifyChain takes that as
- * `expected` and reports fewer entries as 'deleted' at the first missing number, more as
- * 'inserted', and a different head as 'altered' at the last entry.
+ * and a tail rewritten entirely with recomputed hashes. That is the Merkle tree's and its signed
+ * heads' job (log-append.ts, audit-verify.ts); the chain is kept beside them because it names the
+ * first broken entry precisely and keeps logs sealed before the tree valid. verifyChain can still
+ * compare with a chain head known from elsewhere (`expected`): fewer entries are reported as
+ * 'deleted' at the first missing number, more as 'inserted', a different head as 'altered'.
  */
 import { createHash } from 'node:crypto';
 import type { AuditDraft, AuditEntry } from './model.js';

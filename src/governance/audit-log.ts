@@ -24,7 +24,7 @@ export { captureDigest } from './capture-entry.js';
 const PAGE = 500;
 
 export class AuditLog implements AuditRecorder, CaptureAuditor {
-  /** The stored head this process signed or checked last: appends on it skip the signature check. */
+  /** The head this process signed last: an append on it skips checking its signature (it made it). */
   private trustedHead: string | undefined;
 
   constructor(

@@ -5,7 +5,9 @@
  *    the tree they make, node by node against the nodes the store keeps (those serve proofs).
  * 2. The node's signed head in the database: present, signed by the node's key, its frontier
  *    hashing to its root; the log must hold exactly the entries it covers (more: a forged append;
- *    fewer: a truncation) and hash to its root (else: rewritten).
+ *    fewer: a truncation) and hash to its root (else: rewritten). On a live node entries are
+ *    appended while this runs: those beyond the head read first must be covered by the head read
+ *    after the walk (every honest append signs one; after a forged entry no append succeeds).
  * 3. A head held elsewhere (`karvon audit verify --head`), when given: signed by the node's key, and
  *    its first treeSize entries must hash to its root — so a truncation back to an old head, or a
  *    rewrite with every hash recomputed by Karvon's own functions, are caught too.
@@ -29,21 +31,22 @@ const PAGE = 1000;
 
 /** Reads the stored nodes of each level in index order, a page at a time, as a walk completes them. */
 class StoredNodes {
-  private readonly levels = new Map<number, { buffer: AuditTreeNode[]; after: number; done: boolean }>();
+  private readonly levels = new Map<number, { page: AuditTreeNode[]; at: number; after: number; done: boolean }>();
 
   constructor(private readonly store: Store) {}
 
   async get(level: number, index: number): Promise<Buffer | undefined> {
     let cursor = this.levels.get(level);
-    if (!cursor) this.levels.set(level, (cursor = { buffer: [], after: -1, done: false }));
+    if (!cursor) this.levels.set(level, (cursor = { page: [], at: 0, after: -1, done: false }));
     for (;;) {
-      while (cursor.buffer.length > 0 && cursor.buffer[0]!.index < index) cursor.buffer.shift();
-      if (cursor.buffer.length > 0) return cursor.buffer[0]!.index === index ? cursor.buffer[0]!.hash : undefined;
+      while (cursor.at < cursor.page.length && cursor.page[cursor.at]!.index < index) cursor.at += 1;
+      if (cursor.at < cursor.page.length) return cursor.page[cursor.at]!.index === index ? cursor.page[cursor.at]!.hash : undefined;
       if (cursor.done) return undefined;
       const page = await this.store.audit.levelPage(level, cursor.after, PAGE);
       if (page.length < PAGE) cursor.done = true;
       if (page.length > 0) cursor.after = page[page.length - 1]!.index;
-      cursor.buffer = page;
+      cursor.page = page;
+      cursor.at = 0;
     }
   }
 }
@@ -81,7 +84,7 @@ export async function verifyStoredLog(store: Store, publicKey: KeyObject, expect
     return undefined;
   });
 
-  const head = stored ? headFields(stored) : undefined;
+  let head = stored ? headFields(stored) : undefined;
   const report = (problem?: AuditProblem, events?: number): AuditVerification => ({
     ok: problem === undefined,
     entries: walked.chain.ok ? walk.size : walked.chain.checked,
@@ -109,14 +112,26 @@ export async function verifyStoredLog(store: Store, publicKey: KeyObject, expect
     return report(early ?? chain);
   }
 
-  if (!stored && walk.size > 0) return report({ kind: 'head-missing', detail: `the log holds ${walk.size} entries but the database has no signed head: it was removed` });
+  const own = "the node's signed head";
   if (stored) {
     const unsound = storedHeadProblem(stored, publicKey);
     if (unsound) return report({ kind: 'head-invalid', detail: unsound });
-    const own = "the node's signed head";
-    const againstOwn = beyondHead(walk, stored, own) ?? headMismatch(walk, stored, own);
+    const againstOwn = headMismatch(walk, stored, own);
     const problem = nodeProblem(againstOwn === undefined) ?? againstOwn;
     if (problem) return report(problem);
+  }
+  if (walk.size > signedSize) {
+    // Entries beyond the head read at the start are fine if the node appended them while this ran:
+    // then a head signed since covers them (a forged entry stops every later append, so none would).
+    const later = await store.audit.head();
+    if (!later) return report({ kind: 'head-missing', detail: `the log holds ${walk.size} entries but the database has no signed head: it was removed` });
+    if (later.treeSize < walk.size) return report(beyondHead(walk, later, own));
+    const unsound = storedHeadProblem(later, publicKey);
+    if (unsound) return report({ kind: 'head-invalid', detail: unsound });
+    if (later.treeSize === walk.size) {
+      if (later.rootHash !== walk.root()) return report({ kind: 'rewritten', detail: `entries 1..${walk.size} hash to ${walk.root().slice(0, 16)}…, but ${own} says ${later.rootHash.slice(0, 16)}…` });
+      head = headFields(later);
+    }
   }
 
   if (expected !== undefined) {
@@ -127,6 +142,7 @@ export async function verifyStoredLog(store: Store, publicKey: KeyObject, expect
   }
 
   const entryAt = async (seq: number) => (await store.audit.list({ afterSeq: seq - 1, limit: 1 }))[0];
-  const events = await checkEvents(store, listed, entryAt);
+  // Events logged by entries appended after the walk are checked next time, if a signed head covers them.
+  const events = await checkEvents(store, listed, entryAt, { after: walk.size, covered: async () => (await store.audit.head())?.treeSize ?? 0 });
   return report(events.problem, events.events);
 }

@@ -55,8 +55,15 @@ export async function checkEvents(
   store: Store,
   listed: ReadonlyMap<number, number>,
   entryAt: (seq: number) => Promise<AuditEntry | undefined>,
+  /**
+   * Entries above `after` were appended after the log was walked (a live node): their events are
+   * left for the next verification when `covered()` (the signed head's size, read at the end) says
+   * a signed head covers them; otherwise they name an entry that does not exist.
+   */
+  late?: { after: number; covered: () => Promise<number> },
 ): Promise<{ events: number; problem?: AuditProblem }> {
   const claimed = new Map<number, number>();
+  const deferred: LoggedEvent[] = [];
   let batch: LoggedBatch | undefined;
   let events = 0;
   for (let after = 0; ; ) {
@@ -64,6 +71,10 @@ export async function checkEvents(
     for (const row of page) {
       const fail = (kind: AuditProblem['kind'], detail: string) => ({ events, problem: { kind, sequence: row.sequence, detail } });
       if (row.auditSeq === undefined) return fail('event-not-logged', `${named(row)} is stored but no audit entry logs it`);
+      if (late && row.auditSeq > late.after) {
+        deferred.push(row);
+        continue;
+      }
       if (batch?.seq !== row.auditSeq) {
         const entry = listed.has(row.auditSeq) ? await entryAt(row.auditSeq) : undefined;
         if (!entry) return fail('event-not-logged', `${named(row)} names audit entry ${row.auditSeq}, which is not a capture entry of the log`);
@@ -82,6 +93,11 @@ export async function checkEvents(
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.sequence;
+  }
+  if (deferred.length > 0) {
+    const size = await late!.covered();
+    const orphan = deferred.find((row) => row.auditSeq! > size);
+    if (orphan) return { events, problem: { kind: 'event-not-logged', sequence: orphan.sequence, detail: `${named(orphan)} names audit entry ${orphan.auditSeq}, which does not exist` } };
   }
   for (const [seq, count] of listed) {
     const stored = claimed.get(seq) ?? 0;

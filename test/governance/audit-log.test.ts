@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eventHashId } from '../../src/epcis/hash/index.js';
 import { canonicalJson, sealEntry } from '../../src/governance/audit-chain.js';
 import { entryLeafHash } from '../../src/governance/log-append.js';
 import { headFields } from '../../src/governance/tree-head.js';
@@ -111,6 +112,45 @@ describe('AuditLog', () => {
     expect(entries[1]).toMatchObject({ actor: { via: 'system' }, details: { events: 1, binding: 'json' } });
     expect('target' in entries[1]!).toBe(false);
     expect((await store.events.logged(0, 10)).map((e) => e.auditSeq)).toEqual([1, 1, 1, 2]);
+  });
+
+  it('verifies a live log: entries and events appended while it runs are not taken for forgeries', async () => {
+    for (let i = 0; i < 3; i++) await log.record(draft(i));
+    const list = store.audit.list.bind(store.audit);
+    let appended = 0;
+    vi.spyOn(store.audit, 'list').mockImplementation(async (page) => {
+      const entries = await list(page);
+      // Right after the first page is read (so after the head was), the node appends: an entry, and a capture.
+      if (appended < 1) {
+        appended += 1;
+        await log.record(draft(10 + appended));
+        const event = { type: 'ObjectEvent' as const, eventTime: '2026-05-04T10:00:00Z', eventTimeZoneOffset: '+00:00', action: 'OBSERVE' as const, eventID: `urn:uuid:00000000-0000-4000-8000-00000000010${appended}`, recordTime: '2026-05-04T12:00:00Z' };
+        await store.events.insert([{ event, hashID: eventHashId(event) }], log.captureEntry({ binding: 'json' }));
+      }
+      return entries;
+    });
+    const result = await log.verify();
+    expect(result.problem).toBeUndefined();
+    // The walk saw the 3 entries of its page; the capture's event is left for next time.
+    expect(result).toMatchObject({ ok: true, entries: 3, events: 0 });
+    vi.restoreAllMocks();
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 5, events: 1 });
+
+    // Appended between reading the head and walking the entries: a later signed head covers them.
+    const head = store.audit.head.bind(store.audit);
+    let once = false;
+    vi.spyOn(store.audit, 'head').mockImplementation(async () => {
+      const read = await head();
+      if (!once) {
+        once = true;
+        await log.record(draft(20));
+        await log.record(draft(21));
+      }
+      return read;
+    });
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 7, head: { treeSize: 7 } });
+    vi.restoreAllMocks();
+    // (An entry no signed head covers is still a forgery: test/cli/audit.test.ts appends one with SQL.)
   });
 
   it('signs a head over the tree with every append; a node with another key refuses to build on it', async () => {
