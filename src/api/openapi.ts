@@ -73,9 +73,12 @@ Object.assign(ROUTE_DOCS, {
   'POST /api/governance/chair/hand-overs': { tag: 'Governance', summary: 'Schedule the hand-over of the chair to another member state on a date' },
   'GET /api/governance/settings': { tag: 'Governance', summary: 'Network-wide settings managed by the chair (alert thresholds...)' },
   'PUT /api/governance/settings/:name': { tag: 'Governance', summary: "Change a network-wide setting (the chair's coordinator or the network operator)" },
-  'GET /api/audit/': { tag: 'Audit', summary: 'The hash-chained audit log, in order (council and network operator)' },
-  'GET /api/audit/verify': { tag: 'Audit', summary: 'Recompute the hash chain and name the first altered, inserted or deleted entry' },
-  'GET /api/audit/export': { tag: 'Audit', summary: 'The audit log as a JSON Lines file any member state can verify offline (karvon audit verify --file)' },
+  'GET /api/audit/': { tag: 'Audit', summary: 'The audit log, in order (council and network operator)' },
+  'GET /api/audit/verify': { tag: 'Audit', summary: 'Check the log, its Merkle tree and signed head, and every stored event against it; name the first problem' },
+  'GET /api/audit/export': { tag: 'Audit', summary: 'The audit log with its signed head as a JSON Lines file any member state can verify offline (karvon audit verify --file)' },
+  'GET /api/audit/heads': { tag: 'Audit', summary: "The node's current signed tree head and its public key (national coordinators too: keep it, and ask for a consistency proof next time)" },
+  'GET /api/audit/consistency': { tag: 'Audit', summary: 'Consistency proof (RFC 9162) between the trees of `from` and `to` entries: the older head is a prefix of the newer' },
+  'GET /api/audit/inclusion': { tag: 'Audit', summary: 'Inclusion proof (RFC 9162) of entry `seq` in the tree of `size` entries' },
 });
 
 for (const [path, what] of [

@@ -9,6 +9,7 @@ import { eventHashId } from '../epcis/hash/index.js';
 import { validateEvent } from '../epcis/validate/index.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Store } from '../store/store.js';
+import type { CaptureAuditor } from '../governance/model.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
 import { documentItems, eventsTooLarge } from './list-items.js';
 
@@ -16,6 +17,8 @@ export interface CaptureDeps {
   store: Store;
   bus: EventBus;
   now: () => Date;
+  /** Writes each batch's audit entry in the transaction that stores its events. */
+  audit: CaptureAuditor;
   /**
    * Resolves once the shipment read model holds everything captured so far. Authorisation reads
    * who sees which shipment there: without waiting, an organisation's second capture about a new
@@ -118,11 +121,19 @@ export const enforceErrorBehaviour: CaptureStep = (batch) => {
   }
 };
 
-/** Writes master data and events; the event insert is one transaction. */
-export const persist: CaptureStep = async (batch, { store }) => {
+/**
+ * Writes master data and events; the event insert is one transaction, and the batch's audit entry
+ * is appended in it (a resumed job also logs the events it had stored without an entry).
+ */
+export const persist: CaptureStep = async (batch, { store, audit }) => {
   if (batch.vocabularies.length > 0) await store.masterData.upsert(batch.vocabularies);
   if (batch.prepared.length === 0) return;
-  const outcome = await store.events.insert(batch.prepared.map(({ row }) => row));
+  const entry = audit.captureEntry({
+    binding: batch.binding,
+    ...(batch.capturer ? { capturedBy: batch.capturer.id } : {}),
+    ...(batch.captureJobID !== undefined ? { captureJobID: batch.captureJobID } : {}),
+  });
+  const outcome = await store.events.insert(batch.prepared.map(({ row }) => row), entry);
   const inserted = new Set(outcome.inserted);
   batch.duplicates.push(...outcome.duplicates);
   batch.stored = batch.prepared.filter(({ row }) => inserted.has(row.hashID)).map(({ row }) => row);

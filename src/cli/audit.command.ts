@@ -1,21 +1,39 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { GENESIS_HASH, type ChainVerification } from '../governance/audit-chain.js';
-import { verifyAuditExport } from '../governance/audit-log.js';
+import { verifyAuditExport } from '../governance/audit-export.js';
+import { describeHead, describeProblem, type AuditVerification } from '../governance/audit-verification.js';
 import type { AuditEntry } from '../governance/model.js';
 import { openRuntime } from '../runtime/runtime.js';
 
-/** Prints the outcome of a verification; a broken chain sets exit code 1. */
-function report(result: ChainVerification): void {
+/** Prints the outcome of a verification; any problem sets exit code 1. */
+function report(result: AuditVerification): void {
   if (result.ok) {
-    console.log(`audit log intact: ${result.checked} entries, head ${result.head ?? GENESIS_HASH}`);
+    console.log(`audit log intact: ${result.entries} entries, tree root ${result.rootHash}`);
+    if (result.head) console.log(`signed head: ${describeHead(result.head)}`);
+    if (result.expected) console.log(`contains the head given: ${describeHead(result.expected)}`);
+    if (result.events !== undefined) console.log(`${result.events} stored events, each logged by its capture entry and unedited`);
     return;
   }
-  const problem = result.problem!;
-  console.log(`audit log broken: entry ${problem.seq} ${problem.kind}: ${problem.detail}`);
-  console.log(`entries 1..${result.checked} are intact${result.head ? `, up to hash ${result.head}` : ''}`);
+  console.log(`audit log broken: ${describeProblem(result.problem!)}`);
+  if (result.entries > 0) console.log(`entries 1..${result.entries} are intact as a chain`);
   process.exitCode = 1;
+}
+
+/**
+ * A head kept from earlier: the JSON `karvon audit head` prints and GET /api/audit/heads answers
+ * ({"head": {...}, "publicKey": {...}}), or the bare head object.
+ */
+function readHeadFile(file: string): unknown {
+  if (!fs.existsSync(file)) throw new Error(`There is no head file ${file}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The head file ${file} is not JSON: ${(error as Error).message}`);
+  }
+  const wrapped = parsed as { head?: unknown } | null;
+  return typeof wrapped === 'object' && wrapped !== null && 'head' in wrapped ? wrapped.head : parsed;
 }
 
 function describeEntry(entry: AuditEntry): string {
@@ -35,24 +53,42 @@ function positiveInteger(raw: string): number {
 }
 
 export function registerAuditCommand(program: Command): void {
-  const audit = program.command('audit').description('The hash-chained audit log: verify it, export it for other member states, list it');
+  const audit = program
+    .command('audit')
+    .description('The audit log (a Merkle tree under signed heads): verify it, print its head, export it for other member states, list it');
 
   audit
     .command('verify')
-    .description('Recompute the hash chain and report the first altered, inserted or deleted entry (exit code 1 if any)')
+    .description(
+      'Check the log, its tree and signed head, and every stored event against it; name the first problem (exit code 1 if any)',
+    )
     .option('-f, --file <export>', 'verify an export file (from `karvon audit export`) instead of this node\'s log; needs no database')
-    .action(async (options: { file?: string }) => {
+    .option('-H, --head <file>', 'also check against a head kept from earlier (`karvon audit head`, GET /api/audit/heads): the log must still contain it')
+    .action(async (options: { file?: string; head?: string }) => {
+      const expected = options.head !== undefined ? readHeadFile(options.head) : undefined;
       if (options.file) {
         if (!fs.existsSync(options.file)) throw new Error(`There is no file ${options.file} to verify`);
         // An export file is checked on its own: no data folder, no store.
-        const result = await verifyAuditExport(fs.createReadStream(options.file));
-        if (result.header) console.log(`export of ${result.header.exportedAt}: ${result.header.entries} entries recorded, head ${result.header.head}`);
+        const result = await verifyAuditExport(fs.createReadStream(options.file), expected);
+        if (result.header) console.log(`export of ${result.header.exportedAt}: ${result.header.entries} entries, signed by key ${result.header.publicKey.keyId}`);
         report(result);
         return;
       }
       const runtime = await openRuntime(loadConfig(), { trackShipments: false });
       try {
-        report(await runtime.audit.verify());
+        report(await runtime.audit.verify(expected));
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  audit
+    .command('head')
+    .description("Print this node's signed tree head and public key as JSON (keep it: `karvon audit verify --head` checks the log still contains it)")
+    .action(async () => {
+      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+      try {
+        console.log(JSON.stringify({ head: await runtime.audit.tree.head(), publicKey: runtime.audit.publishedKey() }, null, 2));
       } finally {
         await runtime.close();
       }
@@ -60,7 +96,7 @@ export function registerAuditCommand(program: Command): void {
 
   audit
     .command('export')
-    .description('Write the audit log as a JSON Lines file any member state can check with `karvon audit verify --file`')
+    .description('Write the audit log with its signed head as a JSON Lines file any member state can check with `karvon audit verify --file`')
     .requiredOption('-o, --out <file>', 'the file to write')
     .action(async (options: { out: string }) => {
       const runtime = await openRuntime(loadConfig(), { trackShipments: false });
@@ -75,7 +111,7 @@ export function registerAuditCommand(program: Command): void {
         const header = await runtime.audit.export(file);
         file.end();
         await finished;
-        console.log(`exported ${header.entries} audit entries to ${options.out}, head ${header.head}`);
+        console.log(`exported ${header.entries} audit entries to ${options.out}, root ${header.head.rootHash}`);
       } finally {
         await runtime.close();
       }

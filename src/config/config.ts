@@ -45,7 +45,12 @@ export interface KarvonConfig {
   readonly corsOrigins: readonly string[];
   /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address, Secure cookies). */
   readonly trustProxy: boolean;
+  /** The Ed25519 key that signs the audit log's tree heads (outside the database; default in the data folder). */
+  readonly auditKeyFile: string;
 }
+
+/** The audit signing key's file name in the data folder when KARVON_AUDIT_KEY_FILE is not set. */
+export const DEFAULT_AUDIT_KEY_FILE = 'audit-key.pem';
 
 interface VariableSpec {
   name: string;
@@ -127,6 +132,14 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_RATE_LIMIT_PER_ADDRESS', key: 'rateLimitPerAddress', default: '12000', description: 'Requests per minute from one client address', parse: integer(1, 10_000_000) },
   { name: 'KARVON_CORS_ORIGINS', key: 'corsOrigins', default: '', description: 'Comma-separated origins allowed to call the API from a browser (none by default)', parse: originList },
   { name: 'KARVON_TRUST_PROXY', key: 'trustProxy', default: 'false', description: 'Set to true behind a TLS-terminating reverse proxy (client address and Secure cookies from X-Forwarded-*)', parse: flag },
+  {
+    name: 'KARVON_AUDIT_KEY_FILE',
+    key: 'auditKeyFile',
+    default: '',
+    description: `File of the Ed25519 key that signs the audit log's tree heads (PEM, mode 0600, made at the first start; back it up apart from the database: a node whose log has heads will not start without it). Unset: ${DEFAULT_AUDIT_KEY_FILE} in KARVON_DATA_DIR`,
+    // Resolved against the data folder in loadConfig when unset.
+    parse: (raw) => (raw.trim() === '' ? '' : path.resolve(raw.trim())),
+  },
 ];
 
 /** Raised when the environment holds bad values; lists every bad variable. */
@@ -148,7 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  const config = { ...values, ...overrides } as KarvonConfig;
+  const merged = { ...values, ...overrides } as KarvonConfig;
+  const config: KarvonConfig = merged.auditKeyFile ? merged : { ...merged, auditKeyFile: path.join(merged.dataDir, DEFAULT_AUDIT_KEY_FILE) };
   if (config.queryDefaultPerPage > config.queryMaxPerPage) {
     throw new ConfigError('Invalid configuration:\n  - KARVON_QUERY_DEFAULT_PER_PAGE must not exceed KARVON_QUERY_MAX_PER_PAGE');
   }

@@ -31,10 +31,11 @@
  *    report names both hashes); otherwise 'inserted' at e.seq (an extra entry that follows nothing).
  *
  * What the chain cannot show on its own: entries cut off the END (nothing follows them to notice),
- * and a tail rewritten entirely with recomputed hashes. Both need a head known from elsewhere: the
- * header of an export, or a head a member state noted earlier. verifyChain takes that as
- * `expected` and reports fewer entries as 'deleted' at the first missing number, more as
- * 'inserted', and a different head as 'altered' at the last entry.
+ * and a tail rewritten entirely with recomputed hashes. That is the Merkle tree's and its signed
+ * heads' job (log-append.ts, audit-verify.ts); the chain is kept beside them because it names the
+ * first broken entry precisely and keeps logs sealed before the tree valid. verifyChain can still
+ * compare with a chain head known from elsewhere (`expected`): fewer entries are reported as
+ * 'deleted' at the first missing number, more as 'inserted', a different head as 'altered'.
  */
 import { createHash } from 'node:crypto';
 import type { AuditDraft, AuditEntry } from './model.js';
@@ -73,8 +74,11 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** The hash an entry must carry: SHA-256 hex over the canonical form of every field but `hash`. */
-export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+/**
+ * The sealed content of an entry: the canonical JSON of every field but `hash`. Its SHA-256 is the
+ * entry's hash, and its UTF-8 bytes are the entry's leaf in the Merkle tree (audit-tree.ts).
+ */
+export function sealedContent(entry: Omit<AuditEntry, 'hash'>): string {
   const hashed: Record<string, unknown> = {
     seq: entry.seq,
     time: entry.time,
@@ -85,7 +89,12 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
     prevHash: entry.prevHash,
   };
   if (entry.target !== undefined) hashed.target = entry.target;
-  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+  return canonicalJson(hashed);
+}
+
+/** The hash an entry must carry: SHA-256 hex over its sealed content. */
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+  return createHash('sha256').update(sealedContent(entry)).digest('hex');
 }
 
 /** A JSON round trip: what is sealed is exactly what a store or a file gives back. */

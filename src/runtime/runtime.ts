@@ -8,7 +8,9 @@ import { AccessService } from '../access/access-service.js';
 import { EventBus } from '../bus/event-bus.js';
 import { CaptureService } from '../capture/capture-service.js';
 import type { KarvonConfig } from '../config/config.js';
+import { openAuditKey } from '../governance/audit-key-file.js';
 import { AuditLog } from '../governance/audit-log.js';
+import type { SigningKey } from '../governance/tree-head.js';
 import { GovernanceService } from '../governance/governance-service.js';
 import { ShipmentProjection } from '../projections/index.js';
 import { EventQueryService } from '../query/event-query-service.js';
@@ -25,7 +27,7 @@ export interface Runtime {
   shipments: ShipmentProjection;
   /** Organisations, users, API keys, sessions, public links; authentication. */
   access: AccessService;
-  /** The hash-chained audit log. */
+  /** The audit log: a Merkle tree of entries under heads signed by the node's key. */
   audit: AuditLog;
   /** Member states, the chair, proposals and votes. */
   governance: GovernanceService;
@@ -48,6 +50,8 @@ export interface RuntimeOptions {
    * returns (the server: it listens at once and /ready says 503 until the read model has caught up).
    */
   catchUpInBackground?: boolean;
+  /** Sign audit heads with this key instead of the one in config.auditKeyFile (tests). */
+  auditKey?: SigningKey;
 }
 
 /** The embedded store's file inside the data folder. */
@@ -65,10 +69,17 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const bus = new EventBus();
   bus.onError = (error, topic) => onError(error, `subscriber of ${topic}`);
   const tracking = options.trackShipments ?? true;
+  const now = options.now ?? (() => new Date());
+  // The key that signs audit heads lives outside the database; made at the first start of a log without heads.
+  const auditKey = options.auditKey ?? openAuditKey(config.auditKeyFile, (await store.audit.head()) !== undefined);
+  const audit = new AuditLog(store, now, auditKey);
+  // A log written before the Merkle tree gets its tree now; if it cannot, appends refuse and verify says why.
+  await audit.open().catch((error: unknown) => onError(error, 'audit log'));
   // Capture authorisation decides on the read model, so it waits until that holds every earlier capture.
   const readModelCurrent = tracking ? () => shipments.idle() : undefined;
+  // Every captured batch's audit entry is written in the transaction that stores its events.
   const capture = new CaptureService(
-    { store, bus, now: options.now ?? (() => new Date()), ...(readModelCurrent ? { readModelCurrent } : {}) },
+    { store, bus, now, audit, ...(readModelCurrent ? { readModelCurrent } : {}) },
     { captureLimit: config.captureLimit, itemLimits: { perEvent: config.captureItemLimitPerEvent, perDocument: config.captureItemLimitPerDocument } },
     (error, jobID) => onError(error, `capture job ${jobID}`),
   );
@@ -81,10 +92,6 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     if (options.catchUpInBackground) shipments.catchUp().catch((error: unknown) => onError(error, 'shipment projection'));
     else await shipments.catchUp();
   }
-  const now = options.now ?? (() => new Date());
-  const audit = new AuditLog(store, now);
-  // Every captured batch leaves an entry (its event hash IDs and their digest) in the audit log.
-  audit.followCaptures(bus);
   const access = new AccessService({ store, config, audit, now });
   const governance = new GovernanceService({ store, audit, now });
   const openedStore = store;
@@ -100,7 +107,6 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     governance,
     async close() {
       await capture.idle();
-      await audit.idle();
       if (tracking) await shipments.idle().catch((error: unknown) => onError(error, 'shipment projection'));
       await openedStore.close();
     },

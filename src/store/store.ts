@@ -8,7 +8,7 @@ import type { EventQuery } from '../epcis/query/event-query.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import type { Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../access/model.js';
 import type { ReadScope, Recorder } from '../access/visibility.js';
-import type { AuditEntry, ChairTerm, MemberState, Proposal, Vote } from '../governance/model.js';
+import type { AuditAppend, AuditEntry, AuditTip, AuditTreeNode, ChairTerm, MemberState, Proposal, StoredTreeHead, Vote } from '../governance/model.js';
 
 /** An event ready to be written: its eventID and recordTime are already set. */
 export interface NewEvent {
@@ -39,6 +39,25 @@ export interface InsertOutcome {
   inserted: string[];
   /** Hash IDs (or eventIDs) that were already stored and therefore skipped. */
   duplicates: string[];
+  /** With an audit builder, when an entry was written: its number. */
+  auditSeq?: number;
+  /**
+   * With an audit builder: duplicates stored earlier by the same capture job that no entry logged
+   * (a crash of an earlier version between the events and their entry), now logged by this entry.
+   */
+  recovered?: string[];
+}
+
+/**
+ * Builds a capture's audit entry inside the transaction that stores its events (see insert):
+ * `logged` are the hash IDs the entry must list, `tip` what the audit log's append builds on.
+ */
+export type CaptureAuditBuilder = (logged: { hashIDs: readonly string[]; recovered: number }, tip: AuditTip) => AuditAppend;
+
+/** A stored event with the audit entry that logs it (for verification). */
+export interface LoggedEvent extends StoredEvent {
+  /** The number of the audit entry that lists its hash ID; absent when none does. */
+  auditSeq?: number;
 }
 
 export interface EventPage {
@@ -53,8 +72,14 @@ export interface EventRepository {
    * skipped. An error declaration (an event with errorDeclaration) is stored beside the event it
    * declares erroneous, although both share eventID and hash ID; it is skipped only when a
    * declaration with that eventID or hash ID is stored already.
+   *
+   * With `audit`, the same transaction appends one audit entry for the batch, built by `audit` from
+   * the hash IDs it stored (and those of `recovered` events: duplicates this capture job stored
+   * earlier without an entry), and each of those rows records that entry's number. No entry is
+   * written when nothing was stored or recovered. Either the events and their entry are stored, or
+   * neither is.
    */
-  insert(events: NewEvent[]): Promise<InsertOutcome>;
+  insert(events: NewEvent[], audit?: CaptureAuditBuilder): Promise<InsertOutcome>;
   /** Finds one event by its eventID (or hash ID); when it was declared erroneous, the declaration. */
   get(eventID: string): Promise<StoredEvent | undefined>;
   /**
@@ -84,6 +109,8 @@ export interface EventRepository {
   bySequence(sequences: readonly number[]): Promise<StoredEvent[]>;
   /** The highest sequence stored, 0 when empty. */
   lastSequence(): Promise<number>;
+  /** Like after(), with the audit entry that logs each row (audit verification). */
+  logged(sequence: number, limit: number): Promise<LoggedEvent[]>;
 }
 
 export type CaptureJobStatus = 'queued' | 'running' | 'success' | 'failed';
@@ -383,14 +410,27 @@ export interface AccessRepository {
 
 export interface AuditRepository {
   /**
-   * Appends one entry in one transaction: `build` gets the last entry (undefined for the first) and
-   * returns the new entry, sealed with the previous entry's hash, so no two entries can chain to the
-   * same predecessor.
+   * Appends one entry in one transaction: `build` gets the tip (the last entry and the signed head,
+   * read under the write lock) and returns the entry sealed onto it, the tree nodes it completes and
+   * the new signed head, which are all stored together, so no two entries can follow the same one
+   * and the head always covers exactly the entries stored. The entry must be numbered last + 1,
+   * carry the last entry's hash, and the head cover it.
    */
-  append(build: (previous: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry>;
+  append(build: (tip: AuditTip) => AuditAppend): Promise<AuditEntry>;
   /** Entries in sequence order after `afterSeq` (0 for the first page). */
   list(page: { afterSeq?: number; limit: number }): Promise<AuditEntry[]>;
   last(): Promise<AuditEntry | undefined>;
+  /** The signed head the last append wrote; undefined before the first. */
+  head(): Promise<StoredTreeHead | undefined>;
+  /** The stored tree nodes among `refs`, in any order (missing ones are left out). */
+  nodes(refs: readonly { level: number; index: number }[]): Promise<AuditTreeNode[]>;
+  /** Up to `limit` nodes of one level with an index above `afterIndex` (-1 for the first), by index. */
+  levelPage(level: number, afterIndex: number, limit: number): Promise<AuditTreeNode[]>;
+  /**
+   * Stores tree nodes of entries appended before the tree existed (the first start after the
+   * upgrade, see AuditLog.open); nodes stored already are kept as they are.
+   */
+  addNodes(nodes: readonly AuditTreeNode[]): Promise<void>;
 }
 
 export interface GovernanceRepository {

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../src/access/model.js';
 import { readScopeOf } from '../../src/access/visibility.js';
 import { EventBus } from '../../src/bus/event-bus.js';
+import { AuditLog } from '../../src/governance/audit-log.js';
+import { testAuditKey } from '../helpers/audit-key.js';
 import { CaptureService } from '../../src/capture/capture-service.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { KarvonError } from '../../src/errors.js';
@@ -64,7 +66,7 @@ describe('capture authorisation', () => {
   beforeEach(async () => {
     store = await openSqliteStore({ memory: true });
     for (const org of [carrier, rival, customs]) await store.access.organisations.create(org);
-    capture = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z') }, { captureLimit: 1000 });
+    capture = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z'), audit: new AuditLog(store, () => new Date('2026-03-10T00:00:00Z'), testAuditKey()) }, { captureLimit: 1000 });
     projection = new ShipmentProjection(store);
   });
   afterEach(async () => {
@@ -175,7 +177,7 @@ describe('capture authorisation', () => {
     // A job stored before a restart: only the stored organisation id survives.
     await store.captureJobs.create({ id: 'job-1', errorBehaviour: 'proceed', contentType: 'application/ld+json', createdAt: '2026-03-10T00:00:00Z', capturedBy: carrier.id }, body([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]));
     expect((await store.captureJobs.get('job-1'))?.capturedBy).toBe('kz-rail');
-    const restarted = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z') }, { captureLimit: 1000 });
+    const restarted = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z'), audit: new AuditLog(store, () => new Date('2026-03-10T00:00:00Z'), testAuditKey()) }, { captureLimit: 1000 });
     expect(await restarted.resumeUnfinished()).toBe(1);
     await restarted.idle();
     const job = await store.captureJobs.get('job-1');

@@ -25,6 +25,12 @@ describe('configuration', () => {
     expect(message).toContain('KARVON_LOG_LEVEL must be one of');
   });
 
+  it('keeps the audit signing key beside the database unless told where', () => {
+    expect(loadConfig({ KARVON_DATA_DIR: '/srv/karvon' }).auditKeyFile).toBe(path.resolve('/srv/karvon/audit-key.pem'));
+    expect(loadConfig({ KARVON_DATA_DIR: '/srv/karvon' }, { dataDir: '/tmp/elsewhere' }).auditKeyFile).toBe(path.resolve('/tmp/elsewhere/audit-key.pem'));
+    expect(loadConfig({ KARVON_DATA_DIR: '/srv/karvon', KARVON_AUDIT_KEY_FILE: '/etc/karvon/head-key.pem' }).auditKeyFile).toBe('/etc/karvon/head-key.pem');
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ KARVON_PORT: '70000' })).toThrow(/KARVON_PORT must be between 0 and 65535/);
   });

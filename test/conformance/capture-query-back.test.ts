@@ -22,7 +22,7 @@ import { startTestApp } from '../helpers/test-app.js';
 import { officialExamples } from './conformance-files.js';
 
 const examples = officialExamples().filter((example) => example.kind === 'document');
-const counts = { documents: 0, events: 0, jsonBack: 0, xmlBack: 0 };
+const counts = { documents: 0, events: 0, jsonBack: 0, xmlBack: 0, verified: 0 };
 
 function errorDeclarationMeaning(event: EpcisEvent): string {
   const declaration = event.errorDeclaration;
@@ -78,6 +78,12 @@ describe('official examples: capture and query back', () => {
         counts.jsonBack += 1;
         counts.xmlBack += 1;
       }
+      // Each stored event's hash ID is recomputed from its stored body and the binding its audit
+      // entry records, and found in that entry: true of every official example, in both bindings.
+      const verified = await t.runtime.audit.verify();
+      expect(verified.problem, JSON.stringify(verified.problem)).toBeUndefined();
+      expect(verified.events).toBe(job.eventsCaptured);
+      counts.verified += verified.events ?? 0;
     } finally {
       await t.close();
     }
@@ -86,7 +92,8 @@ describe('official examples: capture and query back', () => {
   afterAll(() => {
     console.log(
       `EPCIS conformance: ${counts.documents}/${examples.length} official documents captured; ` +
-        `${counts.events} events queried back equal in meaning (${counts.jsonBack} as JSON-LD, ${counts.xmlBack} as XML)`,
+        `${counts.events} events queried back equal in meaning (${counts.jsonBack} as JSON-LD, ${counts.xmlBack} as XML); ` +
+        `${counts.verified} stored events rehashed from their stored bodies by karvon audit verify`,
     );
   });
 });

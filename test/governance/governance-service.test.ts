@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KarvonError } from '../../src/errors.js';
+import { testAuditKey } from '../helpers/audit-key.js';
 import { AuditLog } from '../../src/governance/audit-log.js';
 import { GovernanceService } from '../../src/governance/governance-service.js';
 import type { AuditEntry } from '../../src/governance/model.js';
@@ -25,7 +26,7 @@ async function setup(seeded = true): Promise<Setup> {
   const store = await openSqliteStore({ memory: true });
   opened.push(store);
   const clock = { now: NOW };
-  const audit = new AuditLog(store, () => clock.now);
+  const audit = new AuditLog(store, () => clock.now, testAuditKey());
   const service = new GovernanceService({ store, audit, now: () => clock.now });
   await createOrganisations(store);
   if (seeded) await service.seedDemoHistory({ ...HISTORY, coordinatorOf: coordinator });

@@ -1,10 +1,17 @@
 /**
- * The audit log over HTTP (/api/audit): its entries page by page, a verification of the whole
- * chain, and the export file member states verify offline (`karvon audit verify --file`). Only the
- * network operator and the council read it; a refused attempt is itself recorded.
+ * The audit log over HTTP (/api/audit): its entries page by page, a verification of the whole log,
+ * the export file member states verify offline (`karvon audit verify --file`), and what member
+ * states witness the log with: the signed head with the node's public key, consistency proofs
+ * between two sizes and inclusion proofs of one entry (schemas in audit-schemas.ts, so
+ * /openapi.json describes them).
+ *
+ * The network operator and the council read everything; each member state's national coordinator
+ * reads heads and proofs (they say nothing about what the entries hold). A refused attempt is
+ * itself recorded.
  */
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { CONSISTENCY_SCHEMA, HEADS_SCHEMA, INCLUSION_SCHEMA, refuseUnknownQuery } from './audit-schemas.js';
 import { isNetworkAdmin, type Principal } from '../../access/model.js';
 import { KarvonError } from '../../errors.js';
 import type { AuditActor } from '../../governance/model.js';
@@ -28,6 +35,11 @@ function mayReadAuditLog(principal: Principal): boolean {
   return isNetworkAdmin(principal) || (principal.organisation.kind === 'council' && principal.organisation.status === 'active');
 }
 
+/** Heads and proofs: also every member state's national coordinator, which witnesses the log. */
+function mayWitness(principal: Principal): boolean {
+  return mayReadAuditLog(principal) || (principal.organisation.kind === 'national-coordinator' && principal.organisation.status === 'active');
+}
+
 function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -37,15 +49,17 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, mi
 }
 
 export function auditRoutes(deps: ApiDeps): FastifyPluginAsync {
-  /** The caller, if it may read the audit log: 401 without credentials, 403 (recorded) otherwise. */
-  const reader = async (request: FastifyRequest): Promise<Principal> => {
+  /** The caller, if `may` lets it: 401 without credentials, 403 (recorded) otherwise. */
+  const allowed = (may: (principal: Principal) => boolean, refusal: string) => async (request: FastifyRequest): Promise<Principal> => {
     const principal = requireScope(request, 'read');
-    if (!mayReadAuditLog(principal)) {
+    if (!may(principal)) {
       await deps.audit.record({ actor: actorOf(principal, request), action: 'audit.read', target: request.routeOptions.url ?? request.url, outcome: 'denied', details: {} });
-      throw new KarvonError('KRV_FORBIDDEN', 'Only the network operator and the council read the audit log');
+      throw new KarvonError('KRV_FORBIDDEN', refusal);
     }
     return principal;
   };
+  const reader = allowed(mayReadAuditLog, 'Only the network operator and the council read the audit log');
+  const witness = allowed(mayWitness, "Only the network operator, the council and the member states' national coordinators read the audit log's heads and proofs");
 
   return async (app) => {
     app.get<{ Querystring: { afterSeq?: string; limit?: string } }>('/', async (request) => {
@@ -76,5 +90,28 @@ export function auditRoutes(deps: ApiDeps): FastifyPluginAsync {
         .header('Content-Disposition', `attachment; filename="karvon-audit-${day}.jsonl"`)
         .send(body);
     });
+
+    app.get('/heads', { schema: HEADS_SCHEMA, preValidation: refuseUnknownQuery(HEADS_SCHEMA) }, async (request) => {
+      await witness(request);
+      return { head: await deps.audit.tree.head(), publicKey: deps.audit.publishedKey() };
+    });
+
+    app.get<{ Querystring: { from: number; to?: number } }>(
+      '/consistency',
+      { schema: CONSISTENCY_SCHEMA, preValidation: refuseUnknownQuery(CONSISTENCY_SCHEMA) },
+      async (request) => {
+        await witness(request);
+        return deps.audit.tree.consistency(request.query.from, request.query.to);
+      },
+    );
+
+    app.get<{ Querystring: { seq: number; size?: number } }>(
+      '/inclusion',
+      { schema: INCLUSION_SCHEMA, preValidation: refuseUnknownQuery(INCLUSION_SCHEMA) },
+      async (request) => {
+        await witness(request);
+        return deps.audit.tree.inclusion(request.query.seq, request.query.size);
+      },
+    );
   };
 }

@@ -6,7 +6,8 @@
  *
  * Two triggers refuse UPDATE and DELETE: Karvon never changes an entry, so a stray statement fails
  * loudly instead of breaking the chain. They are a guard rail, not the protection: whoever can
- * write the file can drop them, and that is what the hash chain (`karvon audit verify`) detects.
+ * write the file can drop them, and that is what the hash chain, the Merkle tree and its signed heads
+ * (`karvon audit verify`, audit-tree-schema.ts) detect.
  */
 export const AUDIT_SCHEMA = `
   CREATE TABLE audit_entry (

@@ -12,8 +12,10 @@ import { decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
 import type { ReadScope } from '../../access/visibility.js';
 import { eventScopeTerm } from './visibility-sql.js';
 import { EventSearch } from './event-search.js';
+import { auditWriter } from './audit-append.js';
 import { eventWriter } from './event-writer.js';
 import { decodeRecorder } from './recorder-column.js';
+import { loggedEventsReader } from './logged-events.js';
 import { VOCAB_KIND } from './index-codes.js';
 import { decodeInterned, IdentInterner, VocabInterner } from './interner.js';
 import { checkPerPage, decodePageToken, encodePageToken } from './page-token.js';
@@ -39,7 +41,8 @@ const COLUMN_OF: Record<Exclude<Parameters<EventRepository['distinct']>[0], 'epc
 export function sqliteEvents(db: Database.Database): EventRepository {
   const vocab = new VocabInterner(db);
   const ident = new IdentInterner(db);
-  const write = eventWriter(db, vocab, ident);
+  const write = eventWriter(db, vocab, ident, auditWriter(db));
+  const logged = loggedEventsReader(db);
 
   // Pattern tests of the query being compiled, called from SQL as karvon_match(slot, value).
   let patterns: CompiledEpcPattern[] = [];
@@ -123,8 +126,8 @@ export function sqliteEvents(db: Database.Database): EventRepository {
   };
 
   return {
-    async insert(events) {
-      return write(events);
+    async insert(events, audit) {
+      return write(events, audit);
     },
     async get(eventID) {
       const row = byEventID.get(encodeEventID(eventID)) ?? byHashID.get(encodeHashID(eventID));
@@ -166,6 +169,9 @@ export function sqliteEvents(db: Database.Database): EventRepository {
     },
     async lastSequence() {
       return maxSequence.get()!.n;
+    },
+    async logged(sequence, limit) {
+      return logged(sequence, limit);
     },
   };
 }

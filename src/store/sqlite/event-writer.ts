@@ -1,10 +1,13 @@
 /**
  * Writing events: one transaction per insert() call, prepared statements, duplicates skipped.
  * The uniqueness of hash_id and event_id is enforced by SQLite itself (ON CONFLICT DO NOTHING), so
- * each event costs one probe of each unique index, not a separate look-up first.
+ * each event costs one probe of each unique index, not a separate look-up first. With an audit
+ * builder, the batch's audit entry is appended in the same transaction (audit-append.ts) and each
+ * row records its number (event.audit_seq): no event is ever stored without its entry.
  */
 import type Database from 'better-sqlite3';
-import type { InsertOutcome, NewEvent } from '../store.js';
+import type { CaptureAuditBuilder, InsertOutcome, NewEvent } from '../store.js';
+import type { AuditWriter } from './audit-append.js';
 import { indexValues } from '../index-values.js';
 import { encodeRecorder } from './recorder-column.js';
 import { encodeEventID, encodeHashID } from './compact-ids.js';
@@ -17,11 +20,17 @@ export function eventWriter(
   db: Database.Database,
   vocab: VocabInterner,
   ident: IdentInterner,
-): (events: NewEvent[]) => InsertOutcome {
+  audit: AuditWriter,
+): (events: NewEvent[], auditBuilder?: CaptureAuditBuilder) => InsertOutcome {
   const insertEvent = db.prepare(
     `INSERT INTO event (event_id, hash_id, declared, event_type, event_time, record_time, action, biz_step, disposition,
-                        read_point, biz_location, capture_job, captured_by, recorder_keys, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                        read_point, biz_location, capture_job, captured_by, recorder_keys, body, audit_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  // A duplicate this capture job stored earlier without an audit entry (an earlier version crashed
+  // between the two): the entry written now logs it.
+  const recoverUnlogged = db.prepare(
+    'UPDATE event SET audit_seq = ? WHERE hash_id = ? AND declared = ? AND capture_job = ? AND audit_seq IS NULL',
   );
   const insertEpc = db.prepare('INSERT OR IGNORE INTO event_epc (epc, seq, role) VALUES (?, ?, ?)');
   const insertClass = db.prepare('INSERT OR IGNORE INTO event_class (class, seq, role) VALUES (?, ?, ?)');
@@ -30,8 +39,11 @@ export function eventWriter(
   const optionalVocab = (value: string | undefined, kind: number): number | null =>
     value === undefined ? null : vocab.intern(value, kind);
 
-  const write = db.transaction((events: NewEvent[]): InsertOutcome => {
+  const write = db.transaction((events: NewEvent[], auditBuilder: CaptureAuditBuilder | undefined): InsertOutcome => {
     const outcome: InsertOutcome = { inserted: [], duplicates: [] };
+    const tip = auditBuilder ? audit.tip() : undefined;
+    const auditSeq = tip ? (tip.last?.seq ?? 0) + 1 : null;
+    const recovered: string[] = [];
     events.forEach((item, i) => {
       const { event, hashID } = item;
       if (typeof event.eventID !== 'string' || event.eventID === '') {
@@ -61,9 +73,14 @@ export function eventWriter(
         item.capturedBy ?? null,
         encodeRecorder(item.recorder),
         JSON.stringify(event),
+        auditSeq,
       );
       if (info.changes === 0) {
         outcome.duplicates.push(hashID);
+        const declared = event.errorDeclaration === undefined ? 0 : 1;
+        if (auditSeq !== null && item.captureJobID !== undefined && recoverUnlogged.run(auditSeq, encodeHashID(hashID), declared, item.captureJobID).changes > 0) {
+          recovered.push(hashID);
+        }
         return;
       }
       const seq = info.lastInsertRowid;
@@ -81,12 +98,18 @@ export function eventWriter(
       }
       outcome.inserted.push(hashID);
     });
+    if (auditBuilder && tip && outcome.inserted.length + recovered.length > 0) {
+      const entry = audit.write(tip, auditBuilder({ hashIDs: [...outcome.inserted, ...recovered], recovered: recovered.length }, tip));
+      outcome.auditSeq = entry.seq;
+      if (recovered.length > 0) outcome.recovered = recovered;
+    }
     return outcome;
   });
 
-  return (events) => {
+  return (events, auditBuilder) => {
     try {
-      return write(events);
+      // IMMEDIATE when an entry is appended: the write lock is taken before the audit tip is read.
+      return auditBuilder ? write.immediate(events, auditBuilder) : write(events, undefined);
     } catch (error) {
       // The transaction rolled back: ids the interners handed out in it no longer exist.
       vocab.reset();

@@ -80,6 +80,7 @@
 import type Database from 'better-sqlite3';
 import { ACCESS_SCHEMA } from './access-schema.js';
 import { AUDIT_SCHEMA } from './audit-schema.js';
+import { AUDIT_TREE_SCHEMA } from './audit-tree-schema.js';
 import { GOVERNANCE_SCHEMA } from './governance-schema.js';
 import { NAMED_QUERY_OWNER_SCHEMA } from './named-query-schema.js';
 import { claimPartyIds } from './organisation-party-schema.js';
@@ -270,4 +271,5 @@ export const MIGRATIONS: readonly Migration[] = [
   NAMED_QUERY_OWNER_SCHEMA,
   claimPartyIds,
   STANDING_SCHEMA,
+  AUDIT_TREE_SCHEMA,
 ];
