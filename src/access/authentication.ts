@@ -23,7 +23,7 @@ export interface AuthenticatorDeps {
 /** The id of the synthetic organisation the bootstrap token acts as; no stored organisation may take it. */
 export const BOOTSTRAP_ORGANISATION_ID = 'network-operator';
 
-const BOOTSTRAP_ORGANISATION: Organisation = Object.freeze({
+export const BOOTSTRAP_ORGANISATION: Organisation = Object.freeze({
   id: BOOTSTRAP_ORGANISATION_ID,
   name: 'Karvon network operator',
   kind: 'network-operator',

@@ -8,6 +8,7 @@ import type { EpcisDocument } from '../epcis/model.js';
 import { eventListPointer, validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
 import { KarvonError } from '../errors.js';
 import type { Organisation } from '../access/model.js';
+import { BOOTSTRAP_ORGANISATION, BOOTSTRAP_ORGANISATION_ID } from '../access/authentication.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
 import { refusalError, refusedEvents } from './authorise-events.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
@@ -213,6 +214,8 @@ export class CaptureService {
 
   /** The organisation a resumed job captures for; it must still exist and be active. */
   private async capturerOf(organisationId: string): Promise<Organisation> {
+    // The bootstrap token acts as a network operator that is not stored: its jobs resume as it.
+    if (organisationId === BOOTSTRAP_ORGANISATION_ID) return BOOTSTRAP_ORGANISATION;
     const organisation = await this.deps.store.access.organisations.get(organisationId);
     if (!organisation || organisation.status !== 'active') {
       throw new KarvonError('KRV_FORBIDDEN', `organisation '${organisationId}' that submitted this capture is unknown or suspended; nothing was captured`);

@@ -184,4 +184,15 @@ describe('capture authorisation', () => {
     expect(job).toMatchObject({ status: 'failed', captured: 1, rejected: 1 });
     expect((await store.events.after(0, 10)).map((s) => s.capturedBy)).toEqual(['kz-rail']);
   });
+
+  it('resumes a job the bootstrap token submitted as the network operator it acts as', async () => {
+    const body = Buffer.from(
+      JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld', { krv: KARVON_NS }], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-03-01T00:00:00Z', epcisBody: { eventList: [at(1, 'aktau-port')] } }),
+    );
+    await store.captureJobs.create({ id: 'job-boot', errorBehaviour: 'rollback', contentType: 'application/ld+json', createdAt: '2026-03-10T00:00:00Z', capturedBy: 'network-operator' }, body);
+    const restarted = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z'), audit: new AuditLog(store, () => new Date('2026-03-10T00:00:00Z'), testAuditKey()) }, { captureLimit: 1000 });
+    expect(await restarted.resumeUnfinished()).toBe(1);
+    await restarted.idle();
+    expect(await store.captureJobs.get('job-boot')).toMatchObject({ status: 'success', captured: 1 });
+  });
 });
