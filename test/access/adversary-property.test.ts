@@ -250,8 +250,8 @@ class Adversary {
     const handled = this.later.length > 0 && this.random.chance(0.5) ? this.random.pick(this.later) : undefined;
     const target = handled ? this.world.shipments.find((s) => s.events.some((e) => e.event.eventID === handled.event.eventID))! : this.random.pick(this.world.shipments);
     const handler = handled ? this.world.orgs.find((o) => o.id === handled.by) : undefined;
-    const number = this.random.chance(0.6) ? target.number : `ADV-${++this.n}`;
-    const unit = this.random.chance(0.7) ? target.unit : containerIri(containerNumber('ADV', this.seed % 1000 * 100 + ++this.n));
+    const number = handled || this.random.chance(0.6) ? target.number : `ADV-${++this.n}`;
+    const unit = handled || this.random.chance(0.7) ? target.unit : containerIri(containerNumber('ADV', this.seed % 1000 * 100 + ++this.n));
     const party = handler ?? (this.random.chance(0.5) ? this.random.pick(this.world.orgs) : undefined);
     const gln = party ? [toDigitalLink(party.partyIds[0]!).split('/').pop()!] : [];
     // Now and then from a place of its own (a registration must not lean on the right to record
@@ -346,6 +346,25 @@ for (let w = 0; w < WORLDS; w++) {
       expect(adversaries.map((a) => a.kind).sort()).toEqual([...ADVERSARY_KINDS].sort());
       expect(traffic.late.length).toBeGreaterThan(1);
     });
+
+    it('the secretariat and the council, whatever they try to capture, still read aggregates only', async () => {
+      const server = await serverOf(world, traffic.early);
+      try {
+        for (const body of orgs.filter((o) => o.kind === 'secretariat' || o.kind === 'council').slice(0, 2)) {
+          const actor = new Adversary(new SimRandom(seed * 17 + body.id.length), world, body, seed, traffic.early, traffic.late);
+          for (let step = 0; step < STEPS; step++) await actor.attempt(server.t, server.keys.get(body.id)!, new Set());
+          await server.t.runtime.capture.idle();
+          await server.t.runtime.shipments.idle();
+          const some = world.shipments[0]!;
+          for (const url of ['/epcis/events', `/epcis/events/${encodeURIComponent(some.events[0]!.event.eventID!)}`, '/epcis/epcs', '/api/shipments', `/api/shipments/${some.number}`, '/api/shipments/search?q=PROP']) {
+            const response = await server.t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${server.keys.get(body.id)}` } });
+            expect(response.statusCode, `${body.id} GET ${url}`).toBe(403);
+          }
+        }
+      } finally {
+        await server.t.close();
+      }
+    }, 60_000);
 
     for (const adversary of adversaries) {
       it(`${adversary.kind} ${adversary.id} cannot read more (or less) than the honest events allow it plus its own`, async () => {
