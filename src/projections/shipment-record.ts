@@ -33,12 +33,18 @@ export function snapshotOf(state: ShipmentState): ShipmentSnapshot {
 /**
  * What a person may type to open one shipment: any document as written or squashed, any unit id or
  * its number (MSKU1234565 for a container IRI). Searching by part of a number is `searchTermsOf`.
+ * Terms of numbers the shipment holds only privately (learnt while another shipment held them,
+ * src/projections/shipment-linker.ts) are kept apart: a lookup prefers the shipment that holds the
+ * number as its own, so nobody can hide someone's shipment behind a registration of its number.
  */
-export function lookupTermsOf(state: Pick<ShipmentState, 'documents' | 'transportUnits'>): string[] {
-  return unique([
-    ...state.documents.flatMap((d) => [d.value, d.number, squash(d.number)]),
-    ...state.transportUnits.flatMap((u) => [u, squash(unitLabel(u))]),
-  ]);
+export function lookupTermsOf(state: Pick<ShipmentState, 'documents' | 'transportUnits'>, privateValues: ReadonlySet<string> = new Set()): { own: string[]; learnt: string[] } {
+  const termsOf = (own: boolean) => [
+    ...state.documents.filter((d) => privateValues.has(d.value) !== own).flatMap((d) => [d.value, d.number, squash(d.number)]),
+    ...state.transportUnits.filter((u) => privateValues.has(u) !== own).flatMap((u) => [u, squash(unitLabel(u))]),
+  ];
+  const own = unique(termsOf(true));
+  const held = new Set(own);
+  return { own, learnt: unique(termsOf(false)).filter((term) => !held.has(term)) };
 }
 
 /** Texts a partial number is looked for in, squashed. */
@@ -54,12 +60,21 @@ export function searchTermsOf(state: Pick<ShipmentState, 'id' | 'documents' | 't
  * other shipment has that id, so this one's is qualified with its key. Two shipments never answer
  * to one id, whoever registers a number someone else uses.
  */
+/** The document values and units a shipment holds only privately. */
+export function privateValuesOf(link: ShipmentLinkEntry): Set<string> {
+  return new Set([...(link.privateDocuments ?? []).map(([value]) => value), ...(link.privateUnits ?? [])]);
+}
+
 export function publicIdOf(key: string, state: Pick<ShipmentState, 'id' | 'documents' | 'transportUnits'>, link: ShipmentLinkEntry): string {
-  const privateValues = new Set([...(link.privateDocuments ?? []).map(([value]) => value), ...(link.privateUnits ?? [])]);
+  const privateValues = privateValuesOf(link);
   if (privateValues.size === 0) return state.id;
   const fromDocument = state.documents[0];
   const source = fromDocument && state.id === `${fromDocument.kind}:${fromDocument.number}` ? fromDocument.value : state.transportUnits[0];
   return source !== undefined && privateValues.has(source) ? `${state.id}~${key}` : state.id;
+}
+
+function lookupFields(terms: { own: string[]; learnt: string[] }): Pick<ShipmentRecord, 'lookupTerms' | 'learntLookupTerms'> {
+  return { lookupTerms: terms.own, ...(terms.learnt.length > 0 ? { learntLookupTerms: terms.learnt } : {}) };
 }
 
 /** The read-model row of a folded shipment. */
@@ -79,7 +94,7 @@ export function shipmentRecord(key: string, folded: ShipmentState, link: Shipmen
     ...(last !== undefined ? { lastEventTime: last } : {}),
     countries: [...state.countries],
     upcomingStops: upcomingStops(state, reference),
-    lookupTerms: lookupTermsOf(state),
+    ...lookupFields(lookupTermsOf(state, privateValuesOf(link))),
     searchTerms: searchTermsOf(state),
     openHolds: state.holds.filter((h) => h.state === 'open').length,
     eventCount: state.events.length,

@@ -212,6 +212,8 @@ export interface ShipmentRecord {
   upcomingStops: string[];
   /** Exact lookup terms for get(): document numbers and values, unit ids, squashed forms (see projection). */
   lookupTerms: string[];
+  /** Lookup terms of numbers held only privately: a lookup finds them only after every own holder. */
+  learntLookupTerms?: string[];
   /** Substring search terms (document numbers, units, carriers, the id), already squashed. */
   searchTerms: string[];
   /** Who may see it: audience keys of src/access/visibility.ts (`org:`, `party:`, `customs:`). */

@@ -22,11 +22,11 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { uuid } from '../store/corridor-events.js';
 import { containerNumber, CORRIDORS, generateOrganisations, generateWorld, inputOf, keysOfOrganisation, movementEvent, PLACES, registrationOf, type World, type WorldEvent } from './property-world.js';
 
-const SEED = Number(process.env.KARVON_ADVERSARY_SEED ?? 20261207);
-const WORLDS = 2;
+const SEED = Number(process.env.KARVON_ADVERSARY_SEED ?? 1);
+const WORLDS = 4;
 const ORGANISATIONS = 18;
 const SHIPMENTS = 8;
-const STEPS = 6;
+const STEPS = 8;
 /** Kinds an adversary is drawn from: every kind that may capture anything at all. */
 const ADVERSARY_KINDS = ['customs-authority', 'port', 'railway', 'carrier', 'forwarder', 'shipper', 'national-coordinator'] as const;
 const BIZ_STEPS = ['departing', 'arriving', 'receiving', 'inspecting', 'loading'];
@@ -182,11 +182,40 @@ async function shipmentIDs(t: TestApp, operatorKey: string): Promise<string[]> {
   return ids;
 }
 
+/** Every shipment as the network operator sees it: its events and its registration, by id. */
+async function shipmentsSeenBy(t: TestApp, key: string): Promise<Map<string, { events: Set<string>; registration: string }>> {
+  const out = new Map<string, { events: Set<string>; registration: string }>();
+  for (const id of await shipmentIDs(t, key)) {
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+    const detail = (await get(`/api/shipments/${encodeURIComponent(id)}`)).json() as { registration?: unknown };
+    const list = ((await get(`/api/shipments/${encodeURIComponent(id)}/events`)).json() as { epcisBody: { queryResults: { resultsBody: { eventList: EpcisEvent[] } } } }).epcisBody.queryResults.resultsBody.eventList;
+    out.set(id, { events: new Set(list.map(eventKey)), registration: JSON.stringify(detail.registration ?? null) });
+  }
+  return out;
+}
+
+/** Which honest events share a shipment: the sets, each sorted, in a canonical order. */
+function partitionOf(view: Map<string, { events: Set<string> }>, honest: ReadonlySet<string>): string[][] {
+  return [...view.values()].map((s) => [...s.events].filter((k) => honest.has(k)).sort()).filter((g) => g.length > 0).sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+/** What an organisation gets when it opens a shipment by one of its numbers: the status, and the honest events of the shipment answered. */
+async function openByNumber(t: TestApp, key: string, number: string, honest: ReadonlySet<string>): Promise<{ status: number; events?: string[] }> {
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+  const response = await get(`/api/shipments/${encodeURIComponent(number)}`);
+  if (response.statusCode !== 200) return { status: response.statusCode };
+  const id = (response.json() as { id: string }).id;
+  const list = ((await get(`/api/shipments/${encodeURIComponent(id)}/events`)).json() as { epcisBody: { queryResults: { resultsBody: { eventList: EpcisEvent[] } } } }).epcisBody.queryResults.resultsBody.eventList;
+  return { status: 200, events: list.map(eventKey).filter((k) => honest.has(k)).sort() };
+}
+
 /** The adversary's attempts: random, but each a plausible try at reading what is not its own. */
 class Adversary {
   private n = 0;
   /** Numbers and units of the shipments it registered itself. */
   private readonly registered = new Set<string>();
+  /** Organisations it named in its registrations: those whose view it might disturb. */
+  readonly named = new Set<string>();
   constructor(
     private readonly random: SimRandom,
     private readonly world: World,
@@ -236,8 +265,10 @@ class Adversary {
   }
 
   /** A copy of an honest event declared erroneous by the adversary. */
-  declaration(): EpcisEvent {
-    const { event } = this.random.pick(this.stored);
+  /** A copy of an honest event declared erroneous by the adversary, often one of a shipment it sees (it may capture about those). */
+  declaration(sees: ReadonlySet<string> = new Set()): EpcisEvent {
+    const visible = this.stored.filter(({ event }) => (event.epcList ?? []).some((epc) => sees.has(epc)));
+    const { event } = this.random.pick(visible.length > 0 && this.random.chance(0.7) ? visible : this.stored);
     return { ...event, errorDeclaration: { declarationTime: '2026-05-01T00:00:00Z', reason: 'incorrect_data' } };
   }
 
@@ -254,6 +285,7 @@ class Adversary {
     const unit = handled || this.random.chance(0.7) ? target.unit : containerIri(containerNumber('ADV', this.seed % 1000 * 100 + ++this.n));
     const party = handler ?? (this.random.chance(0.5) ? this.random.pick(this.world.orgs) : undefined);
     const gln = party ? [toDigitalLink(party.partyIds[0]!).split('/').pop()!] : [];
+    if (party) this.named.add(party.id);
     // Now and then from a place of its own (a registration must not lean on the right to record
     // there), or through a place the goods' next handler operates.
     const own = PLACES.filter((p) => this.self.locations.includes(p.id));
@@ -285,7 +317,7 @@ class Adversary {
     const headers = { authorization: `Bearer ${key}` };
     const kind = this.random.int(6);
     if (kind === 0 || kind === 1) {
-      const event = kind === 0 ? this.event() : this.declaration();
+      const event = kind === 0 ? this.event() : this.declaration(sees);
       const response = await capture(t.app, key, event);
       const said = `single ${kind === 0 ? 'event' : 'declaration'} ${event.eventID} → ${response.statusCode}`;
       const names = [...(event.epcList ?? []), ...(event.bizTransactionList ?? []).map((b) => b.bizTransaction.split('/').pop()!)];
@@ -296,7 +328,7 @@ class Adversary {
       return said;
     }
     if (kind === 2 || kind === 3) {
-      const events = Array.from({ length: 1 + this.random.int(3) }, () => (this.random.chance(0.8) ? this.event() : this.random.chance(0.5) ? this.registration() : this.declaration()));
+      const events = Array.from({ length: 1 + this.random.int(3) }, () => (this.random.chance(0.8) ? this.event() : this.random.chance(0.5) ? this.registration() : this.declaration(sees)));
       const xml = kind === 3;
       const payload = xml ? serializeXmlDocument(events) : serializeJsonLdDocument(events);
       const behaviour = this.random.pick(['rollback', 'proceed']);
@@ -396,7 +428,7 @@ for (let w = 0; w < WORLDS; w++) {
               await captureHonest(attacked, next);
               history.push(`honest ${next.by} ${next.event.eventID}`);
             }
-            await checkReadings(attacked.t, history, honest.t, honest.keys);
+            await checkReadings(attacked.t, history, honest.t, honest.keys, actor.named);
           }
         } finally {
           await honest.t.close();
@@ -413,7 +445,7 @@ for (let w = 0; w < WORLDS; w++) {
           return seen;
         }
 
-        async function checkReadings(attackedApp: TestApp, steps: readonly string[], honestApp: TestApp, honestKeys: Map<string, string>): Promise<void> {
+        async function checkReadings(attackedApp: TestApp, steps: readonly string[], honestApp: TestApp, honestKeys: Map<string, string>, named: ReadonlySet<string>): Promise<void> {
           const context = `${adversary.id} after: ${steps.join(' | ')}`;
           const stored = await attackedApp.runtime.store.events.after(0, 100_000);
           const own = stored.filter((s) => s.capturedBy === adversary.id);
@@ -459,6 +491,30 @@ for (let w = 0; w < WORLDS; w++) {
             if (status === 200) expect(after.shipments.has(answered!), `${context}: GET /api/shipments/${id} opened ${answered}`).toBe(true);
             else expect(status, `${context}: GET /api/shipments/${id}`).toBe(404);
             for (const key of after.detailEvents.get(id) ?? []) expect(honestShipped.has(key) || ownKeys.has(key), `${context}: ${id} shows ${key}`).toBe(true);
+          }
+
+          // Integrity, as the network operator sees it: the honest events are grouped into shipments
+          // exactly as without the adversary, and a shipment the adversary does not see keeps its
+          // registration (no event of its can take the place of the registrant's).
+          const storedKeys = new Set(stored.map((st) => eventKey(st.event)));
+          const honest = new Set(world.shipments.flatMap((sh) => sh.events.map((e) => eventKey(e.event))).filter((k) => storedKeys.has(k)));
+          const viewA = await shipmentsSeenBy(honestApp, honestKeys.get(operator.id)!);
+          const viewB = await shipmentsSeenBy(attackedApp, attacked.keys.get(operator.id)!);
+          expect(partitionOf(viewB, honest), `${context}: honest events regrouped`).toEqual(partitionOf(viewA, honest));
+          const groupB = new Map([...viewB.values()].flatMap((sh) => [...sh.events].map((k) => [k, sh] as const)));
+          for (const [id, shipment] of viewA) {
+            if (before.shipments.has(id)) continue;
+            const first = [...shipment.events].find((k) => honest.has(k));
+            if (first) expect(groupB.get(first)?.registration, `${context}: registration of ${id}`).toBe(shipment.registration);
+          }
+          // Nothing less for the organisations it named: each opens the shipments it opened before by their numbers.
+          for (const orgId of [...named].filter((id) => id !== adversary.id).slice(0, 2)) {
+            for (const shipment of world.shipments) {
+              const inA = await openByNumber(honestApp, honestKeys.get(orgId)!, shipment.number, honest);
+              if (inA.status !== 200) continue;
+              const inB = await openByNumber(attackedApp, attacked.keys.get(orgId)!, shipment.number, honest);
+              expect(inB, `${context}: ${orgId} opens ${shipment.number}`).toEqual(inA);
+            }
           }
         }
       }, 120_000);

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { foldShipment } from '../../src/projections/fold-shipment.js';
+import { foldFacts, foldShipment, insertFacts } from '../../src/projections/fold-shipment.js';
+import { eventFacts } from '../../src/projections/event-facts.js';
+import type { Recorder } from '../../src/access/visibility.js';
 import type { ShipmentState } from '../../src/projections/shipment-state.js';
 import { referenceData } from '../../src/reference/index.js';
 import { CONTAINER, MRN, VESSEL, movement, shuffled, transit, trip } from './profile-events.js';
@@ -157,5 +159,22 @@ describe('delay against a registered itinerary', () => {
     for (const e of trip().slice(3, 9)) state = foldShipment(state, e, { ...context, itinerary });
     // Left Dostyk 2026-03-05T14:00, planned 2026-03-04T12:00.
     expect(state!.delay!.hours).toBe(26);
+  });
+});
+
+describe('error declarations and who made them', () => {
+  const reference = referenceData();
+  const recorder = (id: string): Recorder => ({ kind: 'organisation', organisationId: id, keys: [`org:${id}`] });
+  const factsBy = (event: EpcisEvent, id?: string) => eventFacts(event, reference, id ? { capturedBy: id, recorder: recorder(id) } : {});
+  const [departed, position] = trip('E');
+  const declared = (event: EpcisEvent): EpcisEvent => ({ ...event, errorDeclaration: { declarationTime: '2026-03-04T12:00:00.000Z', reason: 'incorrect_data' } });
+  // What the fold made of the events: its timeline (a retracted event leaves it).
+  const eventIDs = (facts: ReturnType<typeof factsBy>[]) => foldFacts(insertFacts([], facts), { reference }).timeline.map((entry) => entry.eventID);
+
+  it("retracts an event only on its own recorder's declaration, or the node's", () => {
+    const events = [factsBy(departed!, 'kz-rail'), factsBy(position!, 'kz-rail')];
+    expect(eventIDs([...events, factsBy(declared(position!), 'rival')])).toEqual([departed!.eventID, position!.eventID]);
+    expect(eventIDs([...events, factsBy(declared(position!), 'kz-rail')])).toEqual([departed!.eventID]);
+    expect(eventIDs([...events, factsBy(declared(position!))])).toEqual([departed!.eventID]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { containerIri } from '../../src/domain/epcis-profile.js';
 import { eventFacts } from '../../src/projections/event-facts.js';
+import type { Recorder } from '../../src/access/visibility.js';
 import { ShipmentLinker } from '../../src/projections/shipment-linker.js';
 import type { ShipmentProjection } from '../../src/projections/shipment-projection.js';
 import { referenceData } from '../../src/reference/index.js';
@@ -53,6 +54,61 @@ describe('ShipmentLinker', () => {
     expect(linker.keys()).toEqual([bySmgs.key]);
     // After the merge the MRN leads to the surviving shipment.
     expect(linker.link(facts(transit('release', { id: 'd', time: '2026-03-05T09:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [] }))).key).toBe(bySmgs.key);
+  });
+});
+
+describe('ShipmentLinker and who recorded the event', () => {
+  // Turkmenbashi is not on the corridor the trip names, so its port is nobody to the trip.
+  const port: Recorder = { kind: 'organisation', organisationId: 'tm-port', keys: ['location:turkmenbashi-port', 'org:tm-port'] };
+  const forwarder: Recorder = { kind: 'organisation', organisationId: 'fwd', keys: ['org:fwd', 'party:fwd'] };
+  const by = (recorder: Recorder, event: Parameters<typeof eventFacts>[0]) => eventFacts(event, reference, { capturedBy: recorder.kind === 'organisation' ? recorder.organisationId : undefined, recorder });
+  const honest = () => {
+    const linker = new ShipmentLinker();
+    const first = linker.link(facts(movement('departed', { id: 'a', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('1')], units: [containerIri('AAAU1111111')] })));
+    return { linker, key: first.key };
+  };
+
+  it('an organisation at its own place joins the goods\' shipment, teaches nothing and adds itself to nothing', () => {
+    const { linker, key } = honest();
+    const atPort = by(port, movement('arrived-at-destination', { id: 'p', time: '2026-03-05T08:00:00Z', at: 'turkmenbashi-port', docs: [doc.smgs('1'), doc.booking('NEW-1')], units: [containerIri('BBBU2222222')] }));
+    expect(linker.link(atPort)).toMatchObject({ key, basis: 'place' });
+    expect(linker.audience(key)).not.toContain('location:turkmenbashi-port');
+    expect(linker.audience(key)).toContain('customs:TM');
+    // The booking and the container it named lead nowhere: a trusted event naming them opens another shipment.
+    expect(linker.link(facts(movement('position-reported', { id: 'q', time: '2026-03-06T08:00:00Z', at: 'geo:43.8,87.6', docs: [doc.booking('NEW-1')], units: [] }))).created).toBe(true);
+    expect(linker.link(facts(movement('position-reported', { id: 'r', time: '2026-03-06T09:00:00Z', at: 'geo:43.8,87.6', docs: [], units: [containerIri('BBBU2222222')] }))).created).toBe(true);
+  });
+
+  it('a registration never leans on the right to record at a place: it opens a shipment of its own', () => {
+    const { linker, key } = honest();
+    const registration = { ...by(port, movement('departed', { id: 'g', time: '2026-03-02T08:00:00Z', at: 'turkmenbashi-port', docs: [doc.smgs('1')], units: [containerIri('AAAU1111111')] })) };
+    const registering = { ...registration, evidence: { ...registration.evidence, registration: { parties: [], stops: [] } } };
+    const link = linker.link(registering);
+    expect(link).toMatchObject({ created: true, basis: 'registration' });
+    expect(link.key).not.toBe(key);
+    expect(linker.audience(link.key)).toContain('org:tm-port');
+    // It holds the number privately: the original keeps it for everybody else.
+    expect(linker.entry(link.key)).toMatchObject({ documents: [], units: [], privateDocuments: [[doc.smgs('1').bizTransaction, 'smgs']] });
+  });
+
+  it('an organisation with no standing and no place of its own finds no shipment, and two shipments are never merged by an organisation', () => {
+    const { linker, key } = honest();
+    const other = linker.link(facts(movement('departed', { id: 'b', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('2')], units: [containerIri('CCCU3333333')] }))).key;
+    const both = by(forwarder, movement('position-reported', { id: 'f', time: '2026-03-03T08:00:00Z', at: 'geo:43.8,87.6', docs: [doc.smgs('1'), doc.smgs('2')], units: [] }));
+    expect(linker.basisOf(both)).toBe('none');
+    // Once the forwarder stands in the first shipment, its event joins that one only.
+    linker.link(facts({ ...movement('departed', { id: 'h', time: '2026-03-01T09:00:00Z', at: 'xian', docs: [doc.smgs('1')], units: [] }), sourceList: [{ type: 'owning_party', source: 'fwd' }] }));
+    const joined = linker.link(both);
+    expect(joined).toMatchObject({ key, merged: [], basis: 'member' });
+    expect(linker.keys()).toEqual(expect.arrayContaining([key, other]));
+  });
+
+  it('an error declaration of a registration registers nothing', () => {
+    const linker = new ShipmentLinker();
+    const declared = by(forwarder, { ...movement('departed', { id: 'x', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.smgs('9')] }), errorDeclaration: { declarationTime: '2026-03-02T00:00:00Z' } });
+    const asRegistration = { ...declared, evidence: { ...declared.evidence, registration: undefined } };
+    expect(linker.basisOf(asRegistration)).toBe('none');
+    expect(declared.evidence.declaration).toBe(true);
   });
 });
 

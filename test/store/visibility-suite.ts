@@ -164,6 +164,30 @@ export function visibilitySuite(name: string, open: () => Promise<Store>): void 
       });
     });
 
+    it('finds by a reference only among the shipments the scope sees, the holder of the number first', async () => {
+      await withStore(open, async (store) => {
+        await seed(store);
+        // s4 answers to BK-1 too, learnt privately, and is the more recent: lookups still prefer s1, which holds it.
+        await store.shipments.commit(
+          change({
+            upserts: [
+              record('s1', 'SHP-A', { audience: ['customs:KZ', 'org:alpha'], lookupTerms: ['BK-1'], lastEventTime: 1_000 }),
+              record('s4', 'SHP-A~s4', { audience: ['org:mallory', 'org:alpha'], lookupTerms: [], learntLookupTerms: ['BK-1'], lastEventTime: 9_000 }),
+            ],
+            position: 8,
+            keyCounter: 4,
+          }),
+        );
+        expect((await store.shipments.find(['BK-1']))?.key).toBe('s1');
+        expect((await store.shipments.find(['BK-1'], audience('alpha')))?.key).toBe('s1');
+        expect((await store.shipments.find(['BK-1'], audience('mallory')))?.key).toBe('s4');
+        expect((await store.shipments.find(['BK-1'], audience('kz', 'customs:KZ')))?.key).toBe('s1');
+        expect(await store.shipments.find(['BK-1'], audience('nobody'))).toBeUndefined();
+        expect(await store.shipments.find(['SHP-A'], audience('mallory'))).toBeUndefined();
+        expect(await store.shipments.find(['BK-1'], { kind: 'aggregates' })).toBeUndefined();
+      });
+    });
+
     it('rewrites an audience when it changes, moves it on merge and forgets it on clear', async () => {
       await withStore(open, async (store) => {
         await seed(store);

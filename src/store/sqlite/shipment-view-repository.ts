@@ -50,15 +50,18 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
   const selectByKey = db.prepare<[string], ShipmentViewRow>(`SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment s WHERE s.key = ?`);
   // Lookups are filtered by the caller's scope in SQL, so a shipment another organisation holds
   // under the same number never hides the caller's own. Statements per scope shape.
-  const lookupStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow & { last_time: number | null }>>();
-  const lookupRows = (byAlias: boolean, ref: string, scope: ShipmentScope): (ShipmentViewRow & { last_time: number | null }) | undefined => {
+  const lookupStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow & { last_time: number | null; learnt: number }>>();
+  const lookupRows = (byAlias: boolean, ref: string, scope: ShipmentScope): (ShipmentViewRow & { last_time: number | null; learnt: number }) | undefined => {
     const visible = shipmentScopeTerm(scope);
     if (visible === 'nothing') return undefined;
     const from = byAlias ? 'shipment_alias l JOIN shipment s ON s.key = l.key WHERE l.alias = ?' : 'shipment_lookup l JOIN shipment s ON s.key = l.key WHERE l.term = ?';
-    const sql = `SELECT s.key, s.id, s.state, s.last_time, ${AUDIENCE_COLUMN} FROM ${from}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY s.last_time DESC, s.id LIMIT 1`;
+    // Of several shipments answering to a reference, one that holds it as its own first (see
+    // learntLookupTerms), then the latest active.
+    const order = byAlias ? 's.last_time DESC, s.id' : 'l.private, s.last_time DESC, s.id';
+    const sql = `SELECT s.key, s.id, s.state, s.last_time, ${byAlias ? '0' : 'l.private'} AS learnt, ${AUDIENCE_COLUMN} FROM ${from}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY ${order} LIMIT 1`;
     let statement = lookupStatements.get(sql);
     if (!statement) {
-      statement = db.prepare<unknown[], ShipmentViewRow & { last_time: number | null }>(sql);
+      statement = db.prepare<unknown[], ShipmentViewRow & { last_time: number | null; learnt: number }>(sql);
       lookupStatements.set(sql, statement);
     }
     return statement.get(ref, ...(visible === 'everything' ? [] : visible.params));
@@ -113,13 +116,14 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
       const row = lookupRows(true, ref, scope);
       if (row) return toView(row);
     }
-    // Of several shipments sharing a term (a reused container), the latest active wins.
-    let best: (ShipmentViewRow & { last_time: number | null }) | undefined;
+    // Of several shipments sharing a term (a reused container), one holding it as its own, then the latest active.
+    let best: (ShipmentViewRow & { last_time: number | null; learnt: number }) | undefined;
     for (const ref of refs) {
       const row = lookupRows(false, ref, scope);
       if (!row) continue;
-      const later = best === undefined || (row.last_time ?? -Infinity) > (best.last_time ?? -Infinity);
-      if (later) best = row;
+      const better =
+        best === undefined || row.learnt < best.learnt || (row.learnt === best.learnt && (row.last_time ?? -Infinity) > (best.last_time ?? -Infinity));
+      if (better) best = row;
     }
     return best ? toView(best) : undefined;
   };

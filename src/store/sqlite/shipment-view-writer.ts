@@ -23,7 +23,7 @@ function sideRowsOf(record: ShipmentRecord): SideRows {
   return {
     id: record.id,
     links: JSON.stringify([record.link.documents, record.link.units, record.link.privateDocuments ?? [], record.link.privateUnits ?? []]),
-    lookups: JSON.stringify(record.lookupTerms),
+    lookups: JSON.stringify([record.lookupTerms, record.learntLookupTerms ?? []]),
     countries: JSON.stringify(record.countries),
     stops: JSON.stringify(record.upcomingStops),
     search: record.searchTerms.join(' '),
@@ -59,7 +59,7 @@ export function shipmentViewWriter(db: Database.Database): {
   const deleteLinks = db.prepare('DELETE FROM shipment_link WHERE key = ?');
   const insertLink = db.prepare('INSERT INTO shipment_link (key, pos, value, kind, private) VALUES (?, ?, ?, ?, ?)');
   const deleteLookups = db.prepare('DELETE FROM shipment_lookup WHERE key = ?');
-  const insertLookup = db.prepare('INSERT OR IGNORE INTO shipment_lookup (term, key) VALUES (?, ?)');
+  const insertLookup = db.prepare('INSERT OR IGNORE INTO shipment_lookup (term, key, private) VALUES (?, ?, ?)');
   const deleteCountries = db.prepare('DELETE FROM shipment_country WHERE key = ?');
   const insertCountry = db.prepare('INSERT OR IGNORE INTO shipment_country (country, key) VALUES (?, ?)');
   const deleteStops = db.prepare('DELETE FROM shipment_stop WHERE key = ?');
@@ -111,7 +111,8 @@ export function shipmentViewWriter(db: Database.Database): {
     }
     if (before.lookups !== sides.lookups) {
       deleteLookups.run(key);
-      for (const term of record.lookupTerms) insertLookup.run(term, key);
+      for (const term of record.lookupTerms) insertLookup.run(term, key, 0);
+      for (const term of record.learntLookupTerms ?? []) insertLookup.run(term, key, 1);
     }
     if (before.countries !== sides.countries) {
       deleteCountries.run(key);

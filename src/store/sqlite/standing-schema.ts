@@ -5,6 +5,7 @@
  *   stay trusted, an organisation's have no standing anywhere (the keys it had are not known).
  * - `shipment_link.private`: a link learnt from an organisation's event while another shipment held
  *   the value; it leads only events of organisations standing in the shipment.
+ * - `shipment_lookup.private`: a term of a number held only privately; lookups try own holders first.
  * - `shipment_alias` keyed by (alias, key): an id may lead to several shipments (two organisations'
  *   shipments under one booking number); a reader picks among those it may see.
  * - The audience of a shipment is now grown event by event from who recorded each event, so the
@@ -14,6 +15,7 @@
 export const STANDING_SCHEMA = `
   ALTER TABLE event ADD COLUMN recorder_keys TEXT;
   ALTER TABLE shipment_link ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE shipment_lookup ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
   DELETE FROM shipment;
   DROP TABLE shipment_alias;
   CREATE TABLE shipment_alias (
