@@ -10,8 +10,8 @@ import { eventFacts, type EventFacts } from './event-facts.js';
 import type { FactsCache } from './facts-cache.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
 import { ShipmentLinker } from './shipment-linker.js';
-import { shipmentRecord } from './shipment-record.js';
-import type { ShipmentState } from './shipment-state.js';
+import { privateValuesOf, shipmentRecord } from './shipment-record.js';
+import type { FoldContext, ShipmentState } from './shipment-state.js';
 
 /** Keys and facts of one batch's shipments while it is being folded. */
 interface Pending {
@@ -68,9 +68,10 @@ export class BatchFold {
     for (const [key, slot] of pending) {
       const earlier = [key, ...slot.absorbed].flatMap((k) => stored.get(k) ?? []);
       const events = insertFacts(insertFacts([], earlier), slot.added);
-      const state = this.foldShipment(events);
+      const link = linker.entry(key) as ShipmentLinkEntry;
+      const state = this.foldShipment(events, { audience: new Set(link.audience), learnt: privateValuesOf(link) });
       folded.set(key, events);
-      upserts.push(shipmentRecord(key, state, linker.entry(key) as ShipmentLinkEntry, this.reference));
+      upserts.push(shipmentRecord(key, state, link, this.reference));
     }
     const change: ShipmentViewChange = {
       upserts,
@@ -109,9 +110,9 @@ export class BatchFold {
     return out;
   }
 
-  private foldShipment(events: readonly EventFacts[]): ShipmentState {
-    const state = foldFacts(events, { reference: this.reference });
+  private foldShipment(events: readonly EventFacts[], standing: Pick<FoldContext, 'audience' | 'learnt'>): ShipmentState {
+    const state = foldFacts(events, { reference: this.reference, ...standing });
     const itinerary = this.itineraryFor(state);
-    return itinerary && itinerary.length > 0 ? { ...foldFacts(events, { reference: this.reference, itinerary }), itinerary } : state;
+    return itinerary && itinerary.length > 0 ? { ...foldFacts(events, { reference: this.reference, itinerary, ...standing }), itinerary } : state;
   }
 }

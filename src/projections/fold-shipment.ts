@@ -36,11 +36,21 @@ export function unitLabel(epc: string): string {
 }
 
 /** The shipment's id: its first document (from the earliest event that has one), else its first unit. */
-export function shipmentIdOf(events: readonly EventFacts[]): string {
-  const withDoc = events.find((f) => f.documents.length > 0);
-  if (withDoc) return `${withDoc.documents[0]!.kind}:${withDoc.documents[0]!.number}`;
-  const withUnit = events.find((f) => f.units.length > 0);
-  if (withUnit) return `unit:${unitLabel(withUnit.units[0]!)}`;
+export function shipmentIdOf(events: readonly EventFacts[], learnt: ReadonlySet<string> = new Set()): string {
+  // Numbers the shipment holds as its own first: a number learnt privately belongs to another
+  // shipment's id (src/projections/shipment-linker.ts), so it names this one only when nothing else does.
+  for (const own of [true, false]) {
+    for (const f of events) {
+      const d = f.documents.find((doc) => learnt.has(doc.value) !== own);
+      if (d) return `${d.kind}:${d.number}`;
+    }
+  }
+  for (const own of [true, false]) {
+    for (const f of events) {
+      const u = f.units.find((unit) => learnt.has(unit) !== own);
+      if (u) return `unit:${unitLabel(u)}`;
+    }
+  }
   return `event:${events[0]?.eventID ?? 'none'}`;
 }
 
@@ -77,6 +87,17 @@ export function retractedEventIDs(sorted: readonly EventFacts[]): Set<string> {
   return retracted;
 }
 
+/**
+ * The events that say what a shipment is: those of trusted recorders and of recorders standing in
+ * its audience (all of them when no audience is given, or when none of them stands in it: a shipment
+ * known only from observations is what they say).
+ */
+function statementsOf(events: readonly EventFacts[], audience: ReadonlySet<string> | undefined): Set<EventFacts> {
+  if (audience === undefined) return new Set(events);
+  const stated = events.filter((f) => f.recorder.kind === 'trusted' || f.recorder.keys.some((key) => audience.has(key)));
+  return new Set(stated.length > 0 ? stated : events);
+}
+
 export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): ShipmentState {
   const retracted = retractedEventIDs(sorted);
   const events = sorted.filter((f) => !f.event.errorDeclaration && !retracted.has(f.eventID));
@@ -104,8 +125,24 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   let arrivedAt: string | undefined;
   let deliveredAt: string | undefined;
 
+  const stated = statementsOf(events, context.audience);
   for (const f of events) {
     const time = f.event.eventTime;
+    const place = placeText(f.where);
+    if (f.where && f.where.kind !== 'other') {
+      lastLocation = f.where;
+      lastLocationTime = time;
+    }
+    if (f.where?.kind === 'location') {
+      const seen = visits.get(f.where.locationId);
+      const leaving = f.step !== undefined && LEAVING.has(f.step.kind);
+      const leftAt = leaving ? time : seen?.leftAt;
+      visits.set(f.where.locationId, { locationId: f.where.locationId, firstAt: seen?.firstAt ?? time, lastAt: time, ...(leftAt ? { leftAt } : {}) });
+    }
+    if (!stated.has(f)) {
+      timeline.push({ time, ...(place ? { place } : {}), text: describeEvent(f, mrn), eventID: f.eventID });
+      continue;
+    }
     for (const d of f.documents) {
       if (documents.has(d.value)) continue;
       documents.set(d.value, d);
@@ -126,17 +163,6 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
       if (next === 'held-by-customs' && status !== 'held-by-customs') beforeHold = status;
       if (next !== 'held-by-customs') beforeHold = undefined;
       status = next;
-    }
-    const place = placeText(f.where);
-    if (f.where && f.where.kind !== 'other') {
-      lastLocation = f.where;
-      lastLocationTime = time;
-    }
-    if (f.where?.kind === 'location') {
-      const seen = visits.get(f.where.locationId);
-      const leaving = f.step !== undefined && LEAVING.has(f.step.kind);
-      const leftAt = leaving ? time : seen?.leftAt;
-      visits.set(f.where.locationId, { locationId: f.where.locationId, firstAt: seen?.firstAt ?? time, lastAt: time, ...(leftAt ? { leftAt } : {}) });
     }
     if (corridor) position = advancePosition(position, f, corridor);
     if (f.mode) mode = f.mode;
@@ -168,7 +194,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   }
   const legProgress = corridor && position ? legProgressOf(position, corridor) : undefined;
   return {
-    id: shipmentIdOf(events.length > 0 ? events : sorted),
+    id: shipmentIdOf(events.length > 0 ? events.filter((f) => stated.has(f)) : sorted, context.learnt),
     references: Object.fromEntries([...references].map(([kind, numbers]) => [kind, [...numbers]])) as Partial<Record<DocumentKind, string[]>>,
     documents: [...documents.values()],
     transportUnits: [...units],
@@ -190,7 +216,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     ...(arrivedAt ? { arrivedAt } : {}),
     ...(deliveredAt ? { deliveredAt } : {}),
     ...(events.length > 0 ? { firstEventTime: events[0]!.event.eventTime, lastEventTime: events[events.length - 1]!.event.eventTime } : {}),
-    parties: [...new Set(events.flatMap((f) => f.parties))].sort(),
+    parties: [...new Set(events.filter((f) => stated.has(f)).flatMap((f) => f.parties))].sort(),
     events: sorted,
   };
 }

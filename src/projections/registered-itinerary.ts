@@ -15,7 +15,8 @@ function isLeg(value: unknown): value is ItineraryLeg {
 export function registrationOf(shipment: Pick<ShipmentState, 'events'>): unknown {
   for (let i = shipment.events.length - 1; i >= 0; i--) {
     const event = shipment.events[i]!.event;
-    if (event.bizStep !== BIZ_STEP.shipmentRegistering) continue;
+    // An error declaration repeats the event it declares erroneous: it is not a registration.
+    if (event.bizStep !== BIZ_STEP.shipmentRegistering || event.errorDeclaration !== undefined) continue;
     const registration = karvonField(event, 'registration');
     if (registration !== undefined) return registration;
   }

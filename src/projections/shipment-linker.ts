@@ -279,7 +279,9 @@ export class ShipmentLinker {
       }
     }
     if (!Number.isNaN(facts.time) && (Number.isNaN(entry.first) || facts.time < entry.first)) entry.first = facts.time;
-    if (facts.step?.source === 'movement' && facts.step.kind === 'delivered' && !Number.isNaN(facts.time)) {
+    // Delivery closes a shipment to its containers' next trips: an organisation that only observed
+    // the goods at its place cannot close someone else's shipment.
+    if (teach !== 'none' && facts.step?.source === 'movement' && facts.step.kind === 'delivered' && !Number.isNaN(facts.time)) {
       entry.delivered = entry.delivered === undefined ? facts.time : Math.min(entry.delivered, facts.time);
     }
   }

@@ -54,23 +54,23 @@ export function searchTermsOf(state: Pick<ShipmentState, 'id' | 'documents' | 't
   );
 }
 
-/**
- * The public id of a shipment whose id would come from a number it holds only privately (learnt from
- * an organisation's event while another shipment held it, src/projections/shipment-linker.ts): the
- * other shipment has that id, so this one's is qualified with its key. Two shipments never answer
- * to one id, whoever registers a number someone else uses.
- */
 /** The document values and units a shipment holds only privately. */
 export function privateValuesOf(link: ShipmentLinkEntry): Set<string> {
   return new Set([...(link.privateDocuments ?? []).map(([value]) => value), ...(link.privateUnits ?? [])]);
 }
 
-export function publicIdOf(key: string, state: Pick<ShipmentState, 'id' | 'documents' | 'transportUnits'>, link: ShipmentLinkEntry): string {
+/**
+ * Whether a shipment's id comes from a number it holds only privately (learnt while another
+ * shipment held it, src/projections/shipment-linker.ts). Two shipments may then share an id; a
+ * lookup by it prefers the one holding the number as its own. The id itself is not changed: a
+ * registrant must not learn from its shipment's id that someone else uses the number.
+ */
+export function idIsLearnt(state: Pick<ShipmentState, 'id' | 'documents' | 'transportUnits'>, link: ShipmentLinkEntry): boolean {
   const privateValues = privateValuesOf(link);
-  if (privateValues.size === 0) return state.id;
+  if (privateValues.size === 0) return false;
   const fromDocument = state.documents[0];
   const source = fromDocument && state.id === `${fromDocument.kind}:${fromDocument.number}` ? fromDocument.value : state.transportUnits[0];
-  return source !== undefined && privateValues.has(source) ? `${state.id}~${key}` : state.id;
+  return source !== undefined && privateValues.has(source);
 }
 
 function lookupFields(terms: { own: string[]; learnt: string[] }): Pick<ShipmentRecord, 'lookupTerms' | 'learntLookupTerms'> {
@@ -78,15 +78,14 @@ function lookupFields(terms: { own: string[]; learnt: string[] }): Pick<Shipment
 }
 
 /** The read-model row of a folded shipment. */
-export function shipmentRecord(key: string, folded: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
-  const id = publicIdOf(key, folded, link);
-  const state = id === folded.id ? folded : { ...folded, id };
+export function shipmentRecord(key: string, state: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
   const completed = state.status === 'delivered' || state.status === 'arrived' ? epochOf(state.deliveredAt ?? state.arrivedAt) : undefined;
   const first = epochOf(state.firstEventTime);
   const last = epochOf(state.lastEventTime);
   return {
     key,
     id: state.id,
+    ...(idIsLearnt(state, link) ? { idLearnt: true } : {}),
     status: state.status,
     ...(state.corridor ? { corridor: state.corridor } : {}),
     ...(state.mode ? { mode: state.mode } : {}),

@@ -114,6 +114,15 @@ export type ShipmentSnapshot = Omit<ShipmentState, 'events'> & {
 
 export interface FoldContext {
   readonly reference: ReferenceData;
+  /**
+   * The shipment's audience (src/access/audience.ts). When given, only events of recorders standing
+   * in it (or trusted) say what the shipment is: its references and id, units, status, customs steps
+   * and times. Others' events (an operator at its own place about goods it does not see) are
+   * observations: they are in the timeline and say where the goods were, nothing more.
+   */
+  readonly audience?: ReadonlySet<string>;
+  /** Document values and units the shipment holds only privately (never its id while it has its own). */
+  readonly learnt?: ReadonlySet<string>;
   /** The registered itinerary, when the shipment has one: delay is measured against it. */
   readonly itinerary?: readonly ItineraryLeg[];
 }

@@ -200,6 +200,8 @@ export interface ShipmentRecord {
   key: string;
   /** The public id; it can change when an earlier event arrives, earlier ids keep resolving. */
   id: string;
+  /** The id comes from a number held only privately: a lookup by it prefers a shipment holding the number as its own. */
+  idLearnt?: boolean;
   status: string;
   corridor?: string;
   mode?: string;

@@ -178,3 +178,35 @@ describe('error declarations and who made them', () => {
     expect(eventIDs([...events, factsBy(declared(position!))])).toEqual([departed!.eventID]);
   });
 });
+
+describe('what events of organisations outside the audience may say', () => {
+  const reference = referenceData();
+  const port: Recorder = { kind: 'organisation', organisationId: 'tm-port', keys: ['org:tm-port', 'location:turkmenbashi-port'] };
+  const [departed, position] = trip('O');
+  const observed = eventFacts(
+    { ...movement('delivered', { id: 'O-fake', time: '2026-02-01T00:00:00.000Z', at: 'turkmenbashi-port', docs: [{ type: 'https://ref.gs1.org/cbv/BTT-po', bizTransaction: 'https://ns.karvon.org/id/booking/FAKE-1' }] }) },
+    reference,
+    { capturedBy: 'tm-port', recorder: port },
+  );
+  const honest = [eventFacts(departed!, reference), eventFacts(position!, reference)];
+
+  it('an observation is in the timeline, but renames nothing, adds no reference and changes no status', () => {
+    const audience = new Set(['customs:KZ']);
+    const withIt = foldFacts(insertFacts([], [...honest, observed]), { reference, audience });
+    const without = foldFacts(insertFacts([], honest), { reference, audience });
+    expect(withIt.timeline.map((t) => t.eventID)).toContain('O-fake');
+    expect(withIt.id).toBe(without.id);
+    expect(withIt.status).toBe(without.status);
+    expect(withIt.references).toEqual(without.references);
+    // Once the port stands in the shipment (its port on the plan), it says what the shipment is too.
+    const standing = foldFacts(insertFacts([], [...honest, observed]), { reference, audience: new Set(['location:turkmenbashi-port']) });
+    expect(standing.status).toBe('delivered');
+  });
+
+  it('takes its id from a number it holds as its own before one it learnt privately', () => {
+    const early = eventFacts(movement('departed', { id: 'O0', time: '2026-02-01T00:00:00.000Z', at: 'xian', docs: [{ type: 'https://ref.gs1.org/cbv/BTT-po', bizTransaction: 'https://ns.karvon.org/id/booking/THEIRS-1' }] }), reference);
+    const folded = foldFacts(insertFacts([], [...honest, early]), { reference, learnt: new Set(['https://ns.karvon.org/id/booking/THEIRS-1']) });
+    expect(folded.id).toBe(foldFacts(insertFacts([], honest), { reference }).id);
+    expect(foldFacts(insertFacts([], [...honest, early]), { reference }).id).toBe('booking:THEIRS-1');
+  });
+});

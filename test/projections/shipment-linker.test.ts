@@ -79,6 +79,13 @@ describe('ShipmentLinker and who recorded the event', () => {
     expect(linker.link(facts(movement('position-reported', { id: 'r', time: '2026-03-06T09:00:00Z', at: 'geo:43.8,87.6', docs: [], units: [containerIri('BBBU2222222')] }))).created).toBe(true);
   });
 
+  it('an organisation observing the goods at its place cannot close their shipment to the container\'s later events', () => {
+    const { linker, key } = honest();
+    linker.link(by(port, movement('delivered', { id: 'd', time: '2026-03-05T08:00:00Z', at: 'turkmenbashi-port', docs: [doc.smgs('1')], units: [containerIri('AAAU1111111')] })));
+    expect(linker.entry(key)?.delivered).toBeUndefined();
+    expect(linker.link(facts(movement('position-reported', { id: 'e', time: '2026-03-06T08:00:00Z', at: 'geo:43.8,87.6', docs: [], units: [containerIri('AAAU1111111')] }))).key).toBe(key);
+  });
+
   it('a registration never leans on the right to record at a place: it opens a shipment of its own', () => {
     const { linker, key } = honest();
     const registration = { ...by(port, movement('departed', { id: 'g', time: '2026-03-02T08:00:00Z', at: 'turkmenbashi-port', docs: [doc.smgs('1')], units: [containerIri('AAAU1111111')] })) };

@@ -57,8 +57,7 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     const from = byAlias ? 'shipment_alias l JOIN shipment s ON s.key = l.key WHERE l.alias = ?' : 'shipment_lookup l JOIN shipment s ON s.key = l.key WHERE l.term = ?';
     // Of several shipments answering to a reference, one that holds it as its own first (see
     // learntLookupTerms), then the latest active.
-    const order = byAlias ? 's.last_time DESC, s.id' : 'l.private, s.last_time DESC, s.id';
-    const sql = `SELECT s.key, s.id, s.state, s.last_time, ${byAlias ? '0' : 'l.private'} AS learnt, ${AUDIENCE_COLUMN} FROM ${from}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY ${order} LIMIT 1`;
+    const sql = `SELECT s.key, s.id, s.state, s.last_time, l.private AS learnt, ${AUDIENCE_COLUMN} FROM ${from}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY l.private, s.last_time DESC, s.id LIMIT 1`;
     let statement = lookupStatements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[], ShipmentViewRow & { last_time: number | null; learnt: number }>(sql);

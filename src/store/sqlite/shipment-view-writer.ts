@@ -21,7 +21,7 @@ interface SideRows {
 
 function sideRowsOf(record: ShipmentRecord): SideRows {
   return {
-    id: record.id,
+    id: record.idLearnt ? `${record.id} (learnt)` : record.id,
     links: JSON.stringify([record.link.documents, record.link.units, record.link.privateDocuments ?? [], record.link.privateUnits ?? []]),
     lookups: JSON.stringify([record.lookupTerms, record.learntLookupTerms ?? []]),
     countries: JSON.stringify(record.countries),
@@ -53,8 +53,10 @@ export function shipmentViewWriter(db: Database.Database): {
   const deleteRow = db.prepare('DELETE FROM shipment WHERE key = ?');
   // An id may lead to several shipments (two organisations' shipments under one booking number, a
   // container's trips): readers pick among those they may see.
-  const setAlias = db.prepare('INSERT OR IGNORE INTO shipment_alias (alias, key) VALUES (?, ?)');
-  const copyAliases = db.prepare('INSERT OR IGNORE INTO shipment_alias (alias, key) SELECT alias, ? FROM shipment_alias WHERE key = ?');
+  const setAlias = db.prepare(
+    'INSERT INTO shipment_alias (alias, key, private) VALUES (?, ?, ?) ON CONFLICT (alias, key) DO UPDATE SET private = excluded.private',
+  );
+  const copyAliases = db.prepare('INSERT OR IGNORE INTO shipment_alias (alias, key, private) SELECT alias, ?, private FROM shipment_alias WHERE key = ?');
   const deleteAliases = db.prepare('DELETE FROM shipment_alias WHERE key = ?');
   const deleteLinks = db.prepare('DELETE FROM shipment_link WHERE key = ?');
   const insertLink = db.prepare('INSERT INTO shipment_link (key, pos, value, kind, private) VALUES (?, ?, ?, ?, ?)');
@@ -99,7 +101,7 @@ export function shipmentViewWriter(db: Database.Database): {
       JSON.stringify(record.state),
       JSON.stringify(sides),
     )!.n;
-    if (before.id !== sides.id) setAlias.run(record.id, key);
+    if (before.id !== sides.id) setAlias.run(record.id, key, record.idLearnt ? 1 : 0);
 
     if (before.links !== sides.links) {
       deleteLinks.run(key);
@@ -171,7 +173,7 @@ export function shipmentViewWriter(db: Database.Database): {
       deleteEvents.run(key);
       copyAliases.run(into, key);
       deleteAliases.run(key);
-      setAlias.run(key, into);
+      setAlias.run(key, into, 0);
     }
 
     writeCheckpoint.run(change.checkpoint.position, change.checkpoint.keyCounter);

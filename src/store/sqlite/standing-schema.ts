@@ -7,7 +7,8 @@
  *   the value; it leads only events of organisations standing in the shipment.
  * - `shipment_lookup.private`: a term of a number held only privately; lookups try own holders first.
  * - `shipment_alias` keyed by (alias, key): an id may lead to several shipments (two organisations'
- *   shipments under one booking number); a reader picks among those it may see.
+ *   shipments under one booking number); a reader picks among those it may see, one whose id comes
+ *   from a number it holds as its own (`private` 0) first.
  * - The audience of a shipment is now grown event by event from who recorded each event, so the
  *   read model is emptied and its checkpoint reset: the next start folds every event again (the
  *   server answers /ready with 503 until it has caught up).
@@ -21,6 +22,7 @@ export const STANDING_SCHEMA = `
   CREATE TABLE shipment_alias (
     alias TEXT NOT NULL,
     key TEXT NOT NULL,
+    private INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (alias, key)
   ) WITHOUT ROWID;
   CREATE INDEX shipment_alias_by_key ON shipment_alias (key);
