@@ -2,7 +2,8 @@
 // invented event cannot buy a look at goods that are not the inventor's business.
 //
 // A shipment's audience is made of:
-// - its registrant (the organisation that registered it) and the parties its registration names,
+// - its registrant (the organisation that opened it by registering it) and the parties its
+//   registration (or a later one by someone in the audience) names,
 //   the operators of the locations on the registered itinerary and the customs authorities of
 //   their countries;
 // - parties handed the goods in a hand-over (owning or possessing party of a source or
@@ -91,8 +92,9 @@ export function contributionOf(evidence: AudienceEvidence, audience: ReadonlySet
   if (operated.length > 0) out.push(...partyKeys(evidence.handOverParties), ...operated.flatMap((p) => p.countries.map(customsKey)));
   const own = new Set(recorder.keys);
   const contributed = out.filter((key) => !own.has(key));
-  // The registrant is the one exception to "capturing adds the capturer to nothing".
-  if (evidence.registration && (founding || member)) contributed.push(organisationKey(recorder.organisationId));
+  // The registrant — whoever opened the shipment by registering it — is the one exception to
+  // "capturing adds the capturer to nothing". (A member registering again adds parties and stops.)
+  if (evidence.registration && founding) contributed.push(organisationKey(recorder.organisationId));
   return contributed;
 }
 

@@ -64,6 +64,8 @@ export interface EventFacts {
   readonly capturedBy?: string;
   /** Who recorded it, as the visibility policy weighs it (decided at capture time). */
   readonly recorder: Recorder;
+  /** Its place in the event store, when it was read from there. */
+  readonly sequence?: number;
   /** What the visibility policy reads of it (src/access/audience.ts). */
   readonly evidence: AudienceEvidence;
 }
@@ -72,6 +74,7 @@ export interface EventFacts {
 export interface EventOrigin {
   readonly capturedBy?: string;
   readonly recorder?: Recorder;
+  readonly sequence?: number;
 }
 
 /** Source and destination types that name a party rather than a place (CBV SDT, Web URI form). */
@@ -247,6 +250,7 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, origin: 
     ...(event.disposition ? { disposition: event.disposition } : {}),
     parties: partiesOf(event),
     ...(capturedBy ? { capturedBy } : {}),
+    ...(origin.sequence !== undefined ? { sequence: origin.sequence } : {}),
     recorder,
     evidence: audienceEvidenceOf(event, reference, recorder, country, corridor),
   };

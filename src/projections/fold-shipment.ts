@@ -2,6 +2,7 @@
 // (eventTime, eventID) order and every fold recomputes from that list: a shipment has tens of events,
 // and recomputing is the simplest way to give the same state whatever order the events came in.
 import type { EpcisEvent } from '../epcis/model.js';
+import { hasPlaceRight } from '../access/capture-rights.js';
 import { statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor } from '../reference/index.js';
 import { advancePosition, LEAVING, legProgressOf } from './corridor-position.js';
@@ -88,14 +89,19 @@ export function retractedEventIDs(sorted: readonly EventFacts[]): Set<string> {
 }
 
 /**
- * The events that say what a shipment is: those of trusted recorders and of recorders standing in
- * its audience (all of them when no audience is given, or when none of them stands in it: a shipment
- * known only from observations is what they say).
+ * The events that say what a shipment is. Left out are observations: events of an organisation that
+ * stands not in the shipment's audience and joined it only by its right to record at its own place
+ * (an operator about goods it does not see). The event that opened the shipment always counts.
+ * Without an audience (folds outside the read model), every event counts.
  */
-function statementsOf(events: readonly EventFacts[], audience: ReadonlySet<string> | undefined): Set<EventFacts> {
+function statementsOf(events: readonly EventFacts[], context: Pick<FoldContext, 'audience' | 'reference'>): Set<EventFacts> {
+  const { audience } = context;
   if (audience === undefined) return new Set(events);
-  const stated = events.filter((f) => f.recorder.kind === 'trusted' || f.recorder.keys.some((key) => audience.has(key)));
-  return new Set(stated.length > 0 ? stated : events);
+  let founding: EventFacts | undefined;
+  for (const f of events) if (f.sequence !== undefined && (founding?.sequence === undefined || f.sequence < founding.sequence)) founding = f;
+  const observation = (f: EventFacts): boolean =>
+    f !== founding && f.recorder.kind === 'organisation' && !f.recorder.keys.some((key) => audience.has(key)) && hasPlaceRight(f.recorder, f.evidence.places);
+  return new Set(events.filter((f) => !observation(f)));
 }
 
 export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): ShipmentState {
@@ -125,7 +131,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   let arrivedAt: string | undefined;
   let deliveredAt: string | undefined;
 
-  const stated = statementsOf(events, context.audience);
+  const stated = statementsOf(events, context);
   for (const f of events) {
     const time = f.event.eventTime;
     const place = placeText(f.where);

@@ -22,6 +22,7 @@
 import type { ShipmentLinkEntry } from '../store/store.js';
 import { standsIn, withEvent } from '../access/audience.js';
 import { hasPlaceRight } from '../access/capture-rights.js';
+import { organisationKey } from '../access/visibility.js';
 import type { DocumentKind, EventFacts } from './event-facts.js';
 
 /** Kinds a shipment has one of: an event naming another number of the same kind is another shipment. */
@@ -255,10 +256,15 @@ export class ShipmentLinker {
     keys.add(key);
   }
 
-  /** Whether another shipment holds `unit` and was still open at `time`. */
-  private unitClaimedElsewhere(unit: string, key: string, time: number): boolean {
+  /**
+   * Whether another shipment that the recorder does not stand in holds `unit` and was still open at
+   * `time`. A container on an open trip of the recorder's own may start its next trip (a container
+   * reused before its last trip was reported delivered); one on someone else's trip may not.
+   */
+  private unitClaimedElsewhere(unit: string, key: string, facts: EventFacts): boolean {
     for (const other of this.byUnit.get(unit) ?? []) {
-      if (other !== key && this.isOpenAt(this.entries.get(other)!, time)) return true;
+      const entry = this.entries.get(other)!;
+      if (other !== key && this.isOpenAt(entry, facts.time) && !standsIn(facts.recorder, entry.audience)) return true;
     }
     return false;
   }
@@ -274,14 +280,16 @@ export class ShipmentLinker {
       }
       for (const u of facts.units) {
         if (entry.units.get(u) === false) continue;
-        entry.units.set(u, teach === 'unclaimed' && this.unitClaimedElsewhere(u, key, facts.time));
+        entry.units.set(u, teach === 'unclaimed' && this.unitClaimedElsewhere(u, key, facts));
         this.index(this.byUnit, u, key);
       }
     }
     if (!Number.isNaN(facts.time) && (Number.isNaN(entry.first) || facts.time < entry.first)) entry.first = facts.time;
-    // Delivery closes a shipment to its containers' next trips: an organisation that only observed
-    // the goods at its place cannot close someone else's shipment.
-    if (teach !== 'none' && facts.step?.source === 'movement' && facts.step.kind === 'delivered' && !Number.isNaN(facts.time)) {
+    // Delivery closes a shipment to its containers' next trips, which decides where later reports
+    // that name only a container go: only the node itself, the network operator and the shipment's
+    // registrant may close it (nobody else can divert its later events by reporting it delivered).
+    const closes = facts.recorder.kind === 'trusted' || entry.audience.has(organisationKey(facts.recorder.organisationId));
+    if (closes && facts.step?.source === 'movement' && facts.step.kind === 'delivered' && !Number.isNaN(facts.time)) {
       entry.delivered = entry.delivered === undefined ? facts.time : Math.min(entry.delivered, facts.time);
     }
   }

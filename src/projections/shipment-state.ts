@@ -115,10 +115,10 @@ export type ShipmentSnapshot = Omit<ShipmentState, 'events'> & {
 export interface FoldContext {
   readonly reference: ReferenceData;
   /**
-   * The shipment's audience (src/access/audience.ts). When given, only events of recorders standing
-   * in it (or trusted) say what the shipment is: its references and id, units, status, customs steps
-   * and times. Others' events (an operator at its own place about goods it does not see) are
-   * observations: they are in the timeline and say where the goods were, nothing more.
+   * The shipment's audience (src/access/audience.ts). When given, events of an organisation outside
+   * it that joined the shipment only by its right to record at its own place (an operator about
+   * goods it does not see) are observations: in the timeline, saying where the goods were, but not
+   * what the shipment is (references and id, units, status, customs steps, times).
    */
   readonly audience?: ReadonlySet<string>;
   /** Document values and units the shipment holds only privately (never its id while it has its own). */

@@ -130,7 +130,7 @@ export function modelContribution(audience: ReadonlySet<string>, said: Said, fir
   if (member) out.push(...said.handOver.map(party), ...placeKeys(stopsOf(said.corridor)));
   if (operated.length > 0) out.push(...said.handOver.map(party), ...operated.flatMap((p) => p.countries.map((c) => `customs:${c}`)));
   const kept = out.filter((k) => !own.has(k));
-  if (registrant) kept.push(`org:${said.org.id}`);
+  if (said.registration !== undefined && first) kept.push(`org:${said.org.id}`);
   return kept;
 }
 
