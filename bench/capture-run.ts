@@ -59,6 +59,8 @@ export async function runCapture(options: CaptureRunOptions): Promise<CaptureRun
   fs.mkdirSync(pipelineDir, { recursive: true });
   const config = loadConfig({
     ...BENCH_SERVER_ENV,
+    // The in-process app of the capture benchmark logs no requests (as the server it compares with runs).
+    KARVON_LOG_LEVEL: 'warn',
     KARVON_DATA_DIR: pipelineDir,
     KARVON_CAPTURE_LIMIT: String(Math.max(options.batch, 10_000)),
     // A document of `batch` corridor events lists a few items per event; large batches need room.

@@ -2,11 +2,15 @@
  * The HTTP application factory: builds a Fastify instance with every feature plugin, apart from
  * listen(), so tests drive it with inject() and the CLI decides where it listens.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { trustProxyOption } from './client-address.js';
 import { registerAuthentication } from './plugins/authentication.js';
+import { registerBodyLimits } from './plugins/body-limits.js';
 import { registerBodyParsers } from './plugins/body-parsers.js';
-import { registerCallerRateLimit } from './plugins/caller-rate-limit.js';
-import { LOG_REDACTION, registerHardening, trustProxyOption } from './plugins/hardening.js';
+import { registerCors } from './plugins/cors.js';
+import { registerRateLimits, type RateLimitStorage } from './plugins/rate-limits.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerGs1Headers } from './plugins/gs1-headers.js';
 import { registerOpenApi } from './openapi.js';
@@ -28,44 +32,38 @@ import { resourcesRoutes } from './routes/resources.routes.js';
 import { shipmentsRoutes } from './routes/shipments.routes.js';
 
 export interface BuildOptions {
-  /** Fastify logger option: false for silence, or pino options. */
-  logger?: boolean | Record<string, unknown>;
   version?: string;
+  /**
+   * Where the rate limits count: in this process by default; a shared store (Redis) lets several
+   * server processes share them (see plugins/rate-limits.ts).
+   */
+  rateLimitStorage?: RateLimitStorage;
 }
 
 export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const logger = options.logger ?? false;
+  // The runtime's logger: requests are logged with the same redaction as everything else. (Typed as
+  // Fastify's logger, so that the app and its plugins keep Fastify's default instance type.)
+  const loggerInstance: FastifyBaseLogger = deps.logger;
   const app = Fastify({
-    // Credentials never reach the logs, whatever logs a request's headers.
-    logger:
-      logger === false
-        ? false
-        : {
-            ...(logger === true ? {} : logger),
-            redact: LOG_REDACTION,
-            // A public tracking link's token is in its path: log the path without it.
-            serializers: {
-              req: (request: { method: string; url: string; ip?: string }) => ({
-                method: request.method,
-                url: request.url.replace(/^(\/api\/public\/track\/)[^/?#]+/, '$1[redacted]'),
-                remoteAddress: request.ip,
-              }),
-            },
-          },
+    loggerInstance,
     // Only the one proxy in front of Karvon is believed about the client's address and protocol.
     trustProxy: trustProxyOption(deps.config),
-    bodyLimit: deps.config.captureFileSizeLimit,
     // EPCIS identifiers (eventIDs, EPC URIs) are long; allow them in paths. The router counts the
     // decoded parameter, and validation keeps identifiers within MAX_IDENTIFIER_LENGTH, so every
     // eventID a Location names can be fetched.
     routerOptions: { maxParamLength: Math.max(2048, MAX_IDENTIFIER_LENGTH) },
   });
   registerErrorHandler(app);
-  // The address rate limit, security headers and CORS first: they apply to every request, known
+  // Security headers, CORS and the address rate limit first: they apply to every request, known
   // caller or not; the limit per caller once authentication knows who it is.
-  registerHardening(app, deps);
+  await registerSecurityHeaders(app);
+  await registerCors(app, deps.config);
+  const rateLimits = await registerRateLimits(app, deps.config, options.rateLimitStorage);
+  app.addHook('onRequest', rateLimits.perAddress);
+  await app.register(cookie);
   registerAuthentication(app, deps);
-  registerCallerRateLimit(app, deps);
+  app.addHook('onRequest', rateLimits.perCaller);
+  registerBodyLimits(app, deps.config.captureFileSizeLimit);
   registerBodyParsers(app, deps.config.captureFileSizeLimit);
   registerGs1Headers(app);
   await registerOpenApi(app, options.version ?? '0.0.0');

@@ -7,12 +7,15 @@ import type { AuditLog } from '../governance/audit-log.js';
 import type { GovernanceService } from '../governance/governance-service.js';
 import type { ShipmentProjection } from '../projections/index.js';
 import type { EventQueryService } from '../query/event-query-service.js';
+import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/store.js';
 
 export interface ApiDeps {
   config: KarvonConfig;
   store: Store;
   bus: EventBus;
+  /** The runtime's logger; the HTTP layer logs requests through it. */
+  logger: Logger;
   capture: CaptureService;
   queries: EventQueryService;
   shipments: ShipmentProjection;

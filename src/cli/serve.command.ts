@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
 import { loadConfig } from '../config/config.js';
+import { createLogger } from '../runtime/logger.js';
 import { openRuntime } from '../runtime/runtime.js';
 import { startDemo, type RunningDemo } from '../sim/demo.js';
 import { packageVersion } from './package-version.js';
@@ -14,8 +15,9 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
       // Listen at once; /ready answers 503 until the shipment read model has caught up with the store.
-      const runtime = await openRuntime(config, { catchUpInBackground: true });
-      const app = await buildApp(runtime, { logger: { level: config.logLevel }, version: packageVersion() });
+      const logger = createLogger({ level: config.logLevel, stream: 'stdout' });
+      const runtime = await openRuntime(config, { catchUpInBackground: true, logger });
+      const app = await buildApp(runtime, { version: packageVersion() });
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
       await app.listen({ port: config.port, host: config.host });
@@ -32,7 +34,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       if (options.demo) {
         const settings = { shipments: config.demoShipments, days: config.demoDays, seed: config.demoSeed, speed: config.demoSpeed };
-        demo = await startDemo(runtime, settings, (message) => app.log.info(message));
+        demo = await startDemo(runtime, settings, (message) => logger.info(message));
         if (!demo) app.log.info('demo: the store holds data of its own, so no demo traffic is added');
       }
     });

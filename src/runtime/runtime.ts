@@ -16,11 +16,14 @@ import { ShipmentProjection } from '../projections/index.js';
 import { EventQueryService } from '../query/event-query-service.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { createLogger, type Logger } from './logger.js';
 
 export interface Runtime {
   config: KarvonConfig;
   store: Store;
   bus: EventBus;
+  /** The process's one logger: the HTTP layer and every background worker log through it. */
+  logger: Logger;
   capture: CaptureService;
   queries: EventQueryService;
   /** Shipment state folded from the events, kept current through the bus. */
@@ -38,6 +41,12 @@ export interface RuntimeOptions {
   /** Use this store instead of opening the configured one (tests). */
   store?: Store;
   now?: () => Date;
+  /** Log through this logger (default: one at config.logLevel writing to standard error). */
+  logger?: Logger;
+  /**
+   * Report background errors here instead of logging them (tests that provoke them on purpose).
+   * Without it they are logged through the logger with their context.
+   */
   onError?: (error: unknown, context: string) => void;
   /**
    * Fold events into shipments (default true). Commands that only move events (import, export,
@@ -65,7 +74,8 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     fs.mkdirSync(config.dataDir, { recursive: true });
     store = await openSqliteStore({ path: sqlitePathOf(config) });
   }
-  const onError = options.onError ?? ((error: unknown, context: string) => console.error(`[karvon] ${context}:`, error));
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const onError = options.onError ?? ((error: unknown, context: string) => logger.error({ err: error, context }, `${context} failed`));
   const bus = new EventBus();
   bus.onError = (error, topic) => onError(error, `subscriber of ${topic}`);
   const tracking = options.trackShipments ?? true;
@@ -99,6 +109,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     config,
     store,
     bus,
+    logger,
     capture,
     queries,
     shipments,

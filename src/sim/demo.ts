@@ -96,7 +96,7 @@ export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (
       if (stopped || next >= events.length) return;
       const wait = (Date.parse(events[next]!.eventTime) - simNow()) / settings.speed;
       timer = setTimeout(tick, Math.min(Math.max(wait, 50), 60_000));
-    })().catch((error: unknown) => log(`demo: live playback stopped: ${error instanceof Error ? error.message : String(error)}`));
+    })().catch((error: unknown) => runtime.logger.error({ err: error, context: 'demo' }, 'demo: live playback stopped'));
   };
   tick();
   return {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseApiKey } from '../../src/access/tokens.js';
 import { buildApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/runtime/logger.js';
 import { openRuntime } from '../../src/runtime/runtime.js';
 
 const BOOTSTRAP = 'log-test-bootstrap-token-0123456789abcdef';
@@ -21,8 +22,8 @@ describe('secrets and the log', () => {
         done();
       },
     });
-    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: BOOTSTRAP }), { onError: () => {} });
-    const app = await buildApp(runtime, { logger: { level: 'trace', stream } });
+    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: BOOTSTRAP }), { logger: createLogger({ level: 'trace', stream }) });
+    const app = await buildApp(runtime);
     try {
       const operator = { authorization: `Bearer ${BOOTSTRAP}`, 'content-type': 'application/json' };
       expect((await app.inject({ method: 'POST', url: '/api/organisations', headers: operator, payload: { id: 'kz-rail', name: 'KZ railway', kind: 'railway', country: 'KZ' } })).statusCode).toBe(201);

@@ -34,12 +34,15 @@ describe('hardening', () => {
   afterAll(async () => server?.close());
 
   describe('rate limits', () => {
-    function expectTooMany(response: LightMyRequestResponse, perMinute: number) {
+    function expectTooMany(response: LightMyRequestResponse) {
       expect(response.statusCode).toBe(429);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.json()).toMatchObject({ status: 429, code: 'KRV_TOO_MANY_REQUESTS' });
-      // One token comes back every 60/perMinute seconds.
-      expect(Number(response.headers['retry-after'])).toBe(Math.ceil(60 / perMinute));
+      // The limit counts per minute: the answer says how long until this minute's count ends.
+      const retryAfter = Number(response.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(response.json().detail).toMatch(new RegExp(`try again in ${retryAfter} s`));
     }
 
     it('answers 429 with Retry-After once an API key has used its requests, and counts each key apart', async () => {
@@ -48,7 +51,7 @@ describe('hardening', () => {
       const first: number[] = [];
       for (let i = 0; i < PER_KEY; i++) first.push((await withKey(keyOne)).statusCode);
       expect(first).toEqual(Array(PER_KEY).fill(200));
-      expectTooMany(await withKey(keyOne), PER_KEY);
+      expectTooMany(await withKey(keyOne));
       // Another key from the same address has its own bucket.
       expect((await withKey(keyTwo)).statusCode).toBe(200);
     });
@@ -91,7 +94,7 @@ describe('hardening', () => {
       const statuses: number[] = [];
       for (let i = 0; i < PER_ADDRESS; i++) statuses.push((await send({ method: 'GET', url: '/api/reference/countries', remoteAddress: busy })).statusCode);
       expect(statuses.every((status) => status === 200)).toBe(true);
-      expectTooMany(await send({ method: 'GET', url: '/api/reference/countries', remoteAddress: busy }), PER_ADDRESS);
+      expectTooMany(await send({ method: 'GET', url: '/api/reference/countries', remoteAddress: busy }));
       // A fresh key does not lift the address limit.
       expect((await send({ method: 'GET', url: '/api/reference/countries', headers: { authorization: 'Bearer krv_0000000000000003_cccc' }, remoteAddress: busy })).statusCode).toBe(429);
       expect((await send({ method: 'GET', url: '/api/reference/countries', remoteAddress: newAddress() })).statusCode).toBe(200);

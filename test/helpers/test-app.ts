@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type BuildOptions } from '../../src/api/app.js';
 import { loadConfig, type KarvonConfig } from '../../src/config/config.js';
+import type { Logger } from '../../src/runtime/logger.js';
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
 
 /** The bootstrap token every test app accepts: it acts as the network operator. */
@@ -23,8 +24,10 @@ export interface TestAppOptions {
    * ('anonymous': requests go out exactly as written, for tests of authentication).
    */
   caller?: 'network-operator' | 'anonymous';
-  /** Passed to buildApp (e.g. a logger writing to a stream). */
+  /** Passed to buildApp. */
   build?: BuildOptions;
+  /** The runtime's logger (e.g. one writing to a stream the test reads); background errors are then logged, not dropped. */
+  logger?: Logger;
 }
 
 /**
@@ -50,8 +53,9 @@ function injectAsNetworkOperator(app: FastifyInstance): void {
 /** A Karvon server on a fresh data folder, driven with inject(). */
 export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<KarvonConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-test-'));
-  const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, ...env }, overrides);
-  const runtime = await openRuntime(config, { onError: () => {} });
+  // Silent unless a test asks for a log level (or passes a logger writing to a stream of its own).
+  const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, KARVON_LOG_LEVEL: 'silent', ...env }, overrides);
+  const runtime = await openRuntime(config, options.logger ? { logger: options.logger } : { onError: () => {} });
   const app = await buildApp(runtime, options.build);
   if ((options.caller ?? 'network-operator') === 'network-operator') injectAsNetworkOperator(app);
   return {

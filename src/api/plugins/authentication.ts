@@ -1,6 +1,7 @@
 /**
  * Who is calling: `Authorization: Bearer <API key or bootstrap token>` for machines, the
- * `karvon_session` cookie for people. The caller becomes `request.principal`.
+ * `karvon_session` cookie for people (read by @fastify/cookie, registered before this plugin). The
+ * caller becomes `request.principal`.
  *
  * - Credentials that are sent are always checked: wrong, expired or revoked ones get 401 at once,
  *   on public routes too, so a client never mistakes a broken key for anonymous access.
@@ -10,6 +11,7 @@
  *   the document); src/api/openapi.ts marks them public through an onRoute hook scoped to the UI's
  *   plugin, so this file needs no list of paths.
  */
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
@@ -26,36 +28,15 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'karvon_session';
 
-/** The value of one cookie in a Cookie header (the first, if it is repeated). */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const at = part.indexOf('=');
-    if (at < 0 || part.slice(0, at).trim() !== name) continue;
-    let value = part.slice(at + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
-}
-
 /**
- * The Set-Cookie header of a session: HttpOnly (no script reads it), SameSite=Lax (not sent on
- * cross-site sub-requests or POSTs), Path=/, Secure when the request came over TLS (which, behind a
- * proxy, Fastify knows from X-Forwarded-Proto only when trustProxy is on). No Max-Age: the server
- * decides when a session ends (sliding expiry), the browser forgets it when it closes.
+ * The session cookie's attributes (set and cleared by @fastify/cookie): HttpOnly (no script reads
+ * it), SameSite=Lax (not sent on cross-site sub-requests or POSTs), Path=/, Secure when the request
+ * came over TLS (which, behind a proxy, Fastify knows from X-Forwarded-Proto only when trustProxy is
+ * on). No Max-Age: the server decides when a session ends (sliding expiry), the browser forgets it
+ * when it closes.
  */
-export function sessionCookie(request: FastifyRequest, value: string): string {
-  return [`${SESSION_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', ...(request.protocol === 'https' ? ['Secure'] : [])].join('; ');
-}
-
-/** Tells the browser to forget the session cookie. */
-export function expiredSessionCookie(request: FastifyRequest): string {
-  return [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0', ...(request.protocol === 'https' ? ['Secure'] : [])].join('; ');
+export function sessionCookieOptions(request: FastifyRequest): CookieSerializeOptions {
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https' };
 }
 
 function refuse(reply: FastifyReply, error: KarvonError): KarvonError {
@@ -77,13 +58,13 @@ export function registerAuthentication(app: FastifyInstance, deps: ApiDeps): voi
         throw error instanceof KarvonError ? refuse(reply, error) : error;
       }
     } else if (!config?.replacesSession) {
-      const session = cookieValue(request.headers.cookie, SESSION_COOKIE);
+      const session = request.cookies[SESSION_COOKIE];
       if (session !== undefined && session !== '') {
         try {
           request.principal = await deps.access.authenticateSession(session);
         } catch (error) {
           // The cookie is of no use any more: have the browser drop it, so its next request is anonymous.
-          if (error instanceof KarvonError) void reply.header('set-cookie', expiredSessionCookie(request));
+          if (error instanceof KarvonError) void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
           throw error;
         }
       }

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf } from '../guard.js';
-import { cookieValue, expiredSessionCookie, SESSION_COOKIE, sessionCookie } from '../plugins/authentication.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../plugins/authentication.js';
 import { jsonObjectBody, requireJsonContentType } from './access-body.js';
 
 export function authRoutes(deps: ApiDeps): FastifyPluginAsync {
@@ -18,15 +18,15 @@ export function authRoutes(deps: ApiDeps): FastifyPluginAsync {
         .map((field) => ({ pointer: `/${field}`, message: `${field} is required` }));
       if (issues.length > 0) throw new KarvonError('KRV_VALIDATION', 'Sign in with {"email": ..., "password": ...}', issues);
       const outcome = await deps.access.signIn(body.email as string, body.password as string, request.ip);
-      void reply.header('set-cookie', sessionCookie(request, outcome.sessionCookieValue)).header('cache-control', 'no-store');
+      void reply.setCookie(SESSION_COOKIE, outcome.sessionCookieValue, sessionCookieOptions(request)).header('cache-control', 'no-store');
       return { ...(await deps.access.describe(outcome.principal)), expiresAt: outcome.expiresAt };
     });
 
     app.post('/sign-out', { config: { public: true, replacesSession: true } }, async (request, reply) => {
       requireJsonContentType(request);
-      const session = cookieValue(request.headers.cookie, SESSION_COOKIE);
+      const session = request.cookies[SESSION_COOKIE];
       if (session) await deps.access.signOut(session, request.ip);
-      return reply.header('set-cookie', expiredSessionCookie(request)).code(204).send();
+      return reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request)).code(204).send();
     });
 
     app.get('/me', async (request, reply) => {
