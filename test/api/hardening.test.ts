@@ -208,6 +208,12 @@ describe('hardening', () => {
       expect(preflight.headers.allow).toBeUndefined();
     });
 
+    it('keeps 404 for an OPTIONS request to a path that does not exist', async () => {
+      const response = await send({ method: 'OPTIONS', url: '/api/no-such-thing', remoteAddress: newAddress() });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'KRV_NO_SUCH_RESOURCE' });
+    });
+
     it('leaves the EPCIS OPTIONS discovery to its route', async () => {
       const remoteAddress = newAddress();
       for (const headers of [{}, { origin: ALLOWED_ORIGIN }]) {

@@ -39,6 +39,11 @@ export async function registerCors(app: FastifyInstance, config: Pick<KarvonConf
     maxAge: 600,
     preflight,
   });
+  // The plugin's catch-all OPTIONS route only answers preflights (in its hook) or says 404: it needs
+  // no credentials, so an OPTIONS request to an unknown path keeps its 404 rather than a 401.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'OPTIONS' && route.url === '*') route.config = { ...route.config, public: true };
+  });
   await app.register(cors, {
     // Decided per request: an unlisted origin gets nothing (origin: false), a listed one the options above.
     delegator: (request: FastifyRequest, decide: (error: Error | null, options: FastifyCorsOptions) => void) => {
