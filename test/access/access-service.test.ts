@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccessService, SIGN_IN_FAILED } from '../../src/access/access-service.js';
-import type { Principal } from '../../src/access/model.js';
+import type { Principal } from '../../src/model/access.js';
 import { loadConfig } from '../../src/config/config.js';
 import { KarvonError } from '../../src/errors.js';
-import type { AuditDraft, AuditEntry, AuditRecorder } from '../../src/governance/model.js';
+import type { AuditDraft, AuditEntry, AuditRecorder } from '../../src/model/governance.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 

@@ -3,7 +3,7 @@
 // of shipments of its own, or events about shipments it already sees; the network operator and
 // local captures anything. A refusal reads the same whether or not the goods are known.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Organisation } from '../../src/access/model.js';
+import type { Organisation } from '../../src/model/access.js';
 import { readScopeOf } from '../../src/access/visibility.js';
 import { EventBus } from '../../src/bus/event-bus.js';
 import { AuditLog } from '../../src/governance/audit-log.js';

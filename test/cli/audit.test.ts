@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { eventHashId } from '../../src/epcis/hash/index.js';
 import type { EpcisDocument } from '../../src/epcis/model.js';
 import { entryHash, sealEntry } from '../../src/governance/audit-chain.js';
-import type { AuditEntry, TreeHead } from '../../src/governance/model.js';
+import type { AuditEntry, TreeHead } from '../../src/model/governance.js';
 import { openRuntime, sqlitePathOf } from '../../src/runtime/runtime.js';
 import { encodeHashID } from '../../src/store/sqlite/compact-ids.js';
 import { enterCliSandbox, type CliSandbox } from '../helpers/cli-sandbox.js';

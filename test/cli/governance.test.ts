@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { AuditEntry } from '../../src/governance/model.js';
+import type { AuditEntry } from '../../src/model/governance.js';
 import { openRuntime } from '../../src/runtime/runtime.js';
 import { coordinator, createOrganisations, HISTORY } from '../governance/governance-fixtures.js';
 import { enterCliSandbox, type CliSandbox } from '../helpers/cli-sandbox.js';

@@ -13,7 +13,7 @@ import { AuditLog } from '../../src/governance/audit-log.js';
 import { captureDigest } from '../../src/governance/capture-entry.js';
 import { entryLeafHash } from '../../src/governance/log-append.js';
 import { perfectFromLeaves, treeHash } from '../../src/governance/merkle-proofs.js';
-import type { AuditDraft, AuditEntry } from '../../src/governance/model.js';
+import type { AuditDraft, AuditEntry } from '../../src/model/governance.js';
 import { headFields, headProblem } from '../../src/governance/tree-head.js';
 import { encodeHashID } from '../../src/store/sqlite/compact-ids.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';

@@ -10,7 +10,7 @@ import { entryLeafHash } from '../../src/governance/log-append.js';
 import { headFields } from '../../src/governance/tree-head.js';
 import { testAuditKey } from '../helpers/audit-key.js';
 import { AuditLog, captureDigest } from '../../src/governance/audit-log.js';
-import type { AuditDraft, AuditEntry, TreeHead } from '../../src/governance/model.js';
+import type { AuditDraft, AuditEntry, TreeHead } from '../../src/model/governance.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 

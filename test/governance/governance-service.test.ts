@@ -3,7 +3,7 @@ import { KarvonError } from '../../src/errors.js';
 import { testAuditKey } from '../helpers/audit-key.js';
 import { AuditLog } from '../../src/governance/audit-log.js';
 import { GovernanceService } from '../../src/governance/governance-service.js';
-import type { AuditEntry } from '../../src/governance/model.js';
+import type { AuditEntry } from '../../src/model/governance.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { coordinator, createOrganisations, HISTORY, MEMBERS_TODAY, NOW, principalOf } from './governance-fixtures.js';

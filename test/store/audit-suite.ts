@@ -9,7 +9,7 @@ import { captureDraft } from '../../src/governance/capture-entry.js';
 import { frontierRoot } from '../../src/governance/compact-range.js';
 import { entryLeafHash, extendLog } from '../../src/governance/log-append.js';
 import { treeHash } from '../../src/governance/merkle-proofs.js';
-import type { AuditDraft, AuditTip } from '../../src/governance/model.js';
+import type { AuditDraft, AuditTip } from '../../src/model/governance.js';
 import { headFields, headProblem } from '../../src/governance/tree-head.js';
 import type { CaptureAuditBuilder, Store } from '../../src/store/store.js';
 import { testAuditKey } from '../helpers/audit-key.js';

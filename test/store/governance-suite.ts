@@ -4,7 +4,7 @@
  * store on each call.
  */
 import { describe, expect, it } from 'vitest';
-import type { Proposal, Vote } from '../../src/governance/model.js';
+import type { Proposal, Vote } from '../../src/model/governance.js';
 import type { Store } from '../../src/store/store.js';
 import { withStore } from './with-store.js';
 

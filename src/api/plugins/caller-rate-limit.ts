@@ -8,7 +8,7 @@
  * unchecked header instead would let anyone who knows a key's id use up that key's requests.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Principal } from '../../access/model.js';
+import type { Principal } from '../../model/access.js';
 import type { ApiDeps } from '../deps.js';
 import { enforceBucket, exemptFromRateLimits } from './hardening.js';
 import { TokenBuckets } from './token-buckets.js';
