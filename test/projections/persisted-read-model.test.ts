@@ -11,7 +11,8 @@ import { eventHashId } from '../../src/epcis/hash/index.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { ShipmentProjection } from '../../src/projections/shipment-projection.js';
 import { projectionDigest } from '../../src/projections/state-digest.js';
-import { openRuntime, sqlitePathOf, type Runtime } from '../../src/runtime/runtime.js';
+import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
+import { sqliteFileOf } from '../../src/store/open-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { checkRegistration, registrationEvent } from '../../src/tracking/register-shipment.js';
@@ -88,7 +89,7 @@ describe('the persisted shipment read model', () => {
     runtime = undefined;
 
     // Reopen on the same database, watching which stored rows the projection reads to fold.
-    const store = await openSqliteStore({ path: sqlitePathOf(config) });
+    const store = await openSqliteStore({ path: sqliteFileOf(config) });
     const readToFold: number[] = [];
     const after = store.events.after.bind(store.events);
     vi.spyOn(store.events, 'after').mockImplementation(async (sequence, limit) => {
