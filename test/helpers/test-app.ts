@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type BuildOptions } from '../../src/api/app.js';
 import { loadConfig, type KarvonConfig } from '../../src/config/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
+import { testStorePlace } from './stores.js';
 
 /** The bootstrap token every test app accepts: it acts as the network operator. */
 export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789abcdef';
@@ -50,7 +51,8 @@ function injectAsNetworkOperator(app: FastifyInstance): void {
 /** A Karvon server on a fresh data folder, driven with inject(). */
 export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<KarvonConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-test-'));
-  const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, ...env }, overrides);
+  // The store is the tests' store (test/helpers/stores.ts), kept in the data folder.
+  const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl, KARVON_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, ...env }, overrides);
   const runtime = await openRuntime(config, { onError: () => {} });
   const app = await buildApp(runtime, options.build);
   if ((options.caller ?? 'network-operator') === 'network-operator') injectAsNetworkOperator(app);

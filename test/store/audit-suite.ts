@@ -1,6 +1,6 @@
 /**
  * The audit repository suite, written against the Store interface only (see store-suite.ts):
- * `auditSuite('sqlite', () => openSqliteStore(...))`. `open` must give a new, empty store.
+ * registered for every store by stores.test.ts. `open` must give a new, empty store.
  * Appends are built with the governance's own pure functions (log-append.ts) and a test key.
  */
 import { describe, expect, it } from 'vitest';
