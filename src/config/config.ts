@@ -185,7 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config: KarvonConfig = {
     ...merged,
     auditKeyFile: merged.auditKeyFile || path.join(merged.dataDir, DEFAULT_AUDIT_KEY_FILE),
-    database: merged.database ?? { kind: 'sqlite-file', file: path.join(merged.dataDir, DEFAULT_SQLITE_FILE) },
+    database: Object.freeze(merged.database ?? { kind: 'sqlite-file', file: path.join(merged.dataDir, DEFAULT_SQLITE_FILE) }),
   };
   if (config.queryDefaultPerPage > config.queryMaxPerPage) {
     throw new ConfigError('Invalid configuration:\n  - KARVON_QUERY_DEFAULT_PER_PAGE must not exceed KARVON_QUERY_MAX_PER_PAGE');
