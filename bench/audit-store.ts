@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.js';
-import type { AuditDraft } from '../src/governance/model.js';
+import type { AuditDraft } from '../src/model/governance.js';
 import { openRuntime } from '../src/runtime/runtime.js';
 import { serializeJsonLdDocument } from '../src/epcis/jsonld/serialize.js';
 import { decodeDocument } from '../src/capture/decode.js';

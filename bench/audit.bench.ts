@@ -17,7 +17,8 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.js';
 import { checkEvents, listedHashIDs } from '../src/governance/event-check.js';
 import { verifyConsistency, verifyInclusion } from '../src/governance/merkle-verify.js';
-import { openRuntime, sqlitePathOf, type Runtime } from '../src/runtime/runtime.js';
+import { openRuntime, type Runtime } from '../src/runtime/runtime.js';
+import { sqliteFileOf } from '../src/store/open-store.js';
 import { wholeNumberOption } from './bench-args.js';
 import { describeMachine } from './bench-machine.js';
 import { int, median, percentile } from './bench-stats.js';
@@ -141,7 +142,7 @@ async function proofFigures(runtime: Runtime): Promise<Pick<AuditFigures, 'head'
 
 /** Bytes of the audit tables (SQLite's dbstat, when the library has it) and the node count. */
 function sizes(): AuditFigures['sizes'] {
-  const file = sqlitePathOf(loadConfig({ KARVON_DATA_DIR: dataDir }));
+  const file = sqliteFileOf(loadConfig({ KARVON_DATA_DIR: dataDir }));
   const db = new Database(file, { readonly: true });
   try {
     const bytesOf = (table: string): number | null => {

@@ -11,7 +11,8 @@ import { decodeDocument } from '../src/capture/decode.js';
 import { loadConfig } from '../src/config/config.js';
 import { eventHashId } from '../src/epcis/hash/index.js';
 import { serializeJsonLdDocument } from '../src/epcis/jsonld/serialize.js';
-import { openRuntime, sqlitePathOf, type Runtime } from '../src/runtime/runtime.js';
+import { openRuntime, type Runtime } from '../src/runtime/runtime.js';
+import { sqliteFileOf } from '../src/store/open-store.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import type { NewEvent, Store } from '../src/store/store.js';
 import { CorridorEventGenerator, type ShipmentRecord } from './corridor-events.js';
@@ -131,7 +132,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<CaptureRun
     ratio: pipelineRate / rawRate,
     shipments: generator.shipments,
     runtime,
-    pipelinePath: sqlitePathOf(config),
+    pipelinePath: sqliteFileOf(config),
     raw,
     rawPath,
   };

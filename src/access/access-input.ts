@@ -5,7 +5,7 @@
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import { KarvonError } from '../errors.js';
 import { locationById } from '../reference/index.js';
-import { KEY_SCOPES, ORGANISATION_KINDS, USER_ROLES, type KeyScope, type OrganisationKind, type UserRole } from './model.js';
+import { KEY_SCOPES, ORGANISATION_KINDS, USER_ROLES, type KeyScope, type OrganisationKind, type UserRole } from '../model/access.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 
 export const ORGANISATION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;

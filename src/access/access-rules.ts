@@ -17,7 +17,7 @@
  * else its own. An organisation one may not see is answered as unknown (404), so that its existence
  * does not leak; one it sees but may not administer is a 403.
  */
-import { hasScope, isNetworkAdmin, type KeyScope, type Organisation, type Principal } from './model.js';
+import { hasScope, isNetworkAdmin, type KeyScope, type Organisation, type Principal } from '../model/access.js';
 import type { Location } from '../reference/index.js';
 import { NETWORK_WIDE_KINDS } from './access-input.js';
 

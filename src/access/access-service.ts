@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KarvonConfig } from '../config/config.js';
 import { KarvonError } from '../errors.js';
-import type { AuditActor, AuditRecorder } from '../governance/model.js';
+import type { AuditActor, AuditRecorder } from '../model/governance.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import { locationById } from '../reference/index.js';
 import { PartyIdTaken, type Store } from '../store/store.js';
@@ -20,7 +20,7 @@ import {
 } from './access-rules.js';
 import { AuditedActions } from './audited-actions.js';
 import { Authenticator, BOOTSTRAP_ORGANISATION_ID, suspendedMessage, type PrincipalView, type SignInResult } from './authentication.js';
-import { KEY_SCOPES, scopesOfRole, type ApiKey, type Organisation, type Principal, type StoredApiKey, type StoredUser, type User } from './model.js';
+import { KEY_SCOPES, scopesOfRole, type ApiKey, type Organisation, type Principal, type StoredApiKey, type StoredUser, type User } from '../model/access.js';
 import { hashPassword } from './passwords.js';
 import { publicKey, publicUser } from './public-views.js';
 import { newApiKeySecret } from './tokens.js';

@@ -20,7 +20,7 @@
 //
 // The audience grows event by event in the order events were stored (the shipment linker applies
 // `withEvent`), so whether an event counts depends only on the events stored before it.
-import { customsKey, locationKey, organisationKey, partyKey, type Recorder } from './visibility.js';
+import { customsKey, locationKey, organisationKey, partyKey, type Recorder } from '../model/visibility-scope.js';
 
 /** A reference location as the policy needs it: its id and the countries it lies in. */
 export interface PlaceRef {

@@ -3,9 +3,9 @@
  * so that its outcome (success, refusal or failure) is always recorded, never with a secret.
  */
 import { KarvonError } from '../errors.js';
-import type { AuditActor, AuditRecorder } from '../governance/model.js';
+import type { AuditActor, AuditRecorder } from '../model/governance.js';
 import type { Actor } from './access-rules.js';
-import type { Principal } from './model.js';
+import type { Principal } from '../model/access.js';
 
 /** What an administrative act returns: its result, and the details the audit log keeps of it. */
 export interface AuditedOutcome<T> {

@@ -5,9 +5,9 @@
  */
 import type { KarvonConfig } from '../config/config.js';
 import { KarvonError } from '../errors.js';
-import type { AuditRecorder } from '../governance/model.js';
+import type { AuditRecorder } from '../model/governance.js';
 import type { Store } from '../store/store.js';
-import { KEY_SCOPES, scopesOfRole, type Organisation, type Principal, type StoredUser, type User } from './model.js';
+import { KEY_SCOPES, scopesOfRole, type Organisation, type Principal, type StoredUser, type User } from '../model/access.js';
 import { spendPasswordTime, verifyPassword } from './passwords.js';
 import { publicUser } from './public-views.js';
 import { SignInThrottle } from './sign-in-throttle.js';

@@ -9,7 +9,7 @@
 // The network operator and local captures (imports, the simulator, the demo) capture anything.
 // Events with no location (or a `geo:` one) by anybody else need a shipment the organisation sees.
 import type { PlaceRef } from './audience.js';
-import { customsKey, locationKey, type Recorder } from './visibility.js';
+import { customsKey, locationKey, type Recorder } from '../model/visibility-scope.js';
 
 /** An SGLN with its extension component set to 0: lanes and gates belong to the same location. */
 export function baseSgln(id: string): string {

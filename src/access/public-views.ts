@@ -1,5 +1,5 @@
 /** Users and API keys as they are shown outside the access module: never a secret or its hash. */
-import type { ApiKey, StoredApiKey, StoredUser, User } from './model.js';
+import type { ApiKey, StoredApiKey, StoredUser, User } from '../model/access.js';
 
 /** A user as shown: no password hash, no brute-force counters. */
 export function publicUser(user: StoredUser): User {

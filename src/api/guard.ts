@@ -4,8 +4,9 @@
  * true }`, and routes that need more than a signed-in caller ask for a scope here.
  */
 import type { FastifyRequest } from 'fastify';
-import { hasScope, type KeyScope, type Principal } from '../access/model.js';
-import { readScopeOf, type ReadScope } from '../access/visibility.js';
+import { hasScope, type KeyScope, type Principal } from '../model/access.js';
+import { readScopeOf } from '../access/visibility.js';
+import type { ReadScope } from '../model/visibility-scope.js';
 import { KarvonError } from '../errors.js';
 
 declare module 'fastify' {

@@ -7,7 +7,7 @@
  * are known to Karvon, so a refusal tells nothing about other organisations' shipments. Events
  * captured locally (imports, the simulator, the demo) and by the network operator are not checked.
  */
-import type { Organisation } from '../access/model.js';
+import type { Organisation } from '../model/access.js';
 import { recorderOf } from '../access/visibility.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import type { EpcisEvent } from '../epcis/model.js';

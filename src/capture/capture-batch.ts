@@ -2,7 +2,7 @@
  * The state that flows through the capture pipeline: the events of one capture, what each step
  * learned about them, and the outcome.
  */
-import type { Organisation } from '../access/model.js';
+import type { Organisation } from '../model/access.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
 import type { EpcisEvent, Vocabulary } from '../epcis/model.js';
 import type { CaptureErrorBehaviour, NewEvent } from '../store/store.js';

@@ -7,7 +7,7 @@ import { EpcisException, validationError, type ValidationIssue } from '../epcis/
 import type { EpcisDocument } from '../epcis/model.js';
 import { eventListPointer, validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
 import { KarvonError } from '../errors.js';
-import type { Organisation } from '../access/model.js';
+import type { Organisation } from '../model/access.js';
 import { BOOTSTRAP_ORGANISATION, BOOTSTRAP_ORGANISATION_ID } from '../access/authentication.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../store/store.js';
 import { refusalError, refusedEvents } from './authorise-events.js';

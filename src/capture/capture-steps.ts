@@ -9,7 +9,7 @@ import { eventHashId } from '../epcis/hash/index.js';
 import { validateEvent } from '../epcis/validate/index.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Store } from '../store/store.js';
-import type { CaptureAuditor } from '../governance/model.js';
+import type { CaptureAuditor } from '../model/governance.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
 import { documentItems, eventsTooLarge } from './list-items.js';
 

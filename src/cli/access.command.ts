@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { KEY_SCOPES, ORGANISATION_KINDS, USER_ROLES, type KeyScope, type OrganisationKind, type UserRole } from '../access/model.js';
+import { KEY_SCOPES, ORGANISATION_KINDS, USER_ROLES, type KeyScope, type OrganisationKind, type UserRole } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import { openRuntime, type Runtime } from '../runtime/runtime.js';
 

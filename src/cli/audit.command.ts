@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { verifyAuditExport } from '../governance/audit-export.js';
 import { describeHead, describeProblem, type AuditVerification } from '../governance/audit-verification.js';
-import type { AuditEntry } from '../governance/model.js';
+import type { AuditEntry } from '../model/governance.js';
 import { openRuntime } from '../runtime/runtime.js';
 
 /** Prints the outcome of a verification; any problem sets exit code 1. */

@@ -10,7 +10,7 @@ import { loadConfig } from '../config/config.js';
 import { KarvonError } from '../errors.js';
 import { englishNameOf } from '../governance/governance-rules.js';
 import type { GovernanceService, ProposalDetail } from '../governance/governance-service.js';
-import type { Proposal } from '../governance/model.js';
+import type { Proposal } from '../model/governance.js';
 import { openRuntime, type Runtime } from '../runtime/runtime.js';
 
 const AS_HELP = 'the id of the organisation to act for (the national coordinator of a member state); the command line acts with its full rights, as it runs on the server with access to its data';

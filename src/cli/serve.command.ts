@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../runtime/logger.js';
+import { describeDatabase } from '../config/database-url.js';
 import { openRuntime } from '../runtime/runtime.js';
 import { startDemo, type RunningDemo } from '../sim/demo.js';
 import { packageVersion } from './package-version.js';
@@ -21,7 +22,7 @@ export function registerServeCommand(program: Command): void {
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
       await app.listen({ port: config.port, host: config.host });
-      app.log.info(`Karvon serves http://localhost:${config.port} (store: ${config.dataDir}); API docs at /docs`);
+      app.log.info(`Karvon serves http://localhost:${config.port} (store: ${describeDatabase(config.database)}); API docs at /docs`);
       let demo: RunningDemo | undefined;
       const shutdown = async (signal: string) => {
         app.log.info(`${signal}: shutting down`);

@@ -4,6 +4,7 @@
  * configuration table is generated from CONFIG_VARIABLES so the two cannot drift apart.
  */
 import path from 'node:path';
+import { DatabaseUrlError, DATABASE_URL_FORMS, DEFAULT_SQLITE_FILE, parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -12,6 +13,8 @@ export interface KarvonConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The store to open (KARVON_DATABASE_URL); unset: the embedded SQLite file in the data folder. */
+  readonly database: DatabaseLocation;
   readonly logLevel: LogLevel;
   /** Largest number of events accepted in one capture request. */
   readonly captureLimit: number;
@@ -103,6 +106,15 @@ function flag(raw: string): boolean {
   throw new ConfigValueError(`must be true or false, got '${raw}'`);
 }
 
+function databaseUrl(raw: string): DatabaseLocation {
+  try {
+    return parseDatabaseUrl(raw);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigValueError(error.message);
+    throw error;
+  }
+}
+
 function nonEmpty(raw: string): string {
   if (raw.trim() === '') throw new ConfigValueError('must not be empty');
   return raw;
@@ -112,7 +124,15 @@ function nonEmpty(raw: string): string {
 export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_PORT', key: 'port', default: '8080', description: 'TCP port of the HTTP server', parse: integer(0, 65535) },
   { name: 'KARVON_HOST', key: 'host', default: '0.0.0.0', description: 'Address the HTTP server listens on', parse: nonEmpty },
-  { name: 'KARVON_DATA_DIR', key: 'dataDir', default: './data', description: 'Folder of the embedded store (SQLite database and capture documents)', parse: (raw) => path.resolve(nonEmpty(raw)) },
+  { name: 'KARVON_DATA_DIR', key: 'dataDir', default: './data', description: `Folder of the node's files: the embedded SQLite database (${DEFAULT_SQLITE_FILE}, unless KARVON_DATABASE_URL names another store), the audit signing key, the demo's progress`, parse: (raw) => path.resolve(nonEmpty(raw)) },
+  {
+    name: 'KARVON_DATABASE_URL',
+    key: 'database',
+    default: '',
+    description: `The store: ${DATABASE_URL_FORMS}. Unset: the embedded SQLite database ${DEFAULT_SQLITE_FILE} in KARVON_DATA_DIR. PostgreSQL is not available in this build yet (start-up stops and says so)`,
+    // Resolved against the data folder in loadConfig when unset.
+    parse: (raw) => (raw.trim() === '' ? undefined : databaseUrl(raw)),
+  },
   { name: 'KARVON_LOG_LEVEL', key: 'logLevel', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: oneOf(LOG_LEVELS) },
   { name: 'KARVON_CAPTURE_LIMIT', key: 'captureLimit', default: '10000', description: 'Most events accepted in one capture request (GS1-EPCIS-Capture-Limit)', parse: integer(1, 10_000_000) },
   { name: 'KARVON_CAPTURE_FILE_SIZE_LIMIT', key: 'captureFileSizeLimit', default: String(32 * 1024 * 1024), description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)', parse: integer(1024, 2 ** 31 - 1) },
@@ -162,7 +182,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   const merged = { ...values, ...overrides } as KarvonConfig;
-  const config: KarvonConfig = merged.auditKeyFile ? merged : { ...merged, auditKeyFile: path.join(merged.dataDir, DEFAULT_AUDIT_KEY_FILE) };
+  const config: KarvonConfig = {
+    ...merged,
+    auditKeyFile: merged.auditKeyFile || path.join(merged.dataDir, DEFAULT_AUDIT_KEY_FILE),
+    database: Object.freeze(merged.database ?? { kind: 'sqlite-file', file: path.join(merged.dataDir, DEFAULT_SQLITE_FILE) }),
+  };
   if (config.queryDefaultPerPage > config.queryMaxPerPage) {
     throw new ConfigError('Invalid configuration:\n  - KARVON_QUERY_DEFAULT_PER_PAGE must not exceed KARVON_QUERY_MAX_PER_PAGE');
   }

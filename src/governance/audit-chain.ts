@@ -38,7 +38,7 @@
  * 'deleted' at the first missing number, more as 'inserted', a different head as 'altered'.
  */
 import { createHash } from 'node:crypto';
-import type { AuditDraft, AuditEntry } from './model.js';
+import type { AuditDraft, AuditEntry } from '../model/governance.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

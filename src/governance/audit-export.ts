@@ -20,7 +20,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Store } from '../store/store.js';
 import { canonicalJson } from './audit-chain.js';
 import type { AuditVerification } from './audit-verification.js';
-import type { AuditEntry, TreeHead } from './model.js';
+import type { AuditEntry, TreeHead } from '../model/governance.js';
 import { headFields, headProblem, publicKeyFrom, type PublishedKey } from './tree-head.js';
 import { beyondHead, chainProblem, headMismatch, TreeWalk, walkLog } from './tree-walk.js';
 

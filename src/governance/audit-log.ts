@@ -16,7 +16,7 @@ import { captureDraft } from './capture-entry.js';
 import { appendLeaf, frontierRoot } from './compact-range.js';
 import { AuditIntegrityError, entryLeafHash, extendLog, storedHeadKey } from './log-append.js';
 import type { Hash } from './merkle-hash.js';
-import type { AuditAppend, AuditDraft, AuditEntry, AuditRecorder, AuditTip, AuditTreeNode, CaptureAuditor, CaptureFacts, StoredTreeHead } from './model.js';
+import type { AuditAppend, AuditDraft, AuditEntry, AuditRecorder, AuditTip, AuditTreeNode, CaptureAuditor, CaptureFacts, StoredTreeHead } from '../model/governance.js';
 import { publishedKeyOf, type PublishedKey, type SigningKey } from './tree-head.js';
 
 export { captureDigest } from './capture-entry.js';

@@ -8,7 +8,7 @@ import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { type Hash, type LeafRange } from './merkle-hash.js';
 import { consistencyRanges, inclusionRanges, perfectNodesOf, rangeHash, type PerfectHash } from './merkle-proofs.js';
-import type { TreeHead } from './model.js';
+import type { TreeHead } from '../model/governance.js';
 import { headFields } from './tree-head.js';
 
 export interface InclusionAnswer {

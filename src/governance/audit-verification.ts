@@ -5,7 +5,7 @@
  * this shape.
  */
 import type { ChainProblemKind } from './audit-chain.js';
-import type { TreeHead } from './model.js';
+import type { TreeHead } from '../model/governance.js';
 
 export type AuditProblemKind =
   /** Entries whose links or content are wrong (the hash chain's rules, audit-chain.ts). */

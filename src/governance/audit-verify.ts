@@ -23,7 +23,7 @@ import type { AuditProblem, AuditVerification } from './audit-verification.js';
 import type { TreeNode } from './compact-range.js';
 import { checkEvents, listedHashIDs } from './event-check.js';
 import { storedHeadProblem } from './log-append.js';
-import type { AuditEntry, AuditTreeNode, TreeHead } from './model.js';
+import type { AuditEntry, AuditTreeNode, TreeHead } from '../model/governance.js';
 import { headFields, headProblem } from './tree-head.js';
 import { beyondHead, chainProblem, headMismatch, TreeWalk, walkLog } from './tree-walk.js';
 

@@ -2,9 +2,9 @@
 // both see a proposal open and both apply its outcome; each audited, its success with the facts the
 // write hands back, its refusal with the outcome 'denied' (no right, 403) or 'failure' (not possible
 // now). A refused write has changed nothing by the time it is refused.
-import type { Principal } from '../access/model.js';
+import type { Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
-import type { AuditActor, AuditRecorder } from './model.js';
+import type { AuditActor, AuditRecorder } from '../model/governance.js';
 
 /** How a request reached the service, for the audit log (the principal says who). */
 export interface RequestContext {

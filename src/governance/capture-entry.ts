@@ -5,7 +5,7 @@
  * of the events the batch stored, with their digest. Pure.
  */
 import { createHash } from 'node:crypto';
-import type { AuditDraft, CaptureFacts } from './model.js';
+import type { AuditDraft, CaptureFacts } from '../model/governance.js';
 
 /** The digest of a capture batch: SHA-256 hex over its hash IDs, sorted, joined by line feeds. */
 export function captureDigest(hashIDs: readonly string[]): string {

@@ -7,13 +7,13 @@
  * Writes go through the service's one AuditedWrites queue, shared with proposals and votes, so that
  * governance writes of every kind run one at a time.
  */
-import { isNetworkAdmin, type Principal } from '../access/model.js';
+import { isNetworkAdmin, type Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { chairAt, englishNameOf, handOverProblem, nextInRotation, normaliseCountry, termEnd, termsInOrder } from './governance-rules.js';
 import type { AuditedWrites, RequestContext } from './audited-writes.js';
 import { requireAdmin, type Coordinators } from './coordinators.js';
-import type { ChairTerm } from './model.js';
+import type { ChairTerm } from '../model/governance.js';
 import { NETWORK_SETTINGS, settingProblem } from './network-settings.js';
 import { refusal } from './refusal.js';
 

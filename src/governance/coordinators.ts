@@ -1,10 +1,10 @@
 // Who speaks for a member state: its national coordinator organisation, the one recorded on the
 // member state or, when none is recorded, its country's active organisation of kind
 // 'national-coordinator' (the first by id, should there be several).
-import { hasScope, type Principal } from '../access/model.js';
+import { hasScope, type Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import type { MemberState } from './model.js';
+import type { MemberState } from '../model/governance.js';
 
 export class Coordinators {
   constructor(private readonly store: Store) {}

@@ -2,11 +2,11 @@
 // Turkmenistan and Uzbekistan founded it; Azerbaijan was admitted by a unanimous vote of those five
 // (the proposal and the five votes go through the same code as a live vote, only dated in the past);
 // the chair rotated alphabetically from Kazakhstan and Turkmenistan holds it now.
-import type { Principal } from '../access/model.js';
+import type { Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { nextInRotation } from './governance-rules.js';
-import type { AuditRecorder, ChairTerm, MemberState } from './model.js';
+import type { AuditRecorder, ChairTerm, MemberState } from '../model/governance.js';
 
 export const FOUNDING_MEMBERS = ['KZ', 'KG', 'TJ', 'TM', 'UZ'] as const;
 const ADMITTED = 'AZ';

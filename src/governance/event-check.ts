@@ -9,7 +9,7 @@ import { eventHashId } from '../epcis/hash/index.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import type { LoggedEvent, Store } from '../store/store.js';
 import type { AuditProblem } from './audit-verification.js';
-import type { AuditEntry } from './model.js';
+import type { AuditEntry } from '../model/governance.js';
 
 const PAGE = 1000;
 

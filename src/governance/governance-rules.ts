@@ -16,7 +16,7 @@
 //   the order the region's own format uses for its rotating presidencies.
 import type { ErrorCode } from '../errors.js';
 import { countryByCode } from '../reference/index.js';
-import type { ChairTerm, MemberState, Proposal, ProposalKind, Vote } from './model.js';
+import type { ChairTerm, MemberState, Proposal, ProposalKind, Vote } from '../model/governance.js';
 
 /** Why a governance action is refused: the error code it is reported under and a message for people. */
 export interface GovernanceProblem {

@@ -18,14 +18,14 @@
  * proposals.ts (proposals and votes) and chair-and-settings.ts (the chair and the settings), which
  * share its one AuditedWrites queue so that the one-at-a-time order holds across both.
  */
-import type { Principal } from '../access/model.js';
+import type { Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { englishNameOf } from './governance-rules.js';
 import { AuditedWrites, type RequestContext } from './audited-writes.js';
 import { ChairAndSettings, type ChairView, type SettingView } from './chair-and-settings.js';
 import { Coordinators } from './coordinators.js';
-import type { AuditRecorder, ChairTerm, MemberState, Proposal } from './model.js';
+import type { AuditRecorder, ChairTerm, MemberState, Proposal } from '../model/governance.js';
 import { Proposals, type ProposalDetail, type ProposalInput } from './proposals.js';
 import { seedGovernanceHistory, type DemoHistoryOptions } from './demo-history.js';
 

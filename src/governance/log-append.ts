@@ -13,7 +13,7 @@
 import { canonicalJson, sealEntry, sealedContent } from './audit-chain.js';
 import { appendLeaf, frontierLength, frontierRoot } from './compact-range.js';
 import { leafHash, type Hash } from './merkle-hash.js';
-import type { AuditAppend, AuditDraft, AuditEntry, AuditTip, StoredTreeHead } from './model.js';
+import type { AuditAppend, AuditDraft, AuditEntry, AuditTip, StoredTreeHead } from '../model/governance.js';
 import { headFields, headProblem, signHead, type SigningKey } from './tree-head.js';
 import type { KeyObject } from 'node:crypto';
 

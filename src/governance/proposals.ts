@@ -7,14 +7,14 @@
  * settings: two votes arriving together must not both see a proposal open and both close it.
  */
 import { randomBytes } from 'node:crypto';
-import type { Principal } from '../access/model.js';
+import type { Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { electorateFor, englishNameOf, memberAfter, normaliseCountry, proposalProblem, tallyVotes, type Tally } from './governance-rules.js';
 import { auditActor, type AuditedWrites, type Done, type RequestContext } from './audited-writes.js';
 import { requireAdmin, type Coordinators } from './coordinators.js';
-import type { AuditDraft, AuditRecorder, MemberState, Proposal, ProposalKind, Vote } from './model.js';
-import { PROPOSAL_KINDS } from './model.js';
+import type { AuditDraft, AuditRecorder, MemberState, Proposal, ProposalKind, Vote } from '../model/governance.js';
+import { PROPOSAL_KINDS } from '../model/governance.js';
 import { refusal } from './refusal.js';
 
 export interface ProposalDetail {

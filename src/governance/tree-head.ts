@@ -14,7 +14,7 @@
  */
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './audit-chain.js';
-import type { TreeHead } from './model.js';
+import type { TreeHead } from '../model/governance.js';
 
 export const HEAD_VERSION = 'karvon-tree-head/1';
 

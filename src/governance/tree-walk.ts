@@ -9,7 +9,7 @@ import type { AuditProblem } from './audit-verification.js';
 import { appendLeaf, frontierRoot, type TreeNode } from './compact-range.js';
 import { entryLeafHash } from './log-append.js';
 import type { Hash } from './merkle-hash.js';
-import type { AuditEntry, TreeHead } from './model.js';
+import type { AuditEntry, TreeHead } from '../model/governance.js';
 
 /** The tree of the entries walked so far, with its root remembered at chosen sizes. */
 export class TreeWalk {

@@ -4,7 +4,7 @@
 // that the policy itself stays free of the profile's spelling.
 import type { AudienceEvidence, PlaceRef } from '../access/audience.js';
 import { baseSgln } from '../access/capture-rights.js';
-import type { Recorder } from '../access/visibility.js';
+import type { Recorder } from '../model/visibility-scope.js';
 import { BIZ_STEP, SOURCE_DESTINATION_TYPE } from '../domain/epcis-profile.js';
 import type { EpcisEvent, SourceOrDestination } from '../epcis/model.js';
 import { toWebVocabulary } from '../epcis/vocabulary.js';

@@ -9,7 +9,7 @@ import { profileStepOf } from '../domain/epcis-profile-steps.js';
 import type { StatusStep } from '../domain/status/shipment-status.js';
 import type { Location, ReferenceData } from '../reference/index.js';
 import type { AudienceEvidence } from '../access/audience.js';
-import { TRUSTED, type Recorder } from '../access/visibility.js';
+import { TRUSTED, type Recorder } from '../model/visibility-scope.js';
 import { audienceEvidenceOf } from './audience-evidence.js';
 import { karvonField } from './karvon-field.js';
 

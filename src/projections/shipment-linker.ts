@@ -22,7 +22,7 @@
 import type { ShipmentLinkEntry } from '../store/store.js';
 import { standsIn, withEvent } from '../access/audience.js';
 import { hasPlaceRight } from '../access/capture-rights.js';
-import { organisationKey } from '../access/visibility.js';
+import { organisationKey } from '../model/visibility-scope.js';
 import type { DocumentKind, EventFacts } from './event-facts.js';
 
 /** Kinds a shipment has one of: an event naming another number of the same kind is another shipment. */

@@ -8,7 +8,8 @@
 // event; nothing captured while the projection was busy or down is missed or folded twice; and a
 // process that did not capture an event (another server on the same database) still sees it. The
 // bus only says "there is something new".
-import { canSeeShipment, type ReadScope } from '../access/visibility.js';
+import { canSeeShipment } from '../access/visibility.js';
+import type { ReadScope } from '../model/visibility-scope.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import { ReadModelConflict, type ShipmentCheckpoint, type ShipmentView, type Store, type StoredEvent } from '../store/store.js';

@@ -6,7 +6,7 @@
 import { EpcisException } from '../epcis/exceptions.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import type { EventQuery } from '../epcis/query/event-query.js';
-import type { ReadScope } from '../access/visibility.js';
+import type { ReadScope } from '../model/visibility-scope.js';
 import type { Store } from '../store/store.js';
 
 export interface QueryLimits {

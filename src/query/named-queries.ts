@@ -10,9 +10,9 @@
  * its definition (the council reads the log and sees aggregates only).
  */
 import { AuditedActions } from '../access/audited-actions.js';
-import { isNetworkAdmin, type Principal } from '../access/model.js';
+import { isNetworkAdmin, type Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
-import type { AuditRecorder } from '../governance/model.js';
+import type { AuditRecorder } from '../model/governance.js';
 import type { NamedQuery, Store } from '../store/store.js';
 
 /** Whose queries a request addresses: an owner (null: no owner), or none the caller may see. */

@@ -3,7 +3,6 @@
  * point (server, CLI commands, tests).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { AccessService } from '../access/access-service.js';
 import { EventBus } from '../bus/event-bus.js';
 import { CaptureService } from '../capture/capture-service.js';
@@ -14,7 +13,7 @@ import type { SigningKey } from '../governance/tree-head.js';
 import { GovernanceService } from '../governance/governance-service.js';
 import { ShipmentProjection } from '../projections/index.js';
 import { EventQueryService } from '../query/event-query-service.js';
-import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -63,16 +62,12 @@ export interface RuntimeOptions {
   auditKey?: SigningKey;
 }
 
-/** The embedded store's file inside the data folder. */
-export function sqlitePathOf(config: KarvonConfig): string {
-  return path.join(config.dataDir, 'karvon.db');
-}
-
 export async function openRuntime(config: KarvonConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   let store = options.store;
   if (!store) {
+    // The data folder holds the audit key and the demo's progress whichever store is configured.
     fs.mkdirSync(config.dataDir, { recursive: true });
-    store = await openSqliteStore({ path: sqlitePathOf(config) });
+    store = await openStore(config);
   }
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const onError = options.onError ?? ((error: unknown, context: string) => logger.error({ err: error, context }, `${context} failed`));

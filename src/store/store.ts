@@ -6,9 +6,9 @@
 import type { EpcisEvent, Vocabulary } from '../epcis/model.js';
 import type { EventQuery } from '../epcis/query/event-query.js';
 import type { ValidationIssue } from '../epcis/exceptions.js';
-import type { Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../access/model.js';
-import type { ReadScope, Recorder } from '../access/visibility.js';
-import type { AuditAppend, AuditEntry, AuditTip, AuditTreeNode, ChairTerm, MemberState, Proposal, StoredTreeHead, Vote } from '../governance/model.js';
+import type { Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../model/access.js';
+import type { ReadScope, Recorder } from '../model/visibility-scope.js';
+import type { AuditAppend, AuditEntry, AuditTip, AuditTreeNode, ChairTerm, MemberState, Proposal, StoredTreeHead, Vote } from '../model/governance.js';
 
 /** An event ready to be written: its eventID and recordTime are already set. */
 export interface NewEvent {
@@ -410,7 +410,7 @@ export interface AccessRepository {
   readonly publicLinks: PublicLinkRepository;
 }
 
-// ---- governance and audit (src/governance/) ---------------------------------------------------------
+// ---- governance and audit (the governance feature) ---------------------------------------------------------
 
 export interface AuditRepository {
   /**

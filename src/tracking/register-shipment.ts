@@ -10,7 +10,7 @@ import {
 import type { BizTransaction, EpcisDocument, EpcisEvent, ExtensionValue } from '../epcis/model.js';
 import { KarvonError } from '../errors.js';
 import { corridorById, locationById } from '../reference/index.js';
-import type { Organisation } from '../access/model.js';
+import type { Organisation } from '../model/access.js';
 import { readScopeOf } from '../access/visibility.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { ShipmentProjection } from '../projections/shipment-projection.js';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccessService, SIGN_IN_FAILED } from '../../src/access/access-service.js';
-import type { Principal } from '../../src/access/model.js';
+import type { Principal } from '../../src/model/access.js';
 import { loadConfig } from '../../src/config/config.js';
 import { KarvonError } from '../../src/errors.js';
-import type { AuditDraft, AuditEntry, AuditRecorder } from '../../src/governance/model.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import type { AuditDraft, AuditEntry, AuditRecorder } from '../../src/model/governance.js';
+import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 
 const BOOTSTRAP = 'service-test-bootstrap-token-0123456789';
@@ -37,7 +37,7 @@ async function rejection(promise: Promise<unknown>): Promise<KarvonError> {
 const minutes = (n: number) => new Date(clock.getTime() + n * 60_000);
 
 beforeEach(async () => {
-  store = await openSqliteStore({ memory: true });
+  store = await openTestStore();
   audit = new RecordingAudit();
   clock = new Date('2026-03-01T08:00:00Z');
   const config = loadConfig({ KARVON_BOOTSTRAP_TOKEN: BOOTSTRAP, KARVON_SIGN_IN_MAX_FAILURES: '3', KARVON_SIGN_IN_LOCK_MINUTES: '15', KARVON_SESSION_HOURS: '2' });

@@ -9,7 +9,7 @@
 // the honest events alone), plus the events it captured itself — nothing more, and nothing less.
 // Fixed seed in CI; KARVON_ADVERSARY_SEED replays another.
 import { describe, expect, it } from 'vitest';
-import type { Organisation } from '../../src/access/model.js';
+import type { Organisation } from '../../src/model/access.js';
 import { BIZ_TRANSACTION_TYPE, containerIri, documentIri } from '../../src/domain/epcis-profile.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import { serializeJsonLdDocument } from '../../src/epcis/jsonld/serialize.js';

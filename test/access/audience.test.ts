@@ -2,7 +2,7 @@
 // who recorded it. Each rule of docs/security.md's threat model has a case here.
 import { describe, expect, it } from 'vitest';
 import { contributionOf, type AudienceEvidence, type PlaceRef } from '../../src/access/audience.js';
-import { partyKey, TRUSTED, type Recorder } from '../../src/access/visibility.js';
+import { partyKey, TRUSTED, type Recorder } from '../../src/model/visibility-scope.js';
 
 const AKTAU: PlaceRef = { id: 'aktau-port', countries: ['KZ'] };
 const ALAT: PlaceRef = { id: 'alat-port', countries: ['AZ'] };

@@ -4,7 +4,7 @@
 // lines (it does not call src/access), so that a mistake in the policy code or in the SQL that
 // applies it shows up as a difference.
 import type { OrganisationInput } from '../../src/access/access-input.js';
-import { ORGANISATION_KINDS, type Organisation } from '../../src/access/model.js';
+import { ORGANISATION_KINDS, type Organisation } from '../../src/model/access.js';
 import { BIZ_TRANSACTION_TYPE, containerIri, documentIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
 import { iso6346CheckDigit } from '../../src/domain/identifiers/iso6346.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';

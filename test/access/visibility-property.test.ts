@@ -4,7 +4,7 @@
 // test/access/property-world.ts computes from the generated data (not from the store), and nothing
 // the policy allows is missing. Fixed seed in CI; KARVON_PROPERTY_SEED replays another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Organisation } from '../../src/access/model.js';
+import type { Organisation } from '../../src/model/access.js';
 import { normaliseIdentifier } from '../../src/epcis/query/normalise.js';
 import { SimRandom } from '../../src/sim/prng.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';

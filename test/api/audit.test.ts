@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditExport } from '../../src/governance/audit-export.js';
 import { entryLeafHash } from '../../src/governance/log-append.js';
 import { verifyConsistency, verifyInclusion } from '../../src/governance/merkle-verify.js';
-import type { AuditEntry, TreeHead } from '../../src/governance/model.js';
+import type { AuditEntry, TreeHead } from '../../src/model/governance.js';
 import { headProblem, publicKeyFrom, type PublishedKey } from '../../src/governance/tree-head.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 

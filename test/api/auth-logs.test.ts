@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testStorePlace } from '../helpers/stores.js';
 import { parseApiKey } from '../../src/access/tokens.js';
 import { buildApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -22,7 +23,7 @@ describe('secrets and the log', () => {
         done();
       },
     });
-    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: BOOTSTRAP }), { logger: createLogger({ level: 'trace', stream }) });
+    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl, KARVON_BOOTSTRAP_TOKEN: BOOTSTRAP }), { logger: createLogger({ level: 'trace', stream }) });
     const app = await buildApp(runtime);
     try {
       const operator = { authorization: `Bearer ${BOOTSTRAP}`, 'content-type': 'application/json' };

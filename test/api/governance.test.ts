@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyScope } from '../../src/access/model.js';
-import type { AuditEntry } from '../../src/governance/model.js';
+import type { KeyScope } from '../../src/model/access.js';
+import type { AuditEntry } from '../../src/model/governance.js';
 import { coordinator, createOrganisations, HISTORY } from '../governance/governance-fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 

@@ -2,7 +2,7 @@
 // delete them, and are answered exactly as for a query that does not exist; each organisation has
 // its own names; the network operator sees and deletes any; creation and deletion are audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/governance/model.js';
+import type { AuditEntry } from '../../src/model/governance.js';
 import { startTestApp, TEST_BOOTSTRAP_TOKEN, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;

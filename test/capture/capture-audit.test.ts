@@ -9,7 +9,7 @@ import { CaptureService } from '../../src/capture/capture-service.js';
 import { decodeDocument } from '../../src/capture/decode.js';
 import { eventHashId } from '../../src/epcis/hash/index.js';
 import { AuditLog } from '../../src/governance/audit-log.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 import { testAuditKey } from '../helpers/audit-key.js';
 import { arriving, departing, jsonDocument, xmlDocument } from '../helpers/corridor-events.js';
@@ -20,7 +20,7 @@ let capture: CaptureService;
 let audit: AuditLog;
 
 beforeEach(async () => {
-  store = await openSqliteStore({ memory: true });
+  store = await openTestStore();
   audit = new AuditLog(store, now, testAuditKey());
   capture = new CaptureService({ store, bus: new EventBus(), now, audit }, { captureLimit: 1000 });
 });

@@ -3,7 +3,7 @@
 // of shipments of its own, or events about shipments it already sees; the network operator and
 // local captures anything. A refusal reads the same whether or not the goods are known.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Organisation } from '../../src/access/model.js';
+import type { Organisation } from '../../src/model/access.js';
 import { readScopeOf } from '../../src/access/visibility.js';
 import { EventBus } from '../../src/bus/event-bus.js';
 import { AuditLog } from '../../src/governance/audit-log.js';
@@ -12,7 +12,7 @@ import { CaptureService } from '../../src/capture/capture-service.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { KarvonError } from '../../src/errors.js';
 import { ShipmentProjection } from '../../src/projections/index.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 import { containerIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
 import { doc as profileDoc, movement } from '../projections/profile-events.js';
@@ -64,7 +64,7 @@ describe('capture authorisation', () => {
   let projection: ShipmentProjection;
 
   beforeEach(async () => {
-    store = await openSqliteStore({ memory: true });
+    store = await openTestStore();
     for (const org of [carrier, rival, customs]) await store.access.organisations.create(org);
     capture = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z'), audit: new AuditLog(store, () => new Date('2026-03-10T00:00:00Z'), testAuditKey()) }, { captureLimit: 1000 });
     projection = new ShipmentProjection(store);

@@ -12,8 +12,9 @@ import { loadConfig } from '../../src/config/config.js';
 import { eventHashId } from '../../src/epcis/hash/index.js';
 import type { EpcisDocument } from '../../src/epcis/model.js';
 import { entryHash, sealEntry } from '../../src/governance/audit-chain.js';
-import type { AuditEntry, TreeHead } from '../../src/governance/model.js';
-import { openRuntime, sqlitePathOf } from '../../src/runtime/runtime.js';
+import type { AuditEntry, TreeHead } from '../../src/model/governance.js';
+import { openRuntime } from '../../src/runtime/runtime.js';
+import { sqliteFileOf } from '../../src/store/open-store.js';
 import { encodeHashID } from '../../src/store/sqlite/compact-ids.js';
 import { enterCliSandbox, type CliSandbox } from '../helpers/cli-sandbox.js';
 import { arriving, departing } from '../helpers/corridor-events.js';
@@ -46,7 +47,7 @@ async function seed(count: number, dataDir = dir): Promise<AuditEntry[]> {
 
 /** The database file opened with plain better-sqlite3, as someone with access to the disk would. */
 function withDatabase<T>(body: (db: Database.Database) => T, dataDir = dir): T {
-  const db = new Database(sqlitePathOf(loadConfig({ KARVON_DATA_DIR: dataDir })));
+  const db = new Database(sqliteFileOf(loadConfig({ KARVON_DATA_DIR: dataDir })));
   try {
     return body(db);
   } finally {
@@ -207,8 +208,8 @@ describe('karvon audit verify', () => {
       await runtime.audit.record({ actor: { organisationId: 'tm-customs', userId: `u${i}`, via: 'session' }, action: 'auth.sign-in', outcome: i === 2 ? 'failure' : 'success', details: { attempt: i } });
     }
     await runtime.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${sqlitePathOf(loadConfig({ KARVON_DATA_DIR: dir }))}${suffix}`, { force: true });
-    fs.copyFileSync(sqlitePathOf(loadConfig({ KARVON_DATA_DIR: rewrite })), sqlitePathOf(loadConfig({ KARVON_DATA_DIR: dir })));
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${sqliteFileOf(loadConfig({ KARVON_DATA_DIR: dir }))}${suffix}`, { force: true });
+    fs.copyFileSync(sqliteFileOf(loadConfig({ KARVON_DATA_DIR: rewrite })), sqliteFileOf(loadConfig({ KARVON_DATA_DIR: dir })));
     // Signed with the right key and consistent with itself...
     expect((await karvon('audit', 'verify')).exitCode).toBe(0);
     // ...but not an extension of what a member state kept.

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testStorePlace } from '../helpers/stores.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { AuditEntry } from '../../src/governance/model.js';
+import type { AuditEntry } from '../../src/model/governance.js';
 import { openRuntime } from '../../src/runtime/runtime.js';
 import { coordinator, createOrganisations, HISTORY } from '../governance/governance-fixtures.js';
 import { enterCliSandbox, type CliSandbox } from '../helpers/cli-sandbox.js';
@@ -14,7 +15,7 @@ beforeEach(async () => {
   sandbox = enterCliSandbox('karvon-governance-', { quietErrors: true });
   ({ dir, output } = sandbox);
   // The data folder of a demo server: organisations, then today's six members and chair.
-  const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { trackShipments: false, onError: () => {} });
+  const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { trackShipments: false, onError: () => {} });
   try {
     await createOrganisations(runtime.store);
     await runtime.governance.seedDemoHistory({ ...HISTORY, coordinatorOf: coordinator });
@@ -34,7 +35,7 @@ async function printed(...args: string[]): Promise<string[]> {
 }
 
 async function auditEntries(): Promise<AuditEntry[]> {
-  const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { trackShipments: false, onError: () => {} });
+  const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { trackShipments: false, onError: () => {} });
   try {
     const out: AuditEntry[] = [];
     for await (const entry of runtime.audit.entries()) out.push(entry);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testStorePlace } from '../helpers/stores.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { projectionDigest } from '../../src/projections/state-digest.js';
@@ -18,7 +19,7 @@ afterEach(() => sandbox.leave());
 
 describe('karvon rebuild', () => {
   it('reproduces the state the live projection reached while the events were captured', async () => {
-    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { onError: () => {} });
+    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { onError: () => {} });
     await runSimulation(runtime, { shipments: 40, days: 20, seed: 5, start: new Date('2026-10-01T00:00:00Z') });
     await runtime.shipments.idle();
     const live = await runtime.shipments.stats();

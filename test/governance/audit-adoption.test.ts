@@ -2,6 +2,9 @@
  * A database written before the Merkle tree (schema of the previous release, the chain only, capture
  * entries written after their events): the migration links events to the entries listing them, and
  * the first start gives the log its tree and a signed head.
+ *
+ * SQLite only, and so opening SQLite directly rather than through test/helpers/stores.ts: the
+ * database is a file as the earlier release left it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,13 +16,13 @@ import { AuditLog } from '../../src/governance/audit-log.js';
 import { captureDigest } from '../../src/governance/capture-entry.js';
 import { entryLeafHash } from '../../src/governance/log-append.js';
 import { perfectFromLeaves, treeHash } from '../../src/governance/merkle-proofs.js';
-import type { AuditDraft, AuditEntry } from '../../src/governance/model.js';
+import type { AuditDraft, AuditEntry } from '../../src/model/governance.js';
 import { headFields, headProblem } from '../../src/governance/tree-head.js';
 import { encodeHashID } from '../../src/store/sqlite/compact-ids.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
-import { MIGRATIONS } from '../../src/store/sqlite/schema.js';
 import { testAuditKey } from '../helpers/audit-key.js';
 import { hashOf } from '../store/corridor-events.js';
+import { legacySqliteDatabase, versionBefore } from '../store/legacy-sqlite.js';
 
 const clock = () => new Date('2026-05-04T12:00:00Z');
 let dir: string;
@@ -32,15 +35,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A database at the schema before the tree, holding `drafts` as entries and `events` as rows. */
 function legacyDatabase(drafts: AuditDraft[], events: { hashID: string; declared?: boolean }[]): AuditEntry[] {
-  const db = new Database(file);
+  const db = legacySqliteDatabase(file, versionBefore('audit-tree'));
   try {
-    const before = MIGRATIONS.length - 1;
-    for (let v = 0; v < before; v++) {
-      const migration = MIGRATIONS[v]!;
-      if (typeof migration === 'string') db.exec(migration);
-      else migration(db);
-    }
-    db.pragma(`user_version = ${before}`);
     const entries: AuditEntry[] = [];
     for (const draft of drafts) {
       const entry = sealEntry(entries.at(-1), draft, clock());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS_HASH, sealEntry, verifyChain } from '../../src/governance/audit-chain.js';
-import type { AuditDraft, AuditEntry } from '../../src/governance/model.js';
+import type { AuditDraft, AuditEntry } from '../../src/model/governance.js';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');
 

@@ -10,8 +10,8 @@ import { entryLeafHash } from '../../src/governance/log-append.js';
 import { headFields } from '../../src/governance/tree-head.js';
 import { testAuditKey } from '../helpers/audit-key.js';
 import { AuditLog, captureDigest } from '../../src/governance/audit-log.js';
-import type { AuditDraft, AuditEntry, TreeHead } from '../../src/governance/model.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import type { AuditDraft, AuditEntry, TreeHead } from '../../src/model/governance.js';
+import { openTestStore, testStorePlace } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 
 const clock = () => new Date('2026-05-04T12:00:00Z');
@@ -44,7 +44,7 @@ const hashID = (i: number) => `ni:///sha-256;${createHash('sha256').update(Strin
 let store: Store;
 let log: AuditLog;
 beforeEach(async () => {
-  store = await openSqliteStore({ memory: true });
+  store = await openTestStore();
   log = new AuditLog(store, clock, key);
 });
 afterEach(async () => {
@@ -74,11 +74,11 @@ describe('AuditLog', () => {
     expect(await log.verify()).toMatchObject({ ok: true, entries: 500 });
   });
 
-  it('two connections to one database file append to one chain', async () => {
+  it('two connections to one database append to one chain', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-audit-'));
-    const file = path.join(dir, 'karvon.db');
-    const a = await openSqliteStore({ path: file });
-    const b = await openSqliteStore({ path: file });
+    const place = testStorePlace(dir);
+    const a = await place.open();
+    const b = await place.open();
     try {
       const logA = new AuditLog(a, clock, key);
       const logB = new AuditLog(b, clock, key);
@@ -204,7 +204,7 @@ describe('export files', () => {
     const result = await verifyText(text);
     expect(result).toMatchObject({ ok: true, entries: 25, rootHash: head.rootHash, head, header: { entries: 25 } });
     // Another Karvon (no store contents, another key) verifies it the same way.
-    const other = new AuditLog(await openSqliteStore({ memory: true }), clock, testAuditKey());
+    const other = new AuditLog(await openTestStore(), clock, testAuditKey());
     expect(await other.verifyExport(Readable.from([text]))).toMatchObject({ ok: true, entries: 25 });
   });
 
@@ -267,7 +267,7 @@ describe('export files', () => {
     await logWith(6);
     const kept = headFields((await store.audit.head())!);
     // The node rewrites entry 3 and everything after it, then exports.
-    const rewritten = await openSqliteStore({ memory: true });
+    const rewritten = await openTestStore();
     const liar = new AuditLog(rewritten, clock, testAuditKey());
     try {
       for (let i = 0; i < 6; i++) await liar.record(i === 2 ? { ...draft(i), outcome: 'denied' } : draft(i));
@@ -280,7 +280,7 @@ describe('export files', () => {
       await rewritten.close();
     }
     // The node itself (same key) rewrites its history and signs it: only the kept head shows it.
-    const ownRewrite = await openSqliteStore({ memory: true });
+    const ownRewrite = await openTestStore();
     const sameKey = new AuditLog(ownRewrite, clock, key);
     try {
       for (let i = 0; i < 7; i++) await sameKey.record(i === 2 ? { ...draft(i), outcome: 'denied' } : draft(i));

@@ -2,7 +2,7 @@
  * Organisations and principals for the governance tests: a national coordinator for each of the six
  * member states and for Georgia (a candidate), a customs authority, and the network-wide bodies.
  */
-import type { Organisation, Principal } from '../../src/access/model.js';
+import type { Organisation, Principal } from '../../src/model/access.js';
 import type { Store } from '../../src/store/store.js';
 
 export const MEMBERS_TODAY = ['KZ', 'KG', 'TJ', 'TM', 'UZ', 'AZ'] as const;

@@ -10,7 +10,7 @@ import {
   tallyVotes,
   termEnd,
 } from '../../src/governance/governance-rules.js';
-import type { ChairTerm, MemberState, Proposal, Vote } from '../../src/governance/model.js';
+import type { ChairTerm, MemberState, Proposal, Vote } from '../../src/model/governance.js';
 import { settingProblem } from '../../src/governance/network-settings.js';
 
 const member = (country: string, status: MemberState['status'] = 'member'): MemberState => ({ country, status, admittedAt: '2020-01-01T00:00:00.000Z' });

@@ -3,8 +3,8 @@ import { KarvonError } from '../../src/errors.js';
 import { testAuditKey } from '../helpers/audit-key.js';
 import { AuditLog } from '../../src/governance/audit-log.js';
 import { GovernanceService } from '../../src/governance/governance-service.js';
-import type { AuditEntry } from '../../src/governance/model.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import type { AuditEntry } from '../../src/model/governance.js';
+import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 import { coordinator, createOrganisations, HISTORY, MEMBERS_TODAY, NOW, principalOf } from './governance-fixtures.js';
 
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 /** A store with the test organisations and, unless told otherwise, the demo history written. */
 async function setup(seeded = true): Promise<Setup> {
-  const store = await openSqliteStore({ memory: true });
+  const store = await openTestStore();
   opened.push(store);
   const clock = { now: NOW };
   const audit = new AuditLog(store, () => clock.now, testAuditKey());

@@ -1,11 +1,12 @@
 /**
  * A CLI command run in-process (main([...])) against a data folder of its own: the folder is made
- * and named in KARVON_DATA_DIR, console.log is captured, and everything is put back afterwards.
+ * and named in KARVON_DATA_DIR (the tests' store in it, in KARVON_DATABASE_URL), console.log is captured, and everything is put back afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { testStorePlace } from './stores.js';
 
 export interface CliSandbox {
   /** The temporary folder (KARVON_DATA_DIR is this folder, or `data/` inside it). */
@@ -19,7 +20,10 @@ export interface CliSandbox {
 export function enterCliSandbox(prefix: string, options: { dataSubfolder?: string; quietErrors?: boolean } = {}): CliSandbox {
   const savedEnv = { ...process.env };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.env.KARVON_DATA_DIR = options.dataSubfolder ? path.join(dir, options.dataSubfolder) : dir;
+  const dataDir = options.dataSubfolder ? path.join(dir, options.dataSubfolder) : dir;
+  process.env.KARVON_DATA_DIR = dataDir;
+  // The tests' store (test/helpers/stores.ts), in the data folder as the CLI keeps it.
+  process.env.KARVON_DATABASE_URL = testStorePlace(dataDir).databaseUrl;
   const output: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void output.push(args.join(' ')));
   if (options.quietErrors) vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -6,6 +6,7 @@ import { buildApp, type BuildOptions } from '../../src/api/app.js';
 import { loadConfig, type KarvonConfig } from '../../src/config/config.js';
 import type { Logger } from '../../src/runtime/logger.js';
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
+import { testStorePlace } from './stores.js';
 
 /** The bootstrap token every test app accepts: it acts as the network operator. */
 export const TEST_BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789abcdef';
@@ -54,7 +55,8 @@ function injectAsNetworkOperator(app: FastifyInstance): void {
 export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<KarvonConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-test-'));
   // Silent unless a test asks for a log level (or passes a logger writing to a stream of its own).
-  const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, KARVON_LOG_LEVEL: 'silent', ...env }, overrides);
+  // The store is the tests' store (test/helpers/stores.ts), kept in the data folder.
+  const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl, KARVON_BOOTSTRAP_TOKEN: TEST_BOOTSTRAP_TOKEN, KARVON_LOG_LEVEL: 'silent', ...env }, overrides);
   const runtime = await openRuntime(config, options.logger ? { logger: options.logger } : { onError: () => {} });
   const app = await buildApp(runtime, options.build);
   if ((options.caller ?? 'network-operator') === 'network-operator') injectAsNetworkOperator(app);

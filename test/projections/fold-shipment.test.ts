@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { foldFacts, foldShipment, insertFacts } from '../../src/projections/fold-shipment.js';
 import { eventFacts } from '../../src/projections/event-facts.js';
-import type { Recorder } from '../../src/access/visibility.js';
+import type { Recorder } from '../../src/model/visibility-scope.js';
 import type { ShipmentState } from '../../src/projections/shipment-state.js';
 import { referenceData } from '../../src/reference/index.js';
 import { CONTAINER, MRN, VESSEL, movement, shuffled, transit, trip } from './profile-events.js';

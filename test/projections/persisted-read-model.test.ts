@@ -11,11 +11,12 @@ import { eventHashId } from '../../src/epcis/hash/index.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { ShipmentProjection } from '../../src/projections/shipment-projection.js';
 import { projectionDigest } from '../../src/projections/state-digest.js';
-import { openRuntime, sqlitePathOf, type Runtime } from '../../src/runtime/runtime.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { checkRegistration, registrationEvent } from '../../src/tracking/register-shipment.js';
 import { CONTAINER, MRN, doc, movement, shuffled, transit, trip } from './profile-events.js';
+import { testStorePlace } from '../helpers/stores.js';
 import { projectionHarness, type ProjectionHarness } from './projection-harness.js';
 
 /** eventIDs must be URIs for capture to accept them; the trip helper appends two digits. */
@@ -73,7 +74,7 @@ describe('the persisted shipment read model', () => {
 
   it('resumes after a restart from its checkpoint instead of folding every event again', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-read-model-'));
-    const config = loadConfig({ KARVON_DATA_DIR: dataDir });
+    const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl });
     const a = trip(uuidPrefix(1));
     const b = trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU8765432'), 5);
 
@@ -88,7 +89,7 @@ describe('the persisted shipment read model', () => {
     runtime = undefined;
 
     // Reopen on the same database, watching which stored rows the projection reads to fold.
-    const store = await openSqliteStore({ path: sqlitePathOf(config) });
+    const store = await openStore(config);
     const readToFold: number[] = [];
     const after = store.events.after.bind(store.events);
     vi.spyOn(store.events, 'after').mockImplementation(async (sequence, limit) => {

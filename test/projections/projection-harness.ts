@@ -1,12 +1,12 @@
 /**
- * A shipment projection over a real (in-memory SQLite) store, for tests: `apply` stores events the
+ * A shipment projection over a real store (test/helpers/stores.ts: in-memory SQLite by default), for tests: `apply` stores events the
  * way capture does (with their hash IDs, in the given order) and waits until the projection has
  * folded them.
  */
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import { eventHashId } from '../../src/epcis/hash/index.js';
 import { ShipmentProjection, type ShipmentProjectionOptions } from '../../src/projections/shipment-projection.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 
 export interface ProjectionHarness {
@@ -18,7 +18,7 @@ export interface ProjectionHarness {
 }
 
 export async function projectionHarness(options: ShipmentProjectionOptions = {}): Promise<ProjectionHarness> {
-  const store = await openSqliteStore({ memory: true });
+  const store = await openTestStore();
   const projection = new ShipmentProjection(store, options);
   return {
     store,

@@ -1,7 +1,7 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { containerIri } from '../../src/domain/epcis-profile.js';
 import { eventFacts } from '../../src/projections/event-facts.js';
-import type { Recorder } from '../../src/access/visibility.js';
+import type { Recorder } from '../../src/model/visibility-scope.js';
 import { ShipmentLinker } from '../../src/projections/shipment-linker.js';
 import type { ShipmentProjection } from '../../src/projections/shipment-projection.js';
 import { referenceData } from '../../src/reference/index.js';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testStorePlace } from '../helpers/stores.js';
 import { formatSimulationSummary } from '../../src/cli/simulate.command.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
@@ -12,7 +13,7 @@ const opened: { runtime: Runtime; dir: string }[] = [];
 
 async function freshRuntime(): Promise<Runtime> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-sim-'));
-  const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { onError: () => {} });
+  const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { onError: () => {} });
   opened.push({ runtime, dir });
   return runtime;
 }

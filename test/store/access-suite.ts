@@ -4,7 +4,7 @@
  * empty store on each call.
  */
 import { describe, expect, it } from 'vitest';
-import type { Organisation, StoredApiKey, StoredUser } from '../../src/access/model.js';
+import type { Organisation, StoredApiKey, StoredUser } from '../../src/model/access.js';
 import { PartyIdTaken, type Store } from '../../src/store/store.js';
 import { withStore } from './with-store.js';
 

@@ -1,6 +1,6 @@
 /**
  * The audit repository suite, written against the Store interface only (see store-suite.ts):
- * `auditSuite('sqlite', () => openSqliteStore(...))`. `open` must give a new, empty store.
+ * registered for every store by stores.test.ts. `open` must give a new, empty store.
  * Appends are built with the governance's own pure functions (log-append.ts) and a test key.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { captureDraft } from '../../src/governance/capture-entry.js';
 import { frontierRoot } from '../../src/governance/compact-range.js';
 import { entryLeafHash, extendLog } from '../../src/governance/log-append.js';
 import { treeHash } from '../../src/governance/merkle-proofs.js';
-import type { AuditDraft, AuditTip } from '../../src/governance/model.js';
+import type { AuditDraft, AuditTip } from '../../src/model/governance.js';
 import { headFields, headProblem } from '../../src/governance/tree-head.js';
 import type { CaptureAuditBuilder, Store } from '../../src/store/store.js';
 import { testAuditKey } from '../helpers/audit-key.js';

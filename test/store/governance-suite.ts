@@ -1,10 +1,10 @@
 /**
  * The governance repository suite, written against the Store interface only: every store runs it
- * unchanged (`governanceSuite('sqlite', () => openSqliteStore(...))`). `open` must give a new, empty
+ * unchanged (test/store/stores.test.ts registers it for every store of KARVON_TEST_STORES). `open` must give a new, empty
  * store on each call.
  */
 import { describe, expect, it } from 'vitest';
-import type { Proposal, Vote } from '../../src/governance/model.js';
+import type { Proposal, Vote } from '../../src/model/governance.js';
 import type { Store } from '../../src/store/store.js';
 import { withStore } from './with-store.js';
 

@@ -1,6 +1,6 @@
 /**
  * The one store test suite, written against the Store interface only: every store implementation
- * runs it unchanged (`storeSuite('sqlite', () => openSqliteStore(...))`). `open` must give a new,
+ * runs it unchanged (test/store/stores.test.ts registers it for every store of KARVON_TEST_STORES). `open` must give a new,
  * empty store on each call.
  */
 import { describe, it, expect } from 'vitest';

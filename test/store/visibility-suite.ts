@@ -5,7 +5,7 @@
  * Written against the Store interface; each store implementation calls `visibilitySuite`.
  */
 import { describe, expect, it } from 'vitest';
-import type { ReadScope } from '../../src/access/visibility.js';
+import type { ReadScope } from '../../src/model/visibility-scope.js';
 import type { EventQuery } from '../../src/epcis/query/event-query.js';
 import { normaliseIdentifier } from '../../src/epcis/query/normalise.js';
 import type { Store } from '../../src/store/store.js';

@@ -19,7 +19,7 @@
  */
 import rateLimit, { type CreateRateLimitOptions, type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from '../../access/model.js';
+import type { Principal } from '../../model/access.js';
 import { KarvonError } from '../../errors.js';
 import type { KarvonConfig } from '../../config/config.js';
 

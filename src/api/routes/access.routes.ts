@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { checkApiKeyInput, checkOrganisationChanges, checkOrganisationInput, checkUserInput } from '../../access/access-input.js';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../access/model.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../model/access.js';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf } from '../guard.js';

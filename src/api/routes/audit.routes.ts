@@ -12,9 +12,9 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { CONSISTENCY_SCHEMA, HEADS_SCHEMA, INCLUSION_SCHEMA, refuseUnknownQuery } from './audit-schemas.js';
-import { isNetworkAdmin, type Principal } from '../../access/model.js';
+import { isNetworkAdmin, type Principal } from '../../model/access.js';
 import { KarvonError } from '../../errors.js';
-import type { AuditActor } from '../../governance/model.js';
+import type { AuditActor } from '../../model/governance.js';
 import type { ApiDeps } from '../deps.js';
 import { requireScope } from '../guard.js';
 

@@ -6,7 +6,7 @@ import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
 import { KarvonError } from '../../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
-import { isNetworkAdmin, type Principal } from '../../access/model.js';
+import { isNetworkAdmin, type Principal } from '../../model/access.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, requireScope } from '../guard.js';
 import { MEDIA_TYPE, outputFormatOf } from '../negotiate.js';

@@ -12,7 +12,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import type { ProposalDetail, RequestContext } from '../../governance/governance-service.js';
-import type { Proposal } from '../../governance/model.js';
+import type { Proposal } from '../../model/governance.js';
 import type { ApiDeps } from '../deps.js';
 import { requireScope } from '../guard.js';
 

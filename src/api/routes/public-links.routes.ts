@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Principal, PublicLink } from '../../access/model.js';
-import { organisationKey, partyKey } from '../../access/visibility.js';
+import type { Principal, PublicLink } from '../../model/access.js';
+import { organisationKey, partyKey } from '../../model/visibility-scope.js';
 import { randomSecret, sha256Hex } from '../../access/tokens.js';
 import { KarvonError } from '../../errors.js';
-import type { AuditActor } from '../../governance/model.js';
+import type { AuditActor } from '../../model/governance.js';
 import type { ApiDeps } from '../deps.js';
 import { detailScope, principalOf } from '../guard.js';
 

@@ -9,7 +9,7 @@
  * over shipments a carrier may not see would tell it about its competitors' traffic.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { OrganisationKind } from '../../access/model.js';
+import type { OrganisationKind } from '../../model/access.js';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 import { requireScope } from '../guard.js';

@@ -3,8 +3,8 @@
  * party id claims: organisation-party-schema.ts).
  */
 import type Database from 'better-sqlite3';
-import type { ApiKey, KeyScope, Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../../access/model.js';
-import { partyKey } from '../../access/visibility.js';
+import type { ApiKey, KeyScope, Organisation, PublicLink, Session, StoredApiKey, StoredUser } from '../../model/access.js';
+import { partyKey } from '../../model/visibility-scope.js';
 import { PartyIdTaken, type AccessRepository } from '../store.js';
 
 interface OrganisationRow {

@@ -5,7 +5,7 @@
  * and the new signed head, after checking they follow that tip.
  */
 import type Database from 'better-sqlite3';
-import type { AuditActor, AuditAppend, AuditEntry, AuditTip, StoredTreeHead } from '../../governance/model.js';
+import type { AuditActor, AuditAppend, AuditEntry, AuditTip, StoredTreeHead } from '../../model/governance.js';
 
 export interface EntryRow {
   seq: number;

@@ -4,7 +4,7 @@
  * this file stores what it is given, in one transaction per append, and reads it back.
  */
 import type Database from 'better-sqlite3';
-import type { AuditTreeNode } from '../../governance/model.js';
+import type { AuditTreeNode } from '../../model/governance.js';
 import type { AuditRepository } from '../store.js';
 import { auditWriter, toEntry, toHead, type EntryRow, type HeadRow } from './audit-append.js';
 

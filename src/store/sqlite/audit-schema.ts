@@ -1,5 +1,5 @@
 /**
- * Migration of the audit log (src/governance/audit-chain.ts): one row per entry, `seq` the rowid,
+ * Migration of the audit log (its chain rules: audit-chain.ts of the governance feature): one row per entry, `seq` the rowid,
  * so entries are read in chain order by a range scan and appended to the right edge of the table.
  * Actor and details are JSON text. No secondary index: the log is read in sequence order (paging,
  * verification, export) and filtering by action scans pages that are read anyway.

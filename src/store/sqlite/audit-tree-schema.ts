@@ -1,5 +1,5 @@
 /**
- * Migration of the audit log's Merkle tree (src/governance/merkle-*.ts, log-append.ts) and of the
+ * Migration of the audit log's Merkle tree (merkle-*.ts and log-append.ts of the governance feature) and of the
  * link from each event to the audit entry that logs it.
  *
  * - `audit_node` (level, idx) WITHOUT ROWID: every perfect subtree of the tree, written when it is

@@ -9,7 +9,7 @@ import type { CompiledEpcPattern } from '../../epcis/query/epc-pattern.js';
 import { normaliseIdentifier } from '../../epcis/query/normalise.js';
 import type { EventRepository, StoredEvent } from '../store.js';
 import { decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
-import type { ReadScope } from '../../access/visibility.js';
+import type { ReadScope } from '../../model/visibility-scope.js';
 import { eventScopeTerm } from './visibility-sql.js';
 import { EventSearch } from './event-search.js';
 import { auditWriter } from './audit-append.js';

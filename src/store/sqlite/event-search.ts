@@ -11,7 +11,7 @@ import type { EventQuery } from '../../epcis/query/event-query.js';
 import { EpcisException } from '../../epcis/exceptions.js';
 import type { EventPage, StoredEvent } from '../store.js';
 import { decodeHashID } from './compact-ids.js';
-import type { ReadScope } from '../../access/visibility.js';
+import type { ReadScope } from '../../model/visibility-scope.js';
 import { compileConditions, type CompileContext } from './event-query-sql.js';
 import { eventScopeTerm } from './visibility-sql.js';
 import { checkPerPage, encodePageToken } from './page-token.js';

@@ -1,6 +1,6 @@
 /** Member states, proposals, votes, chair terms and network settings in SQLite. */
 import type Database from 'better-sqlite3';
-import type { ChairTerm, MemberState, Proposal, Vote } from '../../governance/model.js';
+import type { ChairTerm, MemberState, Proposal, Vote } from '../../model/governance.js';
 import type { GovernanceRepository } from '../store.js';
 
 interface MemberRow {

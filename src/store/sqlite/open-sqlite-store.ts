@@ -1,6 +1,5 @@
 /** Opens (creating and migrating as needed) the embedded SQLite store. */
 import Database from 'better-sqlite3';
-import { EpcisException } from '../../epcis/exceptions.js';
 import type { Store } from '../store.js';
 import { sqliteAccess } from './access-repository.js';
 import { sqliteAudit } from './audit-repository.js';
@@ -11,6 +10,7 @@ import { sqliteMasterData } from './master-data-repository.js';
 import { sqliteNamedQueries } from './named-query-repository.js';
 import { MIGRATIONS } from './schema.js';
 import { sqliteShipmentViews } from './shipment-view-repository.js';
+import { migrateSqlite } from './sqlite-migrations.js';
 
 export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
   /**
@@ -29,24 +29,6 @@ export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
   walAutocheckpointPages?: number;
 };
 
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new EpcisException(
-      'ImplementationException',
-      `the database schema is version ${version}, newer than this Karvon (${MIGRATIONS.length}); upgrade Karvon`,
-    );
-  }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      const migration = MIGRATIONS[v]!;
-      if (typeof migration === 'string') db.exec(migration);
-      else migration(db);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-}
-
 /** Opens a SQLite store on a file (WAL mode) or in memory, applying pending migrations. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const db = new Database('memory' in options ? ':memory:' : options.path);
@@ -58,7 +40,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     db.pragma('busy_timeout = 5000');
     db.pragma('temp_store = MEMORY');
     db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.floor(options.walAutocheckpointPages ?? 20_000))}`);
-    migrate(db);
+    await migrateSqlite(db, MIGRATIONS);
   } catch (error) {
     db.close();
     throw error;

@@ -9,7 +9,7 @@
  * first keeps it, and it is removed from the party ids of the others (docs/security.md).
  */
 import type Database from 'better-sqlite3';
-import { partyKey } from '../../access/visibility.js';
+import { partyKey } from '../../model/visibility-scope.js';
 
 export function claimPartyIds(db: Database.Database): void {
   db.exec(`

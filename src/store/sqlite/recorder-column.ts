@@ -5,7 +5,7 @@
  * - a JSON array of the audience keys the capturing organisation answered to when it captured;
  * - NULL with `captured_by` set: an event stored before keys were recorded — no standing anywhere.
  */
-import { TRUSTED, type Recorder } from '../../access/visibility.js';
+import { TRUSTED, type Recorder } from '../../model/visibility-scope.js';
 
 export function encodeRecorder(recorder: Recorder | undefined): string | null {
   if (recorder === undefined) return null;

@@ -42,8 +42,8 @@
  * - Capture documents are kept in their own table, so listing jobs never reads large BLOBs.
  *
  *
- * Migration 2, the persisted shipment read model (written only by the shipment projection, see
- * ShipmentViewRepository in store.ts):
+ * Migration 2 (`shipment-read-model`), the persisted shipment read model (written only by the
+ * shipment projection, see ShipmentViewRepository in store.ts):
  * - `shipment` holds one row per live shipment: the columns lists filter and order on, the folded
  *   state as JSON (opaque to the store, returned as written), the samples of a completed shipment
  *   and the linker's first/delivered times. `n` is the rowid, so the full-text row of a shipment can
@@ -77,7 +77,6 @@
  * loss or OS crash the last few commits may be lost. `synchronous: 'FULL'` (an option) fsyncs the
  * WAL on every commit and makes commits survive power loss too, at a cost in capture throughput.
  */
-import type Database from 'better-sqlite3';
 import { ACCESS_SCHEMA } from './access-schema.js';
 import { AUDIT_SCHEMA } from './audit-schema.js';
 import { AUDIT_TREE_SCHEMA } from './audit-tree-schema.js';
@@ -86,12 +85,16 @@ import { NAMED_QUERY_OWNER_SCHEMA } from './named-query-schema.js';
 import { claimPartyIds } from './organisation-party-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 import { STANDING_SCHEMA } from './standing-schema.js';
+import type { SqliteMigration } from './sqlite-migrations.js';
 
-/** A migration: SQL, or a function for what SQL cannot compute (run in the same transaction). */
-export type Migration = string | ((db: Database.Database) => void);
-
-export const MIGRATIONS: readonly Migration[] = [
-  `
+/**
+ * The migrations in the order they are applied, each under the name the database records
+ * (`schema_migration`, see sqlite-migrations.ts). Names are stable forever; append new ones.
+ */
+export const MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    name: 'event-store',
+    up: `
   CREATE TABLE vocab (
     id INTEGER PRIMARY KEY,
     value TEXT NOT NULL UNIQUE,
@@ -188,7 +191,10 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (parent, child, type)
   ) WITHOUT ROWID;
   `,
-  `
+  },
+  {
+    name: 'shipment-read-model',
+    up: `
   CREATE TABLE shipment (
     n INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -264,12 +270,13 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   INSERT INTO shipment_checkpoint (one, position, key_counter) VALUES (1, 0, 0);
   `,
-  ACCESS_SCHEMA,
-  AUDIT_SCHEMA,
-  GOVERNANCE_SCHEMA,
-  VISIBILITY_SCHEMA,
-  NAMED_QUERY_OWNER_SCHEMA,
-  claimPartyIds,
-  STANDING_SCHEMA,
-  AUDIT_TREE_SCHEMA,
+  },
+  { name: 'access', up: ACCESS_SCHEMA },
+  { name: 'audit-log', up: AUDIT_SCHEMA },
+  { name: 'governance', up: GOVERNANCE_SCHEMA },
+  { name: 'visibility', up: VISIBILITY_SCHEMA },
+  { name: 'named-query-owners', up: NAMED_QUERY_OWNER_SCHEMA },
+  { name: 'organisation-party-claims', up: claimPartyIds },
+  { name: 'recorder-standing', up: STANDING_SCHEMA },
+  { name: 'audit-tree', up: AUDIT_TREE_SCHEMA },
 ];

@@ -3,7 +3,7 @@
  * place, so both read paths apply the same rule. Each term is `everything` (the network operator),
  * `nothing` (callers that see aggregates only) or a condition with its parameters.
  */
-import type { ReadScope } from '../../access/visibility.js';
+import type { ReadScope } from '../../model/visibility-scope.js';
 
 export type ScopeTerm = { sql: string; params: unknown[] } | 'everything' | 'nothing';
 

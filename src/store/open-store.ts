@@ -1,0 +1,35 @@
+/**
+ * The one place that picks a store implementation: from the configured location
+ * (KARVON_DATABASE_URL, read by src/config/database-url.ts). Everything above works on `Store`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KarvonConfig } from '../config/config.js';
+import { KarvonError } from '../errors.js';
+import { openSqliteStore } from './sqlite/open-sqlite-store.js';
+import type { Store } from './store.js';
+
+/** Said when KARVON_DATABASE_URL names PostgreSQL, until its store lands. */
+export const POSTGRES_NOT_AVAILABLE =
+  'the PostgreSQL store is not available in this build yet; use sqlite: or leave KARVON_DATABASE_URL unset';
+
+/** Opens (creating and migrating as needed) the store the configuration names. */
+export async function openStore(config: Pick<KarvonConfig, 'database'>): Promise<Store> {
+  const location = config.database;
+  switch (location.kind) {
+    case 'sqlite-memory':
+      return openSqliteStore({ memory: true });
+    case 'sqlite-file':
+      fs.mkdirSync(path.dirname(location.file), { recursive: true });
+      return openSqliteStore({ path: location.file });
+    case 'postgres':
+      // Said at start, before anything is served; the URL (it may hold a password) is not repeated.
+      throw new KarvonError('KRV_NOT_READY', POSTGRES_NOT_AVAILABLE);
+  }
+}
+
+/** The embedded store's file, for tools that work on the file itself (benchmarks, tests that alter it). */
+export function sqliteFileOf(config: Pick<KarvonConfig, 'database'>): string {
+  if (config.database.kind !== 'sqlite-file') throw new Error(`this needs the SQLite store on a file; KARVON_DATABASE_URL names ${config.database.kind}`);
+  return config.database.file;
+}

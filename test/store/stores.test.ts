@@ -1,0 +1,55 @@
+/**
+ * Every store suite, registered once for every store KARVON_TEST_STORES asks for (default: SQLite
+ * in memory and on a file; test/helpers/stores.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { testStoreKinds, testStorePlace, testStores } from '../helpers/stores.js';
+import { accessSuite } from './access-suite.js';
+import { auditSuite } from './audit-suite.js';
+import { asNew, container, shipments } from './corridor-events.js';
+import { governanceSuite } from './governance-suite.js';
+import { shipmentViewSuite } from './shipment-view-suite.js';
+import { storeSuite } from './store-suite.js';
+import { visibilitySuite } from './visibility-suite.js';
+
+for (const { name, open } of testStores()) {
+  storeSuite(name, open);
+  shipmentViewSuite(name, open);
+  auditSuite(name, open);
+  accessSuite(name, open);
+  visibilitySuite(name, open);
+  governanceSuite(name, open);
+}
+
+for (const kind of testStoreKinds()) {
+  describe(`${kind} store, closed and opened again`, () => {
+    it('keeps events, jobs, queries and master data', async () => {
+      const place = testStorePlace(undefined, kind);
+      const events = shipments(3);
+      const first = await place.open();
+      await first.events.insert(asNew(events));
+      await first.captureJobs.create({ id: 'j1', errorBehaviour: 'proceed', contentType: 'application/xml', createdAt: '2025-03-01T00:00:00Z' }, Buffer.from('<x/>'));
+      await first.namedQueries.create({ owner: 'kz-rail', name: 'n1', query: { MATCH_epc: [container(1)] }, createdAt: '2025-03-01T00:00:00Z' });
+      await first.masterData.upsert([{ type: 'urn:epcglobal:epcis:vtype:ReadPoint', vocabularyElementList: [{ id: 'urn:epc:id:sgln:4870001.00003.0', children: ['urn:epc:id:sgln:4870001.00004.0'] }] }]);
+      await first.close();
+      expect(await first.ping()).toBe(false);
+
+      const second = await place.open();
+      try {
+        expect(await second.events.total()).toBe(15);
+        expect((await second.events.get(events[4]!.eventID!))?.event).toEqual(events[4]);
+        const page = await second.events.query({ conditions: [{ kind: 'epc', roles: ['epc', 'childEPC'], patterns: [container(2)] }] }, { perPage: 10 });
+        expect(page.events).toHaveLength(5);
+        // Interned values from the first session are reused, not duplicated.
+        expect((await second.events.insert(asNew(shipments(4).slice(15)))).inserted).toHaveLength(5);
+        expect(await second.events.count({ conditions: [{ kind: 'epc', roles: ['epc'], patterns: [container(4)] }] }, 100)).toBe(4);
+        expect((await second.captureJobs.document('j1'))?.toString()).toBe('<x/>');
+        expect((await second.captureJobs.unfinished()).map((j) => j.id)).toEqual(['j1']);
+        expect(await second.namedQueries.get('kz-rail', 'n1')).toBeDefined();
+        expect(await second.masterData.descendants('urn:epc:id:sgln:4870001.00003.0')).toHaveLength(2);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+}
