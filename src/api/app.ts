@@ -2,7 +2,8 @@
  * The HTTP application factory: builds a Fastify instance with every feature plugin, apart from
  * listen(), so tests drive it with inject() and the CLI decides where it listens.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import ajvFormats from 'ajv-formats';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerBodyParsers } from './plugins/body-parsers.js';
 import { registerCallerRateLimit } from './plugins/caller-rate-limit.js';
@@ -26,6 +27,10 @@ import { queriesRoutes } from './routes/queries.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 import { shipmentsRoutes } from './routes/shipments.routes.js';
+
+// ajv-formats is CommonJS: its plugin is the module's `default` export, typed for its own options.
+type AjvPlugin = NonNullable<NonNullable<FastifyServerOptions['ajv']>['plugins']>[number];
+const addFormats = ajvFormats.default as unknown as AjvPlugin;
 
 export interface BuildOptions {
   /** Fastify logger option: false for silence, or pino options. */
@@ -59,6 +64,10 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
     // decoded parameter, and validation keeps identifiers within MAX_IDENTIFIER_LENGTH, so every
     // eventID a Location names can be fetched.
     routerOptions: { maxParamLength: Math.max(2048, MAX_IDENTIFIER_LENGTH) },
+    // Validation refuses what it does not know instead of stripping it (Fastify's default drops
+    // unknown fields silently: {"hours": 1000} would give a default link with 201), and reports
+    // every finding at once. Query parameters arrive as text and are coerced to the schema's types.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, plugins: [addFormats] },
   });
   registerErrorHandler(app);
   // The address rate limit, security headers and CORS first: they apply to every request, known
