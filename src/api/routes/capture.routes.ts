@@ -13,7 +13,8 @@ import type { ApiDeps } from '../deps.js';
 import { principalOf, requireScope } from '../guard.js';
 import { MEDIA_TYPE, outputFormatOf } from '../negotiate.js';
 import { nextPageUrl } from '../respond.js';
-import { CaptureOptions, documentationOnly, GetCaptureJob, ListCaptureJobs, SubmitCapture } from './capture.schemas.js';
+import { CaptureOptions, GetCaptureJob, ListCaptureJobs, SubmitCapture } from './capture.schemas.js';
+import { documentationOnly } from './epcis.schemas.js';
 
 function errorBehaviourOf(request: FastifyRequest): CaptureErrorBehaviour {
   const raw = request.headers['gs1-capture-error-behaviour'];

@@ -4,9 +4,7 @@
  * also what serialises it.
  */
 import { Type } from 'typebox';
-import { documentationOnly, EpcisDocumentBody, noContent, PagingQuery, problems } from './epcis.schemas.js';
-
-export { documentationOnly };
+import { EpcisDocumentBody, noContent, PagingQuery, problems } from './epcis.schemas.js';
 
 const TAG = ['EPCIS capture'];
 

@@ -3,7 +3,7 @@
  * allErrors), an unknown field or query parameter by its name, so a caller sees at once which of
  * its fields the route does not take. Route plugins install it with setSchemaErrorFormatter.
  */
-import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import type { FastifySchemaValidationError } from 'fastify';
 
 /** Where in the request a validation error is: `body/vote`, `querystring/from`. */
 function where(dataVar: string, instancePath: string): string {
