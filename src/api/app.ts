@@ -3,7 +3,8 @@
  * listen(), so tests drive it with inject() and the CLI decides where it listens.
  */
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import ajvFormats from 'ajv-formats';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { trustProxyOption } from './client-address.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerBodyLimits } from './plugins/body-limits.js';
@@ -31,6 +32,10 @@ import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 import { shipmentsRoutes } from './routes/shipments.routes.js';
 
+// ajv-formats is CommonJS: its plugin is the module's `default` export, typed for its own options.
+type AjvPlugin = NonNullable<NonNullable<FastifyServerOptions['ajv']>['plugins']>[number];
+const addFormats = ajvFormats.default as unknown as AjvPlugin;
+
 export interface BuildOptions {
   version?: string;
   /**
@@ -52,6 +57,10 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
     // decoded parameter, and validation keeps identifiers within MAX_IDENTIFIER_LENGTH, so every
     // eventID a Location names can be fetched.
     routerOptions: { maxParamLength: Math.max(2048, MAX_IDENTIFIER_LENGTH) },
+    // Validation refuses what it does not know instead of stripping it (Fastify's default drops
+    // unknown fields silently: {"hours": 1000} would give a default link with 201), and reports
+    // every finding at once. Query parameters arrive as text and are coerced to the schema's types.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }, plugins: [addFormats] },
   });
   registerErrorHandler(app);
   // Security headers, CORS and the address rate limit first: they apply to every request, known

@@ -11,9 +11,12 @@
  */
 import { AuditedActions } from '../access/audited-actions.js';
 import { isNetworkAdmin, type Principal } from '../model/access.js';
+import type { ReadScope } from '../model/visibility-scope.js';
+import { parseNamedQueryBody, queryFromDefinition } from '../epcis/query/index.js';
 import { KarvonError } from '../errors.js';
 import type { AuditRecorder } from '../model/governance.js';
 import type { NamedQuery, Store } from '../store/store.js';
+import type { EventQueryService, EventsPage } from './event-query-service.js';
 
 /** Whose queries a request addresses: an owner (null: no owner), or none the caller may see. */
 type Namespace = { readonly owner: string | null } | 'none';
@@ -33,6 +36,7 @@ export class NamedQueries {
   constructor(
     private readonly store: Pick<Store, 'namedQueries'>,
     audit: AuditRecorder,
+    private readonly queries: Pick<EventQueryService, 'page'>,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.audited = new AuditedActions(audit);
@@ -48,8 +52,12 @@ export class NamedQueries {
     return 'none';
   }
 
-  /** Creates a query in the caller's namespace; 409 when the caller has one of that name. */
-  async create(principal: Principal, name: string, query: Record<string, unknown>): Promise<NamedQuery> {
+  /**
+   * Creates a query in the caller's namespace from a POST /queries body ({name, query}); an invalid
+   * definition is refused now rather than when it first runs; 409 when the caller has one of that name.
+   */
+  async create(principal: Principal, body: unknown): Promise<NamedQuery> {
+    const { name, query } = parseNamedQueryBody(body);
     const owner = principal.organisation.id;
     return this.audited.run(principal, 'named-query.create', auditTarget(owner, name), async () => {
       const created: NamedQuery = { owner, name, query, createdAt: this.now().toISOString() };
@@ -71,6 +79,18 @@ export class NamedQueries {
   /** The caller's queries; every query, each with its owner, for the network operator. */
   list(principal: Principal, page: { perPage: number; pageToken?: string }): Promise<{ queries: NamedQuery[]; nextPageToken?: string }> {
     return this.store.namedQueries.list(isNetworkAdmin(principal) ? page : { ...page, owner: principal.organisation.id });
+  }
+
+  /** One page of the events a query the caller may see matches, filtered by the caller's read scope. */
+  async run(
+    principal: Principal,
+    scope: ReadScope,
+    name: string,
+    owner: string | undefined,
+    paging: { perPage: number; nextPageToken?: string },
+  ): Promise<{ query: NamedQuery; page: EventsPage }> {
+    const query = await this.get(principal, name, owner);
+    return { query, page: await this.queries.page(queryFromDefinition(query.query), paging, scope) };
   }
 
   /** Deletes a query the caller may delete (its own; any, for the network operator), or 404. */

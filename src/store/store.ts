@@ -132,11 +132,19 @@ export interface CaptureJob {
   capturedBy?: string;
 }
 
+/** Whose capture jobs a listing shows: one organisation's, or every job. */
+export type CaptureJobOwner = { readonly capturedBy: string } | 'all';
+
 export interface CaptureJobRepository {
   /** Stores the submitted document with a new job, durably, before the job is acknowledged. */
   create(job: Pick<CaptureJob, 'id' | 'errorBehaviour' | 'contentType' | 'createdAt' | 'capturedBy'>, document: Buffer): Promise<void>;
   get(id: string): Promise<CaptureJob | undefined>;
-  list(page: { perPage: number; pageToken?: string }): Promise<{ jobs: CaptureJob[]; nextPageToken?: string }>;
+  /**
+   * A page of jobs in submission order: those captured for one organisation, or all of them (the
+   * network operator's view, local captures included). Paged after filtering, so a page holds
+   * perPage jobs of the owner whenever it has that many more.
+   */
+  list(whose: CaptureJobOwner, page: { perPage: number; pageToken?: string }): Promise<{ jobs: CaptureJob[]; nextPageToken?: string }>;
   /** Jobs not finished (queued or running): to resume after a restart. */
   unfinished(): Promise<CaptureJob[]>;
   document(id: string): Promise<Buffer | undefined>;

@@ -144,12 +144,12 @@ describe('witnessing: GET /api/audit/heads, /consistency, /inclusion', () => {
       ['/api/audit/consistency?from=-1', /from must be >= 0/],
       [`/api/audit/consistency?from=${size + 1}`, new RegExp(`from must not exceed to \\(${size}\\), got ${size + 1}`)],
       [`/api/audit/consistency?from=1&to=${size + 1}`, new RegExp(`to ${size + 1} is beyond the signed head, which covers ${size} entries`)],
-      ['/api/audit/consistency?from=1&since=2', /Unknown query parameter 'since': this route takes from and to/],
+      ['/api/audit/consistency?from=1&since=2', /Unknown query parameter 'since'/],
       ['/api/audit/inclusion', /must have required property 'seq'/],
       ['/api/audit/inclusion?seq=0', /seq must be >= 1/],
       [`/api/audit/inclusion?seq=${size + 1}`, new RegExp(`seq must be an entry number from 1 to the tree size ${size}, got ${size + 1}`)],
       ['/api/audit/inclusion?seq=3&size=2', /seq must be an entry number from 1 to the tree size 2, got 3/],
-      ['/api/audit/heads?x=1', /Unknown query parameter 'x': this route takes none/],
+      ['/api/audit/heads?x=1', /Unknown query parameter 'x'/],
     ];
     for (const [url, message] of cases) {
       const response = await get(url);

@@ -350,8 +350,8 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
           expect(failed?.errors).toEqual([{ pointer: '/epcisBody/eventList/0/eventTime', message: 'missing' }]);
           expect(failed?.finishedAt).toBe('2025-03-01T10:00:01.000Z');
           expect(await store.captureJobs.get('job-3')).toMatchObject({ status: 'success', captured: 5, duplicates: 2 });
-          const first = await store.captureJobs.list({ perPage: 2 });
-          const second = await store.captureJobs.list({ perPage: 2, pageToken: first.nextPageToken });
+          const first = await store.captureJobs.list('all', { perPage: 2 });
+          const second = await store.captureJobs.list('all', { perPage: 2, pageToken: first.nextPageToken });
           expect([...first.jobs, ...second.jobs].map((j) => j.id)).toEqual(['job-1', 'job-2', 'job-3']);
           expect(second.nextPageToken).toBeUndefined();
           expect(await store.captureJobs.get('nope')).toBeUndefined();
@@ -361,6 +361,34 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
           expect((again as EpcisException).type).toBe('ResourceAlreadyExistsException');
           expect((await store.captureJobs.get('job-1'))?.contentType).toBe('application/ld+json');
           expect(await store.captureJobs.document('nope')).toBeUndefined();
+        }));
+
+      it("pages one organisation's jobs in SQL: full pages of its own jobs while others' interleave, continued by the token", () =>
+        withStore(open, async (store) => {
+          const document = Buffer.from('{"type":"EPCISDocument","epcisBody":{"eventList":[]}}');
+          // kz-rail's 7 jobs between uz-rail's and local ones: two of others' after each of its own.
+          const submitted: { id: string; capturedBy?: string }[] = [];
+          for (let i = 1; i <= 7; i++) {
+            submitted.push({ id: `kz-${i}`, capturedBy: 'kz-rail' }, { id: `uz-${i}`, capturedBy: 'uz-rail' }, { id: `local-${i}` });
+          }
+          for (const job of submitted) {
+            await store.captureJobs.create({ ...job, errorBehaviour: 'rollback', contentType: 'application/ld+json', createdAt: '2025-03-01T10:00:00.000Z' }, document);
+          }
+          const pages: string[][] = [];
+          let token: string | undefined;
+          do {
+            const page = await store.captureJobs.list({ capturedBy: 'kz-rail' }, { perPage: 3, ...(token ? { pageToken: token } : {}) });
+            pages.push(page.jobs.map((job) => job.id));
+            token = page.nextPageToken;
+          } while (token !== undefined && pages.length < 10);
+          expect(pages).toEqual([['kz-1', 'kz-2', 'kz-3'], ['kz-4', 'kz-5', 'kz-6'], ['kz-7']]);
+          // Exactly a page's worth left: the last full page says there is no next one.
+          const six = await store.captureJobs.list({ capturedBy: 'uz-rail' }, { perPage: 6 });
+          const rest = await store.captureJobs.list({ capturedBy: 'uz-rail' }, { perPage: 1, pageToken: six.nextPageToken });
+          expect(rest).toEqual({ jobs: [expect.objectContaining({ id: 'uz-7', capturedBy: 'uz-rail' })] });
+          expect((await store.captureJobs.list({ capturedBy: 'nobody' }, { perPage: 5 })).jobs).toEqual([]);
+          const everything = await store.captureJobs.list('all', { perPage: 100 });
+          expect(everything.jobs.map((job) => job.id)).toEqual(submitted.map((job) => job.id));
         }));
     });
 

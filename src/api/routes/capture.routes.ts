@@ -1,16 +1,20 @@
 /**
- * EPCIS 2.0 REST: /capture (asynchronous document capture) and the capture jobs.
+ * EPCIS 2.0 REST: /capture (asynchronous document capture) and the capture jobs, each the business
+ * of the organisation that submitted it (src/capture/capture-jobs.ts). Schemas in capture.schemas.ts.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { CaptureJobs } from '../../capture/capture-jobs.js';
 import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
 import { KarvonError } from '../../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
-import { isNetworkAdmin, type Principal } from '../../model/access.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf, requireScope } from '../guard.js';
 import { MEDIA_TYPE, outputFormatOf } from '../negotiate.js';
 import { nextPageUrl } from '../respond.js';
+import { CaptureOptions, GetCaptureJob, ListCaptureJobs, SubmitCapture } from './capture.schemas.js';
+import { documentationOnly } from './epcis.schemas.js';
 
 function errorBehaviourOf(request: FastifyRequest): CaptureErrorBehaviour {
   const raw = request.headers['gs1-capture-error-behaviour'];
@@ -43,13 +47,11 @@ export function captureJobBody(job: CaptureJob) {
   };
 }
 
-/** A capture job is the business of the organisation that submitted it (and of the network operator). */
-function ownsJob(principal: Principal, job: CaptureJob): boolean {
-  return isNetworkAdmin(principal) || job.capturedBy === principal.organisation.id;
-}
-
 export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
+    app.setValidatorCompiler(documentationOnly);
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    const jobs = new CaptureJobs(deps.store);
     const limitHeaders = {
       'GS1-EPCIS-Capture-Limit': String(deps.config.captureLimit),
       'GS1-EPCIS-Capture-File-Size-Limit': String(deps.config.captureFileSizeLimit),
@@ -59,9 +61,11 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
       'GS1-Capture-Error-Behaviour': 'rollback, proceed',
     };
 
-    app.options('/capture', { config: { public: true } }, async (_request, reply) => reply.headers({ ...limitHeaders, Allow: 'OPTIONS, GET, POST' }).code(204).send());
+    api.options('/capture', { schema: CaptureOptions, config: { public: true } }, async (_request, reply) =>
+      reply.headers({ ...limitHeaders, Allow: 'OPTIONS, GET, POST' }).code(204).send(),
+    );
 
-    app.post('/capture', async (request, reply) => {
+    api.post('/capture', { schema: SubmitCapture }, async (request, reply) => {
       const principal = requireScope(request, 'capture');
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send an EPCIS document');
@@ -73,26 +77,21 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
         .send();
     });
 
-    app.get('/capture', async (request, reply) => {
-      const principal = principalOf(request);
+    api.get('/capture', { schema: ListCaptureJobs }, async (request, reply) => {
       const query = request.query as { perPage?: string; nextPageToken?: string };
       const perPage = query.perPage === undefined ? 30 : Number(query.perPage);
       if (!Number.isInteger(perPage) || perPage < 1 || perPage > 1000) {
         throw new KarvonError('KRV_QUERY_PARAMETER', `perPage must be a whole number from 1 to 1000, got '${query.perPage}'`);
       }
-      const page = await deps.store.captureJobs.list({ perPage, pageToken: query.nextPageToken });
+      const page = await jobs.list(principalOf(request), { perPage, ...(query.nextPageToken ? { pageToken: query.nextPageToken } : {}) });
       if (page.nextPageToken) reply.header('Link', `<${nextPageUrl(request, page.nextPageToken)}>; rel="next"`);
-      // Other organisations' jobs are left out of each page (a page may then hold fewer than perPage).
-      return reply.type('application/json').send(page.jobs.filter((job) => ownsJob(principal, job)).map(captureJobBody));
+      return reply.type('application/json').send(page.jobs.map(captureJobBody));
     });
 
-    app.get<{ Params: { captureID: string } }>('/capture/:captureID', async (request, reply) => {
-      const principal = principalOf(request);
-      const found = await deps.store.captureJobs.get(request.params.captureID);
-      const job = found && ownsJob(principal, found) ? found : undefined;
-      if (!job) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No capture job has the ID '${request.params.captureID}'`);
+    api.get('/capture/:captureID', { schema: GetCaptureJob }, async (request, reply) => {
+      const job = await jobs.get(principalOf(request), request.params.captureID);
+      const body = captureJobBody(job);
       if (outputFormatOf(request) === 'xml') {
-        const body = captureJobBody(job);
         return reply.type(MEDIA_TYPE.xml).send(
           serializeXmlCaptureJob({
             captureID: body.captureID,
@@ -105,7 +104,7 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
           }),
         );
       }
-      return reply.type('application/json').send(captureJobBody(job));
+      return reply.type('application/json').send(body);
     });
   };
 }

@@ -1,6 +1,8 @@
 /**
- * EPCIS 2.0 REST: /events (query and single-event capture) and /events/{eventID}.
+ * EPCIS 2.0 REST: /events (query and single-event capture) and /events/{eventID}; schemas in
+ * events.schemas.ts.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { parseQueryParameters } from '../../epcis/query/index.js';
 import { KarvonError } from '../../errors.js';
@@ -11,10 +13,15 @@ import type { StoredEvent } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
 import { detailScope, requireScope } from '../guard.js';
 import { queryParameters, sendEvent, sendQueryDocument } from '../respond.js';
+import { documentationOnly } from './epcis.schemas.js';
+import { CaptureEvent, GetEvent, QueryEvents } from './events.schemas.js';
 
 export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
-    app.get('/events', async (request, reply) => {
+    app.setValidatorCompiler(documentationOnly);
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    api.get('/events', { schema: QueryEvents }, async (request, reply) => {
       const { params, perPage, nextPageToken, namespaces } = queryParameters(request);
       const scope = detailScope(request);
       const query = parseQueryParameters(params, { namespaces });
@@ -22,7 +29,7 @@ export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
       return sendQueryDocument(request, reply, page);
     });
 
-    app.post('/events', async (request, reply) => {
+    api.post('/events', { schema: CaptureEvent }, async (request, reply) => {
       const principal = requireScope(request, 'capture');
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send one EPCIS event');
@@ -47,7 +54,7 @@ export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
       return page.events.length > 0;
     };
 
-    app.get<{ Params: { eventID: string } }>('/events/:eventID', async (request, reply) => {
+    api.get('/events/:eventID', { schema: GetEvent }, async (request, reply) => {
       const scope = detailScope(request);
       const found = await deps.store.events.get(request.params.eventID);
       // An event the caller may not see is answered like one that does not exist.

@@ -1,21 +1,26 @@
 /**
  * EPCIS 2.0 REST: named queries (/queries), each the business of the organisation that created it
- * (src/query/named-queries.ts). Subscriptions come with a later feature.
+ * (src/query/named-queries.ts); schemas in queries.schemas.ts. Subscriptions come with a later feature.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { parseNamedQueryBody, queryFromDefinition } from '../../epcis/query/index.js';
 import { KarvonError } from '../../errors.js';
 import { parsePerPage } from '../../query/event-query-service.js';
+import { NamedQueries } from '../../query/named-queries.js';
 import type { NamedQuery } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
-import { NamedQueries } from '../../query/named-queries.js';
 import { detailScope, principalOf } from '../guard.js';
 import { nextPageUrl, queryParameters, sendQueryDocument } from '../respond.js';
+import { documentationOnly } from './epcis.schemas.js';
+import { CreateNamedQuery, DeleteNamedQuery, GetNamedQuery, ListNamedQueries, RunNamedQuery } from './queries.schemas.js';
 
-function parseJsonBody(body: unknown): unknown {
-  if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send {"name": ..., "query": {...}}');
+/** The body as JSON: bytes in the EPCIS scope (parsed here), or what a JSON parser made of them. */
+function jsonBody(body: unknown): unknown {
+  if (!Buffer.isBuffer(body)) {
+    if (body === undefined || body === null) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send {"name": ..., "query": {...}}');
+    return body;
   }
+  if (body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send {"name": ..., "query": {...}}');
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (error) {
@@ -36,24 +41,23 @@ function ownerParameter(request: FastifyRequest): string | undefined {
 
 export function queriesRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
-    const named = new NamedQueries(deps.store, deps.audit);
+    app.setValidatorCompiler(documentationOnly);
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    const named = new NamedQueries(deps.store, deps.audit, deps.queries);
 
     // Named queries belong to the organisation that created them (src/query/named-queries.ts);
     // their results are filtered per caller like any query. Callers who see aggregates only have
     // no use for event queries and are refused throughout.
-    app.post('/queries', async (request, reply) => {
+    api.post('/queries', { schema: CreateNamedQuery }, async (request, reply) => {
       detailScope(request);
-      const principal = principalOf(request);
       if (!String(request.headers['content-type'] ?? '').includes('json')) {
         throw new KarvonError('KRV_UNSUPPORTED_MEDIA_TYPE', 'Send the query definition as application/json');
       }
-      const { name, query } = parseNamedQueryBody(parseJsonBody(request.body));
-      queryFromDefinition(query); // refuse an invalid query now, not when it is first run
-      await named.create(principal, name, query);
-      return reply.header('Location', `/epcis/queries/${encodeURIComponent(name)}`).code(201).send();
+      const created = await named.create(principalOf(request), jsonBody(request.body));
+      return reply.header('Location', `/epcis/queries/${encodeURIComponent(created.name)}`).code(201).send();
     });
 
-    app.get('/queries', async (request, reply) => {
+    api.get('/queries', { schema: ListNamedQueries }, async (request, reply) => {
       detailScope(request);
       const { perPage, nextPageToken } = queryParameters(request);
       const page = await named.list(principalOf(request), { perPage: parsePerPage(perPage, deps.queries.limits), ...(nextPageToken ? { pageToken: nextPageToken } : {}) });
@@ -61,27 +65,24 @@ export function queriesRoutes(deps: ApiDeps): FastifyPluginAsync {
       return reply.type('application/json').send(page.queries.map(definitionBody));
     });
 
-    app.get<{ Params: { queryName: string } }>('/queries/:queryName', async (request, reply) => {
+    api.get('/queries/:queryName', { schema: GetNamedQuery }, async (request, reply) => {
       detailScope(request);
       const query = await named.get(principalOf(request), request.params.queryName, ownerParameter(request));
       return reply.type('application/json').send(definitionBody(query));
     });
 
-    app.delete<{ Params: { queryName: string } }>('/queries/:queryName', async (request, reply) => {
+    api.delete('/queries/:queryName', { schema: DeleteNamedQuery }, async (request, reply) => {
       detailScope(request);
       await named.delete(principalOf(request), request.params.queryName, ownerParameter(request));
       return reply.code(204).send();
     });
 
-    app.get<{ Params: { queryName: string } }>('/queries/:queryName/events', async (request, reply) => {
+    api.get('/queries/:queryName/events', { schema: RunNamedQuery }, async (request, reply) => {
       const scope = detailScope(request);
-      const stored = await named.get(principalOf(request), request.params.queryName, ownerParameter(request));
       const { perPage, nextPageToken } = queryParameters(request);
-      const page = await deps.queries.page(queryFromDefinition(stored.query), {
-        perPage: parsePerPage(perPage, deps.queries.limits),
-        nextPageToken,
-      }, scope);
-      return sendQueryDocument(request, reply, page, stored.name);
+      const paging = { perPage: parsePerPage(perPage, deps.queries.limits), nextPageToken };
+      const { query, page } = await named.run(principalOf(request), scope, request.params.queryName, ownerParameter(request), paging);
+      return sendQueryDocument(request, reply, page, query.name);
     });
   };
 }

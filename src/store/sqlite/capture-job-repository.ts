@@ -56,6 +56,7 @@ export function sqliteCaptureJobs(db: Database.Database): CaptureJobRepository {
   const insertDocument = db.prepare('INSERT INTO capture_document (job_id, document) VALUES (?, ?)');
   const selectJob = db.prepare<[string], JobRow>('SELECT * FROM capture_job WHERE id = ?');
   const selectPage = db.prepare<[number, number], JobRow>('SELECT * FROM capture_job WHERE n > ? ORDER BY n LIMIT ?');
+  const selectOwnersPage = db.prepare<[string, number, number], JobRow>('SELECT * FROM capture_job WHERE captured_by = ? AND n > ? ORDER BY n LIMIT ?');
   const selectUnfinished = db.prepare<[], JobRow>(
     `SELECT * FROM capture_job WHERE status IN ('queued', 'running') ORDER BY n`,
   );
@@ -77,10 +78,10 @@ export function sqliteCaptureJobs(db: Database.Database): CaptureJobRepository {
       const row = selectJob.get(id);
       return row ? toJob(row) : undefined;
     },
-    async list(page) {
+    async list(whose, page) {
       const perPage = checkPerPage(page.perPage);
       const after = page.pageToken ? decodePageToken<{ n: number }>(page.pageToken, { n: 'number' }).n : 0;
-      const rows = selectPage.all(after, perPage + 1);
+      const rows = whose === 'all' ? selectPage.all(after, perPage + 1) : selectOwnersPage.all(whose.capturedBy, after, perPage + 1);
       const more = rows.length > perPage;
       const shown = rows.slice(0, perPage);
       return {
