@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
 import { loadConfig } from '../config/config.js';
 import { openRuntime } from '../runtime/runtime.js';
-import { startDemo, type RunningDemo } from '../sim/demo.js';
+import { holdReadinessForDemo, type RunningDemo } from '../sim/demo.js';
 import { packageVersion } from './package-version.js';
 
 export function registerServeCommand(program: Command): void {
@@ -13,9 +13,11 @@ export function registerServeCommand(program: Command): void {
     .option('--no-demo', 'no demo: do not fill an empty store with simulated corridor traffic (production)')
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
-      // Listen at once; /ready answers 503 until the shipment read model has caught up with the store.
+      // Listen at once; /ready answers 503 until every follower has caught up with the store.
       const runtime = await openRuntime(config, { catchUpInBackground: true });
       const app = await buildApp(runtime, { logger: { level: config.logLevel }, version: packageVersion() });
+      // /ready answers 503 until the demo (when on) has seeded, so sign-ins work once it says 200.
+      const startDemo = options.demo ? holdReadinessForDemo(runtime) : undefined;
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
       await app.listen({ port: config.port, host: config.host });
@@ -30,9 +32,9 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
-      if (options.demo) {
+      if (startDemo) {
         const settings = { shipments: config.demoShipments, days: config.demoDays, seed: config.demoSeed, speed: config.demoSpeed };
-        demo = await startDemo(runtime, settings, (message) => app.log.info(message));
+        demo = await startDemo(settings, (message) => app.log.info(message));
         if (!demo) app.log.info('demo: the store holds data of its own, so no demo traffic is added');
       }
     });

@@ -28,7 +28,7 @@ describe('/ready', () => {
     const before = await app.inject({ method: 'GET', url: '/ready' });
     expect(before.statusCode).toBe(503);
     expect(before.json().detail).toMatch(/catching up with the store: event 0 of 2 folded/);
-    await runtime.shipments.catchUp();
+    await runtime.followers.caughtUp();
     const after = await app.inject({ method: 'GET', url: '/ready' });
     expect(after.statusCode).toBe(200);
     await app.close();

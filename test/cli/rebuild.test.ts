@@ -20,7 +20,7 @@ describe('karvon rebuild', () => {
   it('reproduces the state the live projection reached while the events were captured', async () => {
     const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { onError: () => {} });
     await runSimulation(runtime, { shipments: 40, days: 20, seed: 5, start: new Date('2026-10-01T00:00:00Z') });
-    await runtime.shipments.idle();
+    await runtime.followers.caughtUp();
     const live = await runtime.shipments.stats();
     const liveDigest = await projectionDigest(runtime.shipments);
     const stored = await runtime.store.events.total();

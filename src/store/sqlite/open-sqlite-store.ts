@@ -11,6 +11,8 @@ import { sqliteMasterData } from './master-data-repository.js';
 import { sqliteNamedQueries } from './named-query-repository.js';
 import { MIGRATIONS } from './schema.js';
 import { sqliteShipmentViews } from './shipment-view-repository.js';
+import { sqliteFollowers } from './follower-repository.js';
+import { sqliteDailyEventCounts } from './daily-event-count-repository.js';
 
 export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
   /**
@@ -69,6 +71,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     kind: 'sqlite',
     events,
     shipments: sqliteShipmentViews(db),
+    followers: sqliteFollowers(db),
+    dailyEventCounts: sqliteDailyEventCounts(db),
     access: sqliteAccess(db),
     audit: sqliteAudit(db),
     governance: sqliteGovernance(db),

@@ -86,6 +86,7 @@ import { NAMED_QUERY_OWNER_SCHEMA } from './named-query-schema.js';
 import { claimPartyIds } from './organisation-party-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 import { STANDING_SCHEMA } from './standing-schema.js';
+import { FOLLOWERS_SCHEMA } from './followers-schema.js';
 
 /** A migration: SQL, or a function for what SQL cannot compute (run in the same transaction). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -272,4 +273,5 @@ export const MIGRATIONS: readonly Migration[] = [
   claimPartyIds,
   STANDING_SCHEMA,
   AUDIT_TREE_SCHEMA,
+  FOLLOWERS_SCHEMA,
 ];
