@@ -7,6 +7,7 @@ import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { NAMED_QUERY_OWNER_SCHEMA } from '../../src/store/sqlite/named-query-schema.js';
 import { MIGRATIONS } from '../../src/store/sqlite/schema.js';
 import { claimPartyIds } from '../../src/store/sqlite/organisation-party-schema.js';
+import { FOLLOWERS_SCHEMA } from '../../src/store/sqlite/followers-schema.js';
 import { PartyIdTaken } from '../../src/store/store.js';
 import { asNew, container, shipments } from './corridor-events.js';
 import { accessSuite } from './access-suite.js';
@@ -51,6 +52,34 @@ describe('sqlite migrations', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('sqlite migration to named follower checkpoints', () => {
+  it("moves the shipment read model's checkpoint to the follower named shipments, key counter included", async () => {
+    const file = path.join(dir, 'before-followers.db');
+    const old = new Database(file);
+    const before = MIGRATIONS.indexOf(FOLLOWERS_SCHEMA);
+    expect(before).toBeGreaterThan(0);
+    for (const migration of MIGRATIONS.slice(0, before)) {
+      if (typeof migration === 'string') old.exec(migration);
+      else migration(old);
+    }
+    old.pragma(`user_version = ${before}`);
+    old.prepare('UPDATE shipment_checkpoint SET position = 42, key_counter = 7 WHERE one = 1').run();
+    old.close();
+
+    const store = await openSqliteStore({ path: file });
+    try {
+      expect(await store.followers.get('shipments')).toMatchObject({ name: 'shipments', position: 42 });
+      expect(await store.shipments.checkpoint()).toEqual({ position: 42, keyCounter: 7 });
+      expect((await store.followers.list()).map((f) => f.name)).toEqual(['shipments']);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'shipment_checkpoint'").get()).toEqual({ n: 0 });
+    db.close();
   });
 });
 
