@@ -26,7 +26,7 @@ export function healthRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<TypeBoxTypeProvider>();
     const schemaOf = (summary: string, ok: typeof HEALTH_RESPONSE | typeof READY_RESPONSE) => ({
-      tags: ['health'],
+      tags: ['Operations'],
       summary,
       querystring: NO_QUERY,
       response: { 200: ok, 400: PROBLEM, 503: PROBLEM },

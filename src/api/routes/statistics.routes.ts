@@ -36,7 +36,7 @@ export function statisticsRoutes(deps: ApiDeps): FastifyPluginAsync {
       '/',
       {
         schema: {
-          tags: ['statistics'],
+          tags: ['Statistics'],
           summary: 'Network-wide statistics (secretariat, council, network operator, national coordinators)',
           querystring: STATISTICS_QUERY,
           response: { 200: STATISTICS_RESPONSE, 400: PROBLEM, 401: PROBLEM, 403: PROBLEM },

@@ -19,7 +19,7 @@ export function statusRoutes(deps: ApiDeps): FastifyPluginAsync {
       '/',
       {
         schema: {
-          tags: ['health'],
+          tags: ['Operations'],
           summary: "The node's followers (position, lag, last error) and pending startup work: network operator only",
           querystring: NO_QUERY,
           response: { 200: STATUS_RESPONSE, 400: PROBLEM, 401: PROBLEM, 403: PROBLEM },
