@@ -110,7 +110,13 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });
   if (tracking) {
     followers.start();
-    if (!options.catchUpInBackground) await followers.caughtUp();
+    if (!options.catchUpInBackground) {
+      // A runtime that cannot open leaves no follower retrying behind it.
+      await followers.caughtUp().catch(async (error: unknown) => {
+        await followers.stop();
+        throw error;
+      });
+    }
   }
   const access = new AccessService({ store, config, audit, now });
   const governance = new GovernanceService({ store, audit, now });
