@@ -24,6 +24,7 @@ import { captureRoutes } from './routes/capture.routes.js';
 import { governanceRoutes } from './routes/governance.routes.js';
 import { publicLinkRoutes } from './routes/public-links.routes.js';
 import { statisticsRoutes } from './routes/statistics.routes.js';
+import { statusRoutes } from './routes/status.routes.js';
 import { eventsRoutes } from './routes/events.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { optionsRoutes } from './routes/options.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(accessRoutes(deps), { prefix: '/api' });
   await app.register(publicLinkRoutes(deps), { prefix: '/api' });
   await app.register(statisticsRoutes(deps), { prefix: '/api/statistics' });
+  await app.register(statusRoutes(deps), { prefix: '/api/status' });
   await app.register(governanceRoutes(deps), { prefix: '/api/governance' });
   await app.register(auditRoutes(deps), { prefix: '/api/audit' });
   return app;

@@ -5,7 +5,9 @@ import type { CaptureService } from '../capture/capture-service.js';
 import type { KarvonConfig } from '../config/config.js';
 import type { AuditLog } from '../governance/audit-log.js';
 import type { GovernanceService } from '../governance/governance-service.js';
-import type { ShipmentProjection } from '../projections/index.js';
+import type { Followers } from '../followers/followers.js';
+import type { ShipmentQueries } from '../projections/shipment-queries.js';
+import type { StartupGate } from '../runtime/startup-gate.js';
 import type { EventQueryService } from '../query/event-query-service.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/store.js';
@@ -18,7 +20,11 @@ export interface ApiDeps {
   logger: Logger;
   capture: CaptureService;
   queries: EventQueryService;
-  shipments: ShipmentProjection;
+  shipments: ShipmentQueries;
+  /** The followers of the event log (readiness, /api/status). */
+  followers: Followers;
+  /** Startup work /ready waits for (the demo's seeding). */
+  startup: StartupGate;
   access: AccessService;
   audit: AuditLog;
   governance: GovernanceService;

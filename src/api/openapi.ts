@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 
 const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
   'GET /health': { tag: 'Operations', summary: 'Liveness: the process answers' },
-  'GET /ready': { tag: 'Operations', summary: 'Readiness: the store answers too' },
+  'GET /ready': { tag: 'Operations', summary: 'Readiness: the store answers, every follower of the event log has caught up, the demo (when on) has seeded' },
+  'GET /api/status/': { tag: 'Operations', summary: "The node's followers of the event log (position, lag, last error) and pending startup work: network operator only" },
   'GET /epcis/': { tag: 'EPCIS discovery', summary: 'Top-level resources of the EPCIS 2.0 REST interface' },
   'OPTIONS /epcis': { tag: 'EPCIS discovery', summary: 'The methods the EPCIS root allows and the EPCIS and CBV versions' },
   'OPTIONS /epcis/*': { tag: 'EPCIS discovery', summary: 'The methods an EPCIS resource allows (Allow) and the EPCIS and CBV versions' },
@@ -62,7 +63,7 @@ Object.assign(ROUTE_DOCS, {
   'GET /api/shipments/:id/public-links': { tag: 'Public tracking', summary: "The caller's public links of a shipment (never their tokens)" },
   'DELETE /api/public-links/:id': { tag: 'Public tracking', summary: 'Revoke a public link' },
   'GET /api/public/track/:token': { tag: 'Public tracking', summary: 'What a public link shows: status, last location, ETA (no credentials needed)' },
-  'GET /api/statistics/': { tag: 'Statistics', summary: 'Aggregates of the network (no party names, values or references): shipments by status and corridor, holds, observed leg and dwell times' },
+  'GET /api/statistics/': { tag: 'Statistics', summary: 'Aggregates of the network (no party names, values or references): shipments by status and corridor, holds, observed leg and dwell times, events per day' },
   'GET /api/governance/members': { tag: 'Governance', summary: 'Member states with their national coordinators' },
   'GET /api/governance/proposals': { tag: 'Governance', summary: 'Proposals to admit, suspend or reinstate a member state (filter: status)' },
   'POST /api/governance/proposals': { tag: 'Governance', summary: "Open a proposal (a member state's national coordinator); every current member votes" },

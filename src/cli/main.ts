@@ -9,6 +9,7 @@ import { registerGovernanceCommands } from './governance.command.js';
 import { registerHashCommand } from './hash.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerRebuildCommand } from './rebuild.command.js';
+import { registerFollowersCommand } from './followers.command.js';
 import { registerServeCommand } from './serve.command.js';
 import { registerSimulateCommand } from './simulate.command.js';
 import { registerValidateCommand } from './validate.command.js';
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
   registerValidateCommand(program);
   registerSimulateCommand(program);
   registerRebuildCommand(program);
+  registerFollowersCommand(program);
   registerAccessCommands(program);
   registerGovernanceCommands(program);
   registerAuditCommand(program);

@@ -2,23 +2,34 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { projectionDigest } from '../projections/state-digest.js';
 import { openRuntime } from '../runtime/runtime.js';
+import { SHIPMENTS_FOLLOWER } from '../store/store.js';
 
 export function registerRebuildCommand(program: Command): void {
   program
     .command('rebuild')
-    .description('Forget the shipment read model, fold every stored event again, and print what it holds, with a digest to compare with a running server')
-    .action(async () => {
+    .description(
+      'Reset one follower of the event log (or all) and fold every stored event again; for the shipment read model, print what it holds with a digest to compare with a running server',
+    )
+    .option('-f, --follower <name>', 'rebuild only this follower (see `karvon followers`)')
+    .action(async (options: { follower?: string }) => {
       // Open without following: the rebuild below is the only fold.
       const runtime = await openRuntime(loadConfig(), { trackShipments: false });
       try {
-        const started = Date.now();
-        const folded = await runtime.shipments.rebuild();
-        const seconds = (Date.now() - started) / 1000;
-        const stats = await runtime.shipments.stats();
-        console.log(`rebuilt ${stats.shipments} shipments from ${folded} events in ${seconds.toFixed(1)} s`);
-        console.log(`by status: ${Object.entries(stats.byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`);
-        console.log(`open customs holds: ${stats.openHolds}`);
-        console.log(`state digest: ${await projectionDigest(runtime.shipments)}`);
+        const names = options.follower === undefined ? runtime.followers.names() : [runtime.followers.get(options.follower).name];
+        for (const name of names) {
+          const started = Date.now();
+          const folded = (await runtime.followers.rebuild(name)).get(name) ?? 0;
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          if (name !== SHIPMENTS_FOLLOWER) {
+            console.log(`rebuilt follower ${name} from ${folded} events in ${seconds} s`);
+            continue;
+          }
+          const stats = await runtime.shipments.stats();
+          console.log(`rebuilt ${stats.shipments} shipments from ${folded} events in ${seconds} s`);
+          console.log(`by status: ${Object.entries(stats.byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`);
+          console.log(`open customs holds: ${stats.openHolds}`);
+          console.log(`state digest: ${await projectionDigest(runtime.shipments)}`);
+        }
       } finally {
         await runtime.close();
       }

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { createLogger } from '../runtime/logger.js';
 import { describeDatabase } from '../config/database-url.js';
 import { openRuntime } from '../runtime/runtime.js';
-import { startDemo, type RunningDemo } from '../sim/demo.js';
+import { holdReadinessForDemo, type RunningDemo } from '../sim/demo.js';
 import { packageVersion } from './package-version.js';
 
 export function registerServeCommand(program: Command): void {
@@ -15,10 +15,12 @@ export function registerServeCommand(program: Command): void {
     .option('--no-demo', 'no demo: do not fill an empty store with simulated corridor traffic (production)')
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
-      // Listen at once; /ready answers 503 until the shipment read model has caught up with the store.
+      // Listen at once; /ready answers 503 until every follower has caught up with the store.
       const logger = createLogger({ level: config.logLevel, stream: 'stdout' });
       const runtime = await openRuntime(config, { catchUpInBackground: true, logger });
       const app = await buildApp(runtime, { version: packageVersion() });
+      // /ready answers 503 until the demo (when on) has seeded, so sign-ins work once it says 200.
+      const startDemo = options.demo ? holdReadinessForDemo(runtime) : undefined;
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
       await app.listen({ port: config.port, host: config.host });
@@ -33,9 +35,9 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
-      if (options.demo) {
+      if (startDemo) {
         const settings = { shipments: config.demoShipments, days: config.demoDays, seed: config.demoSeed, speed: config.demoSpeed };
-        demo = await startDemo(runtime, settings, (message) => logger.info(message));
+        demo = await startDemo(settings, (message) => logger.info(message));
         if (!demo) app.log.info('demo: the store holds data of its own, so no demo traffic is added');
       }
     });

@@ -3,10 +3,10 @@
  * and one rebuilt from the store) can be compared in one line: equal digests, equal state.
  */
 import { createHash } from 'node:crypto';
-import type { ShipmentProjection } from './shipment-projection.js';
+import type { ShipmentQueries } from './shipment-queries.js';
 
 /** SHA-256 over every shipment's state, in list order. */
-export async function projectionDigest(projection: ShipmentProjection): Promise<string> {
+export async function projectionDigest(projection: Pick<ShipmentQueries, 'list'>): Promise<string> {
   const hash = createHash('sha256');
   let cursor: string | undefined;
   do {

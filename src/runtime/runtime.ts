@@ -11,7 +11,12 @@ import { openAuditKey } from '../governance/audit-key-file.js';
 import { AuditLog } from '../governance/audit-log.js';
 import type { SigningKey } from '../governance/tree-head.js';
 import { GovernanceService } from '../governance/governance-service.js';
-import { ShipmentProjection } from '../projections/index.js';
+import { Followers } from '../followers/followers.js';
+import type { FollowerLogger } from '../followers/follower.js';
+import { DailyEventCount } from '../projections/daily-event-count.js';
+import { ShipmentProjection } from '../projections/shipment-projection.js';
+import { ShipmentQueries } from '../projections/shipment-queries.js';
+import { StartupGate } from './startup-gate.js';
 import { EventQueryService } from '../query/event-query-service.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -25,8 +30,15 @@ export interface Runtime {
   logger: Logger;
   capture: CaptureService;
   queries: EventQueryService;
-  /** Shipment state folded from the events, kept current through the bus. */
-  shipments: ShipmentProjection;
+  /** Questions about shipments, answered from the read model the `shipments` follower writes. */
+  shipments: ShipmentQueries;
+  /**
+   * The followers of the event log (src/followers/): `shipments` (the shipment read model) and
+   * `daily-event-count`; started unless trackShipments is false.
+   */
+  followers: Followers;
+  /** Work /ready waits for besides the followers (the demo's seeding). */
+  startup: StartupGate;
   /** Organisations, users, API keys, sessions, public links; authentication. */
   access: AccessService;
   /** The audit log: a Merkle tree of entries under heads signed by the node's key. */
@@ -80,8 +92,19 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const audit = new AuditLog(store, now, auditKey);
   // A log written before the Merkle tree gets its tree now; if it cannot, appends refuse and verify says why.
   await audit.open().catch((error: unknown) => onError(error, 'audit log'));
-  // Capture authorisation decides on the read model, so it waits until that holds every earlier capture.
-  const readModelCurrent = tracking ? () => shipments.idle() : undefined;
+  // Followers log through the runtime's logger, or report to onError when a test asked for that.
+  const followerLogger: FollowerLogger = options.onError ? { error: (details, message) => onError(details['err'] ?? details, message) } : logger;
+  const followers = new Followers(store, tracking ? bus : undefined, { logger: followerLogger, now });
+  // The read model is persisted: at start each follower folds only what was captured after its
+  // checkpoint (everything, the first time), then follows each capture.
+  const projection = new ShipmentProjection(store);
+  const shipmentsFollower = followers.add(projection, projection.runnerOptions);
+  followers.add(new DailyEventCount(store));
+  const shipments = new ShipmentQueries(store, projection);
+  // Capture authorisation decides on the read model, so it waits until that holds every capture
+  // stored before this batch.
+  const readStore = store;
+  const readModelCurrent = tracking ? async () => shipmentsFollower.caughtUpTo(await readStore.events.lastSequence()) : undefined;
   // Every captured batch's audit entry is written in the transaction that stores its events.
   const capture = new CaptureService(
     { store, bus, now, audit, ...(readModelCurrent ? { readModelCurrent } : {}) },
@@ -89,13 +112,15 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     (error, jobID) => onError(error, `capture job ${jobID}`),
   );
   const queries = new EventQueryService(store, { maxPerPage: config.queryMaxPerPage, defaultPerPage: config.queryDefaultPerPage });
-  // The read model is persisted: at start it folds only what was captured after its checkpoint
-  // (everything, the first time), then follows each capture.
-  const shipments = new ShipmentProjection(store);
   if (tracking) {
-    shipments.follow(bus, (error) => onError(error, 'shipment projection'));
-    if (options.catchUpInBackground) shipments.catchUp().catch((error: unknown) => onError(error, 'shipment projection'));
-    else await shipments.catchUp();
+    followers.start();
+    if (!options.catchUpInBackground) {
+      // A runtime that cannot open leaves no follower retrying behind it.
+      await followers.caughtUp().catch(async (error: unknown) => {
+        await followers.stop();
+        throw error;
+      });
+    }
   }
   const access = new AccessService({ store, config, audit, now });
   const governance = new GovernanceService({ store, audit, now });
@@ -108,12 +133,16 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     capture,
     queries,
     shipments,
+    followers,
+    startup: new StartupGate(),
     access,
     audit,
     governance,
     async close() {
       await capture.idle();
-      if (tracking) await shipments.idle().catch((error: unknown) => onError(error, 'shipment projection'));
+      // What was captured is folded before the store closes; a failing follower was reported already.
+      if (tracking) await followers.caughtUp().catch(() => {});
+      await followers.stop();
       await openedStore.close();
     },
   };

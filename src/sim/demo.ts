@@ -47,6 +47,26 @@ export interface RunningDemo {
 const DAY_MS = 86_400_000;
 const DOCUMENT_SIZE = 500;
 
+/**
+ * Holds the runtime's readiness (/ready) from now until the demo has seeded its organisations, users
+ * and history and the followers have folded that history: call it before the server listens, then
+ * start the demo with the function it returns. Without it a fresh server said ready while sign-ins
+ * of demo users still failed for half a minute.
+ */
+export function holdReadinessForDemo(runtime: Runtime): (settings: DemoSettings, log: (message: string) => void) => Promise<RunningDemo | undefined> {
+  const release = runtime.startup.hold('the demo seeding');
+  return async (settings, log) => {
+    try {
+      const demo = await startDemo(runtime, settings, log);
+      // A follower that fails was reported, and /ready names it: the demo has finished either way.
+      await runtime.followers.caughtUp().catch(() => {});
+      return demo;
+    } finally {
+      release();
+    }
+  };
+}
+
 /** Starts the demo, or returns undefined when the store holds data that is not the demo's. */
 export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (message: string) => void): Promise<RunningDemo | undefined> {
   const file = path.join(runtime.config.dataDir, 'demo.json');

@@ -101,8 +101,28 @@ export interface EventRepository {
   total(): Promise<number>;
   /**
    * Up to `limit` stored rows with a sequence greater than `sequence`, in sequence order; error
-   * declarations are rows of their own. This is how projections follow the store (and catch up
-   * after a restart) without missing or repeating anything.
+   * declarations are rows of their own. This is how followers (src/followers/) follow the store and
+   * catch up after a restart.
+   *
+   * The contract a follower relies on: after() returns only rows below a **committed, gap-free
+   * high-water mark**. Every row it returns is committed, and no row with a smaller sequence can
+   * commit later. So a follower that remembers the last sequence it folded and asks for what comes
+   * after it never skips a row (none can appear behind its position) and never repeats one (nothing
+   * it saw is returned again); rows of a rolled-back insert are never returned.
+   *
+   * SQLite satisfies it by construction: one writer at a time, and the sequence (rowid) is assigned
+   * inside the writing transaction, so commit order is sequence order. A store with concurrent
+   * writers (PostgreSQL) must earn it, because a transaction that took sequence 101 can commit after
+   * the one that took 102, and a follower at 102 would never see 101. It must choose one of:
+   * - serialise the sequence: take a transaction-scoped advisory lock around "next sequence +
+   *   insert" so sequences are handed out in commit order (simple; writers queue on that lock for
+   *   the length of the insert, which capture keeps short), or
+   * - keep concurrent writers and cap after() at a high-water mark: the highest sequence below
+   *   which every transaction has ended, derived from transaction ids (rows carry xmin/the writing
+   *   xid; after() returns only rows whose transaction is older than pg_snapshot_xmin of the current
+   *   snapshot), so a hole is waited out instead of skipped.
+   * The shared store suite (test/store/store-suite.ts) checks the contract with inserts in flight,
+   * some rolled back.
    */
   after(sequence: number, limit: number): Promise<StoredEvent[]>;
   /** The rows with these sequences, in sequence order (unknown sequences are left out). */
@@ -258,20 +278,25 @@ export interface ShipmentViewChange {
   checkpoint: ShipmentCheckpoint;
   /**
    * The checkpoint position this change was folded from. When given, the commit is refused with
-   * ReadModelConflict if the stored position is another (a second process folded or rebuilt in
+   * CheckpointConflict if the stored position is another (a second process folded or rebuilt in
    * the meantime): whoever folds re-reads and carries on, and nothing is folded twice.
    */
   from?: number;
 }
 
-/** A read-model commit that was folded from a checkpoint someone else has moved since. */
-export class ReadModelConflict extends Error {
-  override readonly name = 'ReadModelConflict';
+/**
+ * A follower's commit that was folded from a checkpoint someone else has moved since (another
+ * process folded those rows, or a rebuild reset it): nothing of the commit was written; whoever
+ * folds re-reads the checkpoint and carries on, and nothing is folded twice.
+ */
+export class CheckpointConflict extends Error {
+  override readonly name = 'CheckpointConflict';
   constructor(
+    readonly follower: string,
     readonly expected: number,
     readonly found: number,
   ) {
-    super(`the shipment read model moved from position ${expected} to ${found} while this batch was folded`);
+    super(`follower '${follower}' moved from position ${expected} to ${found} while this batch was folded`);
   }
 }
 
@@ -320,9 +345,12 @@ export interface ShipmentViewRepository {
   linkCandidates(documents: readonly string[], units: readonly string[]): Promise<ShipmentLinkEntry[]>;
   /** The event sequences attached to each of these shipment keys, ascending. */
   eventSequences(keys: readonly string[]): Promise<Map<string, number[]>>;
-  /** Applies one change in one transaction (rows, links, terms, events, redirects, checkpoint). */
+  /**
+   * The shipments follower's checkpoint (its row of the followers table) with the key counter.
+   * Applies one change in one transaction (rows, links, terms, events, redirects, checkpoint).
+   */
   commit(change: ShipmentViewChange): Promise<void>;
-  /** Forgets the whole read model and resets the checkpoint to 0 (before a rebuild). */
+  /** Forgets the whole read model and resets its checkpoint (the `shipments` follower) to 0, in one transaction (before a rebuild). */
   clear(): Promise<void>;
   /** A shipment by key. */
   byKey(key: string): Promise<ShipmentView | undefined>;
@@ -470,10 +498,61 @@ export interface GovernanceRepository {
   putSetting(name: string, value: unknown): Promise<void>;
 }
 
+// ---- followers (src/followers/) -------------------------------------------------------------------
+
+/** The name of the shipment read model's follower (its checkpoint in the followers table). */
+export const SHIPMENTS_FOLLOWER = 'shipments';
+
+/** Where one follower of the event log is: its named checkpoint. */
+export interface FollowerCheckpoint {
+  name: string;
+  /** The last event sequence it folded (0 before any). */
+  position: number;
+  /** When the position last moved (ISO instant). */
+  updatedAt: string;
+  /** The last error it recorded, and when; kept after later successes, as history. */
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+/**
+ * Named checkpoints of the followers. A follower moves its checkpoint in the transaction that
+ * commits what it folded (the shipment read model's commit, the daily counter's add): advance() is
+ * for followers whose effects live elsewhere. Every move is optimistic: it names the position it
+ * folded from and is refused with CheckpointConflict when the stored one is another.
+ */
+export interface FollowerRepository {
+  /** The checkpoint of one follower; undefined when it never moved (it starts at 0). */
+  get(name: string): Promise<FollowerCheckpoint | undefined>;
+  /** Every follower that has a checkpoint, by name. */
+  list(): Promise<FollowerCheckpoint[]>;
+  /** Moves `name` from `from` to `to`; throws CheckpointConflict when it is not at `from`. */
+  advance(name: string, from: number, to: number): Promise<void>;
+  /** Sets `name` back to 0 (its read model must be emptied in the same breath: see the follower's reset). */
+  reset(name: string): Promise<void>;
+  /** Remembers the last error of `name` (status, `karvon followers`). */
+  recordError(name: string, error: string, at: string): Promise<void>;
+}
+
+/** Stored events per UTC day of their eventTime (the daily counter follower, src/projections/events-per-day.ts). */
+export interface DailyEventCountRepository {
+  /**
+   * Adds `counts` (day YYYY-MM-DD → events) and moves the follower `checkpoint.follower` from
+   * `checkpoint.from` to `checkpoint.to`, in one transaction (CheckpointConflict when not at `from`).
+   */
+  add(counts: ReadonlyMap<string, number>, checkpoint: { follower: string; from: number; to: number }): Promise<void>;
+  /** Days with their counts, in day order; within [from, to] (inclusive days) when given. */
+  list(range?: { from?: string; to?: string }): Promise<{ day: string; count: number }[]>;
+  /** Forgets every count and sets the follower back to 0, in one transaction. */
+  clear(follower: string): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly events: EventRepository;
   readonly shipments: ShipmentViewRepository;
+  readonly followers: FollowerRepository;
+  readonly dailyEventCounts: DailyEventCountRepository;
   readonly access: AccessRepository;
   readonly audit: AuditRepository;
   readonly governance: GovernanceRepository;

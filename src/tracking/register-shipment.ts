@@ -13,7 +13,9 @@ import { corridorById, locationById } from '../reference/index.js';
 import type { Organisation } from '../model/access.js';
 import { readScopeOf } from '../access/visibility.js';
 import type { CaptureService } from '../capture/capture-service.js';
-import type { ShipmentProjection } from '../projections/shipment-projection.js';
+import type { Followers } from '../followers/followers.js';
+import type { ShipmentQueries } from '../projections/shipment-queries.js';
+import { SHIPMENTS_FOLLOWER } from '../store/store.js';
 import type { ShipmentSnapshot } from '../projections/shipment-state.js';
 
 export type RegistrationOutcome = { created: boolean; shipment: ShipmentSnapshot };
@@ -133,7 +135,7 @@ export function registrationEvent(registration: ShipmentRegistration, now: Date)
  * (created: false); another registration under the same identity is a conflict.
  */
 export async function registerShipment(
-  runtime: { capture: CaptureService; shipments: ShipmentProjection },
+  runtime: { capture: CaptureService; shipments: ShipmentQueries; followers: Followers },
   body: unknown,
   now: Date = new Date(),
   /** The registering organisation: it captures the registration event (so it sees the shipment) and must have the right to. */
@@ -156,8 +158,8 @@ export async function registerShipment(
   if (result.rejected > 0) {
     throw new KarvonError('KRV_INTERNAL', `the registration event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
   }
-  // Read your own write: the projection folds what capture stored before answering.
-  await runtime.shipments.idle();
+  // Read your own write: the shipments follower folds what capture stored before answering.
+  await runtime.followers.get(SHIPMENTS_FOLLOWER).catchUp();
   const shipment = await runtime.shipments.get(identity.bizTransaction, scope);
   if (!shipment) throw new KarvonError('KRV_INTERNAL', `the shipment registered under ${identity.bizTransaction} is not in the projection`);
   return { created: true, shipment };

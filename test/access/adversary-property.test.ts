@@ -139,7 +139,7 @@ async function captureHonest(server: { t: TestApp; keys: Map<string, string> }, 
   const response = await capture(server.t.app, server.keys.get(by)!, event);
   expect(response.statusCode, `${by} capturing ${event.eventID}: ${response.body}`).toBe(201);
   // Capture is judged on the read model: let it hold this event before the next is judged.
-  await server.t.runtime.shipments.idle();
+  await server.t.runtime.followers.caughtUp();
 }
 
 /**
@@ -399,7 +399,7 @@ for (let w = 0; w < WORLDS; w++) {
           // What they stand in is not known here (they read no shipment): their captures are not judged, only what they read.
           for (let step = 0; step < STEPS; step++) await actor.attempt(server.t, server.keys.get(body.id)!);
           await server.t.runtime.capture.idle();
-          await server.t.runtime.shipments.idle();
+          await server.t.runtime.followers.caughtUp();
           const some = world.shipments[0]!;
           for (const url of ['/epcis/events', `/epcis/events/${encodeURIComponent(some.events[0]!.event.eventID!)}`, '/epcis/epcs', '/api/shipments', `/api/shipments/${some.number}`, '/api/shipments/search?q=PROP']) {
             const response = await server.t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${server.keys.get(body.id)}` } });
@@ -433,7 +433,7 @@ for (let w = 0; w < WORLDS; w++) {
             const sees = await seenNumbers(honest);
             history.push(await actor.attempt(attacked.t, attacked.keys.get(adversary.id)!, sees));
             await attacked.t.runtime.capture.idle();
-            await attacked.t.runtime.shipments.idle();
+            await attacked.t.runtime.followers.caughtUp();
             // Honest traffic goes on, in both worlds alike.
             const next = late.shift();
             if (next) {

@@ -54,7 +54,7 @@ describe('visibility cannot be bought with an invented event', () => {
     t = await startTestApp({}, {}, { caller: 'anonymous' });
     const demo = (await startDemo(t.runtime, { shipments: 120, days: 8, seed: 5, speed: 1 }, () => {}))!;
     await demo.stop();
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     const all = (await t.runtime.shipments.list({ limit: 500 })).shipments as unknown as Listed[];
     const corridorCountries = (id?: string) => [...(id ? referenceData().corridors.get(id)?.legs ?? [] : [])].flatMap((l) => [l.from, l.to]).flatMap((loc) => locationById(loc)?.countries ?? []);
     foreign = all.find((s) => !s.countries.includes('KZ') && !corridorCountries(s.corridor).includes('KZ') && (s.references.booking?.length ?? 0) > 0 && s.transportUnits.length > 0)!;
@@ -75,7 +75,7 @@ describe('visibility cannot be bought with an invented event', () => {
     const booking = { bizTransactionList: [{ type: 'https://ref.gs1.org/cbv/BTT-po', bizTransaction: `https://ns.karvon.org/id/booking/${foreign.references.booking![0]}` }] };
     const captured = await as('kz-customs', 'POST', '/epcis/events', inspection({ ...atKhorgos, ...booking }));
     expect(captured.statusCode).toBe(201);
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     expect((await as('kz-customs', 'GET', `/api/shipments/${encodeURIComponent(foreign.id)}`)).statusCode).toBe(404);
     // Its own event it sees; none of the shipment's others.
     const events = await as('kz-customs', 'GET', `/epcis/events?MATCH_epc=${encodeURIComponent(foreign.transportUnits[0]!)}`);
@@ -86,7 +86,7 @@ describe('visibility cannot be bought with an invented event', () => {
   it('a port operator that records goods at its own port does not come to see their shipment', async () => {
     const atAktau = { readPoint: { id: locationById('aktau-port')!.sgln }, bizStep: 'arriving' };
     expect((await as('kz-port-aktau', 'POST', '/epcis/events', inspection(atAktau))).statusCode).toBe(201);
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     expect((await as('kz-port-aktau', 'GET', `/api/shipments/${encodeURIComponent(foreign.id)}`)).statusCode).toBe(404);
   });
 

@@ -54,7 +54,7 @@ describe(`visibility property (seed ${SEED})`, () => {
       const response = await t.app.inject({ method: 'POST', url: '/epcis/events', headers: { ...as(byId.get(by)!), 'content-type': 'application/ld+json' }, payload: JSON.stringify(event) });
       expect(response.statusCode, `${by} capturing ${event.eventID}: ${response.body}`).toBe(201);
       // Capture is judged on the read model: let it hold this event before the next is judged.
-      await t.runtime.shipments.idle();
+      await t.runtime.followers.caughtUp();
     }
     // Named queries belong to their organisation: each one that reads events defines its own.
     for (const org of detailed()) {

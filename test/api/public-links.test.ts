@@ -42,7 +42,7 @@ describe('public tracking links', () => {
     keys[dostykOperator.id] = (await t.runtime.access.createApiKey('cli', { organisationId: dostykOperator.id, name: 'test', scopes: ['capture'] })).secret;
     const captured = await t.app.inject({ method: 'POST', url: '/epcis/events', headers: { ...as(dostykOperator.id), 'content-type': 'application/ld+json' }, payload: JSON.stringify(handedOver) });
     expect(captured.statusCode).toBe(201);
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     const list = await t.app.inject({ method: 'GET', url: '/api/shipments', headers: as('kz-rail') });
     shipmentId = (list.json() as { shipments: { id: string }[] }).shipments[0]!.id;
     expect(shipmentId).toBe('smgs:70012345');

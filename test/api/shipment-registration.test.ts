@@ -125,11 +125,11 @@ describe('POST /api/shipments', () => {
   });
 
   it('keeps the registered shipment and its itinerary after a rebuild from the store', async () => {
-    const { ShipmentProjection } = await import('../../src/projections/index.js');
-    const rebuilt = new ShipmentProjection(t.runtime.store);
+    const { shipmentReadModel } = await import('../../src/projections/index.js');
+    const rebuilt = shipmentReadModel(t.runtime.store);
     // One registration event was stored: the 200 and the refusals stored nothing.
-    expect(await rebuilt.rebuild()).toBe(1);
-    const state = await rebuilt.get('https://ns.karvon.org/id/booking/BK-2025-0001');
+    expect(await rebuilt.runner.rebuild()).toBe(1);
+    const state = await rebuilt.queries.get('https://ns.karvon.org/id/booking/BK-2025-0001');
     expect(state?.status).toBe('planned');
     expect(state?.itinerary).toHaveLength(3);
     expect(state?.registration).toMatchObject({ references: expect.arrayContaining([{ kind: 'booking', value: 'BK-2025-0001' }]) });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   expect(response.statusCode, response.body).toBe(202);
   await t.runtime.capture.idle();
   // The projection folds after capture (bus, then a catch-up from the store); routes do not wait.
-  await t.runtime.shipments.idle();
+  await t.runtime.followers.caughtUp();
 });
 afterAll(async () => {
   await t.close();
@@ -86,10 +86,10 @@ describe('/api/shipments', () => {
 
   it('keeps the same state after a restart (rebuilt from the store)', async () => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/shipments/smgs:70012345' })).json();
-    const { ShipmentProjection } = await import('../../src/projections/index.js');
-    const rebuilt = new ShipmentProjection(t.runtime.store);
-    expect(await rebuilt.rebuild()).toBe(13 + 6);
-    const state = await rebuilt.get('smgs:70012345');
+    const { shipmentReadModel } = await import('../../src/projections/index.js');
+    const rebuilt = shipmentReadModel(t.runtime.store);
+    expect(await rebuilt.runner.rebuild()).toBe(13 + 6);
+    const state = await rebuilt.queries.get('smgs:70012345');
     expect(state?.status).toBe(before.status);
     expect(state?.timeline.length).toBe(before.timeline.length);
     // The server reads the same rebuilt read model.

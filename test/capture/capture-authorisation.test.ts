@@ -11,7 +11,7 @@ import { testAuditKey } from '../helpers/audit-key.js';
 import { CaptureService } from '../../src/capture/capture-service.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { KarvonError } from '../../src/errors.js';
-import { ShipmentProjection } from '../../src/projections/index.js';
+import { shipmentReadModel, type ShipmentReadModel } from '../../src/projections/index.js';
 import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 import { containerIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
@@ -61,13 +61,13 @@ const at = (n: number, where: string, unit = 'MSKU1234565', extra: Partial<Epcis
 describe('capture authorisation', () => {
   let store: Store;
   let capture: CaptureService;
-  let projection: ShipmentProjection;
+  let readModel: ShipmentReadModel;
 
   beforeEach(async () => {
     store = await openTestStore();
     for (const org of [carrier, rival, customs]) await store.access.organisations.create(org);
     capture = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z'), audit: new AuditLog(store, () => new Date('2026-03-10T00:00:00Z'), testAuditKey()) }, { captureLimit: 1000 });
-    projection = new ShipmentProjection(store);
+    readModel = shipmentReadModel(store);
   });
   afterEach(async () => {
     await capture.idle();
@@ -108,9 +108,9 @@ describe('capture authorisation', () => {
   it('a registration opens a shipment of the registrant\'s own; naming oneself as a party elsewhere opens nothing', async () => {
     const result = await capture.captureDocument(doc([registering(1, box('TGHU600001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: rival });
     expect(result.captured).toBe(1);
-    await projection.catchUp();
+    await readModel.runner.catchUp();
     const rivalScope = readScopeOf({ via: 'api-key', organisation: rival, scopes: ['read'] });
-    expect((await projection.list({}, rivalScope)).shipments.map((s) => s.id)).toEqual([`booking:BK-${box('TGHU600001')}`]);
+    expect((await readModel.queries.list({}, rivalScope)).shipments.map((s) => s.id)).toEqual([`booking:BK-${box('TGHU600001')}`]);
     // The carrier names itself (in the Digital Link spelling of its id) on an event away from its places.
     const naming = at(3, 'poti-port', box('TGHU600002'), { destinationList: [{ type: 'urn:epcglobal:cbv:sdt:owning_party', destination: PGLN_AS_LINK }] });
     await expect(capture.captureDocument(doc([naming]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).rejects.toMatchObject({ status: 403 });
@@ -121,7 +121,7 @@ describe('capture authorisation', () => {
     const intruder = organisation('kz-intruder', 'forwarder', { partyIds: [intruderPgln] });
     await store.access.organisations.create(intruder);
     await capture.captureDocument(doc([registering(1, box('TGHU700001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
-    await projection.catchUp();
+    await readModel.runner.catchUp();
     const claim = (n: number, unit: string) => at(n, 'poti-port', unit, { sourceList: [{ type: 'owning_party', source: intruderPgln }] });
     const refusal = async (event: EpcisEvent) => {
       const error = await capture.captureDocument(doc([event]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder }).then(() => undefined, (e: unknown) => e);
@@ -134,18 +134,18 @@ describe('capture authorisation', () => {
     expect(known.issues[0]!.message).toMatch(/kz-intruder.*may not capture/);
     // And registering the same container and booking gives the intruder a shipment of its own, never the carrier's.
     expect((await capture.captureDocument(doc([registering(4, box('TGHU700001'), '4870001000998')]), { binding: 'json', errorBehaviour: 'rollback', capturer: intruder })).captured).toBe(1);
-    await projection.catchUp();
+    await readModel.runner.catchUp();
     const intruderScope = readScopeOf({ via: 'api-key', organisation: intruder, scopes: ['read'] });
-    const seen = (await projection.list({}, intruderScope)).shipments;
+    const seen = (await readModel.queries.list({}, intruderScope)).shipments;
     // Its id is that of the carrier's, unchanged (a qualified id would tell that the number is in use).
     expect(seen.map((s) => s.id)).toEqual([`booking:BK-${box('TGHU700001')}`]);
     expect(seen[0]!.registration).toBeDefined();
-    expect((await projection.events(seen[0]!.id, intruderScope))?.map((e) => e.eventID)).toEqual([uuid(4, 8)]);
+    expect((await readModel.queries.events(seen[0]!.id, intruderScope))?.map((e) => e.eventID)).toEqual([uuid(4, 8)]);
   });
 
   it('accepts geo position reports about a shipment the organisation sees, and only those', async () => {
     await capture.captureDocument(doc([registering(1, box('TGHU800001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
-    await projection.catchUp();
+    await readModel.runner.catchUp();
     const position = (n: number, unit: string) => at(n, 'geo:43.80,87.60', unit);
     expect((await capture.captureDocument(doc([position(5, box('TGHU800001'))]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier })).captured).toBe(1);
     // The rival does not see that shipment; and nobody sees a container no shipment has yet.

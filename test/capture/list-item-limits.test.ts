@@ -50,7 +50,7 @@ describe('an event with 100,000 EPCs, with the default limits', () => {
       const accepted = await capture(jsonDocument([departing(1), big]), 'proceed');
       expect(accepted.status).toBe(202);
       await t.runtime.capture.idle();
-      await t.runtime.shipments.idle();
+      await t.runtime.followers.caughtUp();
       const job = (await (await fetch(`${base}${accepted.headers.get('location')}`, { headers: { authorization: `Bearer ${TEST_BOOTSTRAP_TOKEN}` } })).json()) as {
         eventsCaptured: number;
         eventsRejected: number;

@@ -21,7 +21,7 @@ describe('karvon rebuild', () => {
   it('reproduces the state the live projection reached while the events were captured', async () => {
     const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { onError: () => {} });
     await runSimulation(runtime, { shipments: 40, days: 20, seed: 5, start: new Date('2026-10-01T00:00:00Z') });
-    await runtime.shipments.idle();
+    await runtime.followers.caughtUp();
     const live = await runtime.shipments.stats();
     const liveDigest = await projectionDigest(runtime.shipments);
     const stored = await runtime.store.events.total();
@@ -33,5 +33,32 @@ describe('karvon rebuild', () => {
     await main(['node', 'karvon', 'rebuild']);
     expect(output[0]).toMatch(new RegExp(`^rebuilt ${live.shipments} shipments from ${live.events} events`));
     expect(output).toContain(`state digest: ${liveDigest}`);
+  });
+
+  it('rebuilds one follower with --follower, leaving the others where they are, and `karvon followers` lists them', async () => {
+    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { onError: () => {} });
+    await runSimulation(runtime, { shipments: 10, days: 10, seed: 7, start: new Date('2026-10-01T00:00:00Z') });
+    await runtime.followers.caughtUp();
+    const stored = await runtime.store.events.total();
+    const last = await runtime.store.events.lastSequence();
+    const counts = await runtime.store.dailyEventCounts.list();
+    const shipmentsBefore = await runtime.store.followers.get('shipments');
+    await runtime.close();
+
+    await main(['node', 'karvon', 'rebuild', '--follower', 'daily-event-count']);
+    expect(output).toHaveLength(1);
+    expect(output[0]).toMatch(new RegExp(`^rebuilt follower daily-event-count from ${stored} events in `));
+    const reopened = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { trackShipments: false });
+    expect(await reopened.store.dailyEventCounts.list()).toEqual(counts);
+    expect(await reopened.store.followers.get('shipments')).toEqual(shipmentsBefore);
+    await reopened.close();
+
+    output.length = 0;
+    await main(['node', 'karvon', 'followers']);
+    expect(output).toEqual([
+      expect.stringMatching(new RegExp(`^shipments: position ${last} of ${last}, lag 0, moved `)),
+      expect.stringMatching(new RegExp(`^daily-event-count: position ${last} of ${last}, lag 0, moved `)),
+    ]);
+    await expect(main(['node', 'karvon', 'rebuild', '--follower', 'nonesuch'])).rejects.toThrow(/no follower named 'nonesuch'/);
   });
 });

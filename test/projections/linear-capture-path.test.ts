@@ -24,7 +24,7 @@ describe('the capture and fold path is linear in the lists of an event', () => {
     const response = await t.app.inject({ method: 'POST', url: '/epcis/capture', payload, headers: { 'content-type': contentType } });
     expect(response.statusCode).toBe(202);
     await t.runtime.capture.idle();
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     const job = (await t.app.inject({ method: 'GET', url: response.headers.location as string })).json();
     expect(job).toMatchObject({ success: true, eventsCaptured: 1 });
   }

@@ -1,17 +1,21 @@
 /**
- * A shipment projection over a real store (test/helpers/stores.ts: in-memory SQLite by default), for tests: `apply` stores events the
+ * A shipment read model (writer, runner, queries) over a real store (test/helpers/stores.ts: in-memory SQLite by default), for tests: `apply` stores events the
  * way capture does (with their hash IDs, in the given order) and waits until the projection has
  * folded them.
  */
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import { eventHashId } from '../../src/epcis/hash/index.js';
-import { ShipmentProjection, type ShipmentProjectionOptions } from '../../src/projections/shipment-projection.js';
+import { shipmentReadModel, type ShipmentProjectionOptions, type ShipmentReadModel } from '../../src/projections/shipment-projection.js';
+import type { ShipmentQueries } from '../../src/projections/shipment-queries.js';
 import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/store.js';
 
 export interface ProjectionHarness {
   readonly store: Store;
-  readonly projection: ShipmentProjection;
+  /** The read model's reads. */
+  readonly projection: ShipmentQueries;
+  /** Its writer and the runner that drives it. */
+  readonly readModel: ShipmentReadModel;
   /** Stores the events (skipping ones stored already) and folds them. */
   apply(events: readonly EpcisEvent[]): Promise<void>;
   close(): Promise<void>;
@@ -19,15 +23,16 @@ export interface ProjectionHarness {
 
 export async function projectionHarness(options: ShipmentProjectionOptions = {}): Promise<ProjectionHarness> {
   const store = await openTestStore();
-  const projection = new ShipmentProjection(store, options);
+  const readModel = shipmentReadModel(store, options);
   return {
     store,
-    projection,
+    projection: readModel.queries,
+    readModel,
     async apply(events) {
       // As capture does: the hash is of the event as sent, recordTime is set on arrival.
       const recordTime = new Date().toISOString();
       await store.events.insert(events.map((event) => ({ event: { ...event, recordTime: event.recordTime ?? recordTime }, hashID: eventHashId(event, { binding: 'json' }) })));
-      await projection.catchUp();
+      await readModel.runner.catchUp();
     },
     close: () => store.close(),
   };

@@ -3,7 +3,7 @@ import { containerIri } from '../../src/domain/epcis-profile.js';
 import { eventFacts } from '../../src/projections/event-facts.js';
 import type { Recorder } from '../../src/model/visibility-scope.js';
 import { ShipmentLinker } from '../../src/projections/shipment-linker.js';
-import type { ShipmentProjection } from '../../src/projections/shipment-projection.js';
+import type { ShipmentQueries } from '../../src/projections/shipment-queries.js';
 import { referenceData } from '../../src/reference/index.js';
 import { CONTAINER, MRN, doc, movement, shuffled, transit, trip } from './profile-events.js';
 import { projectionHarness, type ProjectionHarness } from './projection-harness.js';
@@ -129,7 +129,7 @@ describe('ShipmentProjection linking', () => {
     harness = await projectionHarness({ reference });
     return harness;
   };
-  const eventIDsOf = async (projection: ShipmentProjection, id: string) => (await projection.events(id))?.map((e) => e.eventID);
+  const eventIDsOf = async (projection: ShipmentQueries, id: string) => (await projection.events(id))?.map((e) => e.eventID);
 
   it('keeps events of a shipment not yet known and links them when it appears', async () => {
     const { apply, projection } = await projectionOver();

@@ -5,7 +5,8 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { containerIri, KARVON_NS } from '../../src/domain/epcis-profile.js';
 import type { EpcisDocument, EpcisEvent } from '../../src/epcis/model.js';
 import { loadConfig } from '../../src/config/config.js';
-import { ShipmentProjection, type ShipmentProjectionOptions } from '../../src/projections/shipment-projection.js';
+import { shipmentReadModel, type ShipmentProjectionOptions } from '../../src/projections/shipment-projection.js';
+import type { ShipmentQueries } from '../../src/projections/shipment-queries.js';
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { MRN, trip } from './profile-events.js';
 import { projectionHarness, type ProjectionHarness } from './projection-harness.js';
@@ -52,7 +53,7 @@ describe('ShipmentProjection', () => {
       expect(result.errors).toEqual([]);
       expect(result.captured).toBe(batch.length);
     }
-    await live.idle();
+    await runtime.followers.caughtUp();
     const liveStats = await live.stats();
     const liveList = (await live.list()).shipments;
     expect(liveStats.shipments).toBe(2);
@@ -60,13 +61,13 @@ describe('ShipmentProjection', () => {
     expect((await live.get('smgs:70012345'))?.status).toBe('delivered');
 
     // Another instance over the same store forgets the read model and folds it again, 7 rows a batch.
-    const rebuilt = new ShipmentProjection(runtime.store, { batchSize: 7 });
-    expect(await rebuilt.rebuild()).toBe(26);
-    expect((await rebuilt.list()).shipments).toEqual(liveList);
-    expect(await rebuilt.stats()).toEqual(liveStats);
+    const rebuilt = shipmentReadModel(runtime.store, { batchSize: 7 });
+    expect(await rebuilt.runner.rebuild()).toBe(26);
+    expect((await rebuilt.queries.list()).shipments).toEqual(liveList);
+    expect(await rebuilt.queries.stats()).toEqual(liveStats);
     // Rebuilding again starts from scratch rather than adding up.
-    expect(await rebuilt.rebuild()).toBe(26);
-    expect(await rebuilt.stats()).toEqual(liveStats);
+    expect(await rebuilt.runner.rebuild()).toBe(26);
+    expect(await rebuilt.queries.stats()).toEqual(liveStats);
   });
 
   it('finds shipments by partial container number, by MRN and by any document', async () => {
@@ -88,7 +89,7 @@ describe('ShipmentProjection', () => {
     const { apply, projection } = await projectionOver();
     const a = main();
     await apply([...a.slice(0, 6), ...other()]);
-    const ids = async (query: Parameters<ShipmentProjection['list']>[0]) => (await projection.list(query)).shipments.map((s) => s.id);
+    const ids = async (query: Parameters<ShipmentQueries['list']>[0]) => (await projection.list(query)).shipments.map((s) => s.id);
     expect((await projection.list()).shipments.map((s) => [s.id, s.status])).toEqual([
       ['smgs:80000001', 'delivered'],
       ['smgs:70012345', 'held-by-customs'],

@@ -21,7 +21,7 @@ describe('the demo organisations', () => {
     t = await startTestApp({}, {}, { caller: 'anonymous' });
     const demo = (await startDemo(t.runtime, settings, () => {}))!;
     await demo.stop();
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     const { shipments } = await t.runtime.shipments.list({ limit: 500 });
     for (const shipment of shipments) {
       const events = (await t.runtime.shipments.events(shipment.id)) ?? [];

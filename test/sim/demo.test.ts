@@ -21,7 +21,7 @@ describe('the demo of karvon serve', () => {
     expect(demo.livePending()).toBeGreaterThan(0);
     expect(await t.runtime.store.events.total()).toBe(demo.historyCaptured);
     // The projection folds after capture; wait for it before reading shipments.
-    await t.runtime.shipments.idle();
+    await t.runtime.followers.caughtUp();
     expect((await t.runtime.shipments.stats()).shipments).toBeGreaterThan(3);
     const page = await t.runtime.store.events.query({ conditions: [], orderBy: 'eventTime', orderDirection: 'DESC' }, { perPage: 1 });
     expect(Date.parse(page.events[0]!.event.eventTime)).toBeLessThanOrEqual(Date.now());

@@ -4,7 +4,7 @@
  * only: every store implementation runs it unchanged. `open` must give a new, empty store each call.
  */
 import { describe, expect, it } from 'vitest';
-import { ReadModelConflict, type Store } from '../../src/store/store.js';
+import { CheckpointConflict, type Store } from '../../src/store/store.js';
 import { asNew, HOUR, iso, legEvent, shipments } from './corridor-events.js';
 import { shipmentListTests } from './shipment-list-suite.js';
 import { change, keys, record, T0, withStore } from './shipment-view-fixtures.js';
@@ -295,7 +295,7 @@ export function shipmentViewSuite(name: string, open: () => Promise<Store>): voi
         withStore(open, async (store) => {
           await store.shipments.commit(change({ upserts: [record('s1', 'SHP-A')], position: 5, keyCounter: 1, from: 0 }));
           const late = change({ upserts: [record('s2', 'SHP-B')], position: 9, keyCounter: 2, from: 0 });
-          await expect(store.shipments.commit(late)).rejects.toBeInstanceOf(ReadModelConflict);
+          await expect(store.shipments.commit(late)).rejects.toBeInstanceOf(CheckpointConflict);
           expect(await store.shipments.byKey('s2')).toBeUndefined();
           expect(await store.shipments.checkpoint()).toEqual({ position: 5, keyCounter: 1 });
           await store.shipments.commit({ ...late, from: 5 });

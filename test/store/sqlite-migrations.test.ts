@@ -178,3 +178,24 @@ describe('sqlite migrations of data', () => {
     }
   });
 });
+
+describe('sqlite migration to named follower checkpoints', () => {
+  it("moves the shipment read model's checkpoint to the follower named shipments, key counter included", async () => {
+    const file = newFile();
+    const old = legacySqliteDatabase(file, versionBefore('followers'));
+    old.prepare('UPDATE shipment_checkpoint SET position = 42, key_counter = 7 WHERE one = 1').run();
+    old.close();
+
+    const store = await openSqliteStore({ path: file });
+    try {
+      expect(await store.followers.get('shipments')).toMatchObject({ name: 'shipments', position: 42 });
+      expect(await store.shipments.checkpoint()).toEqual({ position: 42, keyCounter: 7 });
+      expect((await store.followers.list()).map((f) => f.name)).toEqual(['shipments']);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'shipment_checkpoint'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { EpcisException } from '../../src/epcis/exceptions.js';
 import type { Condition, EpcRole, EventQuery } from '../../src/epcis/query/event-query.js';
 import { normaliseIdentifier, normaliseVocabulary } from '../../src/epcis/query/normalise.js';
-import type { Store, StoredEvent } from '../../src/store/store.js';
+import { CheckpointConflict, type Store, type StoredEvent } from '../../src/store/store.js';
 import { asNew, container, hashOf, HOUR, iso, legEvent, loadingEvent, PLACES, shipments, uuid, wagon } from './corridor-events.js';
 import { withStore } from './with-store.js';
 
@@ -455,6 +455,95 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         }));
 
       it('answers ping', () => withStore(open, async (store) => expect(await store.ping()).toBe(true)));
+    });
+
+    describe('the follower contract: after() stays below a committed, gap-free high-water mark', () => {
+      it('shows a follower every committed row exactly once, in order, and no rolled-back row, while inserts are in flight', () =>
+        withStore(open, async (store) => {
+          const events = shipments(16);
+          const batches: StoredEvent['event'][][] = [];
+          for (let i = 0; i < events.length; i += 4) batches.push(events.slice(i, i + 4));
+          const committed = new Set<string>();
+          const rolledBack = new Set<string>();
+          const seen: StoredEvent[] = [];
+          let writing = true;
+          const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+          // A follower polling after() in small pages while the inserts below run.
+          const follower = (async () => {
+            let position = 0;
+            for (;;) {
+              const rows = await store.events.after(position, 3);
+              seen.push(...rows);
+              if (rows.length > 0) position = rows[rows.length - 1]!.sequence;
+              else if (!writing) return;
+              else await yieldNow();
+            }
+          })();
+          // Several inserts in flight at once; every third one fails inside its transaction (its
+          // audit builder throws after the rows were written), so its rows roll back.
+          await Promise.all(
+            batches.map(async (batch, i) => {
+              for (let k = 0; k < i % 4; k++) await yieldNow();
+              const rows = asNew(batch);
+              if (i % 3 === 2) {
+                await expect(
+                  store.events.insert(rows, () => {
+                    throw new Error('this capture fails before it commits');
+                  }),
+                ).rejects.toThrow(/fails before it commits/);
+                for (const row of rows) rolledBack.add(row.hashID);
+              } else {
+                const outcome = await store.events.insert(rows);
+                for (const hashID of outcome.inserted) committed.add(hashID);
+              }
+            }),
+          );
+          writing = false;
+          await follower;
+          expect(rolledBack.size).toBeGreaterThan(0);
+          const sequences = seen.map((row) => row.sequence);
+          expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+          expect(new Set(sequences).size).toBe(sequences.length);
+          expect(seen.map((row) => row.hashID).sort()).toEqual([...committed].sort());
+          expect(seen.some((row) => rolledBack.has(row.hashID))).toBe(false);
+          // What a follower starting now reads is what the one that followed along read.
+          expect((await store.events.after(0, 1000)).map((row) => row.sequence)).toEqual(sequences);
+        }));
+    });
+
+    describe('follower checkpoints', () => {
+      it('start at nothing, advance only from where they are, reset, and remember the last error', () =>
+        withStore(open, async (store) => {
+          expect(await store.followers.get('counter')).toBeUndefined();
+          await store.followers.advance('counter', 0, 5);
+          await store.followers.advance('counter', 5, 9);
+          // A second process that folded from 5 too is refused, and nothing moves.
+          const late = await store.followers.advance('counter', 5, 7).then(() => undefined, (error: unknown) => error);
+          expect(late).toBeInstanceOf(CheckpointConflict);
+          expect(late).toMatchObject({ follower: 'counter', expected: 5, found: 9 });
+          expect((await store.followers.get('counter'))?.position).toBe(9);
+          await store.followers.recordError('counter', 'disk full', '2026-12-07T05:00:00.000Z');
+          const other = await store.followers.get('counter');
+          expect(other).toMatchObject({ name: 'counter', position: 9, lastError: 'disk full', lastErrorAt: '2026-12-07T05:00:00.000Z' });
+          expect(Date.parse(other!.updatedAt)).not.toBeNaN();
+          await store.followers.reset('counter');
+          expect((await store.followers.get('counter'))?.position).toBe(0);
+          expect((await store.followers.list()).map((f) => f.name)).toContain('counter');
+        }));
+
+      it('keeps daily counts and their checkpoint in one transaction', () =>
+        withStore(open, async (store) => {
+          await store.dailyEventCounts.add(new Map([['2026-03-01', 2], ['2026-03-02', 1]]), { follower: 'days', from: 0, to: 3 });
+          await store.dailyEventCounts.add(new Map([['2026-03-02', 4]]), { follower: 'days', from: 3, to: 8 });
+          // A batch folded from a stale position adds nothing.
+          await expect(store.dailyEventCounts.add(new Map([['2026-03-02', 100]]), { follower: 'days', from: 3, to: 9 })).rejects.toBeInstanceOf(CheckpointConflict);
+          expect(await store.dailyEventCounts.list()).toEqual([{ day: '2026-03-01', count: 2 }, { day: '2026-03-02', count: 5 }]);
+          expect(await store.dailyEventCounts.list({ from: '2026-03-02' })).toEqual([{ day: '2026-03-02', count: 5 }]);
+          expect((await store.followers.get('days'))?.position).toBe(8);
+          await store.dailyEventCounts.clear('days');
+          expect(await store.dailyEventCounts.list()).toEqual([]);
+          expect((await store.followers.get('days'))?.position).toBe(0);
+        }));
     });
   });
 }

@@ -11,6 +11,8 @@ import { sqliteNamedQueries } from './named-query-repository.js';
 import { MIGRATIONS } from './schema.js';
 import { sqliteShipmentViews } from './shipment-view-repository.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { sqliteFollowers } from './follower-repository.js';
+import { sqliteDailyEventCounts } from './daily-event-count-repository.js';
 
 export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
   /**
@@ -51,6 +53,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     kind: 'sqlite',
     events,
     shipments: sqliteShipmentViews(db),
+    followers: sqliteFollowers(db),
+    dailyEventCounts: sqliteDailyEventCounts(db),
     access: sqliteAccess(db),
     audit: sqliteAudit(db),
     governance: sqliteGovernance(db),

@@ -86,6 +86,7 @@ import { claimPartyIds } from './organisation-party-schema.js';
 import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 import { STANDING_SCHEMA } from './standing-schema.js';
 import type { SqliteMigration } from './sqlite-migrations.js';
+import { FOLLOWERS_SCHEMA } from './followers-schema.js';
 
 /**
  * The migrations in the order they are applied, each under the name the database records
@@ -279,4 +280,5 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
   { name: 'organisation-party-claims', up: claimPartyIds },
   { name: 'recorder-standing', up: STANDING_SCHEMA },
   { name: 'audit-tree', up: AUDIT_TREE_SCHEMA },
+  { name: 'followers', up: FOLLOWERS_SCHEMA },
 ];

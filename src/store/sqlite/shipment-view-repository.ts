@@ -35,7 +35,8 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
   const list = shipmentList(db);
 
   const selectCheckpoint = db.prepare<[], { position: number; key_counter: number }>(
-    'SELECT position, key_counter FROM shipment_checkpoint WHERE one = 1',
+    `SELECT coalesce((SELECT position FROM followers WHERE name = 'shipments'), 0) AS position,
+            (SELECT counter FROM shipment_key_counter WHERE one = 1) AS key_counter`,
   );
   const keysByDocument = db.prepare<[string], { key: string }>(
     'SELECT DISTINCT key FROM shipment_link WHERE value = ? AND kind IS NOT NULL',

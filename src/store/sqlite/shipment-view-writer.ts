@@ -1,11 +1,13 @@
 /**
  * Writing the shipment read model: one commit() is one transaction, so a reader (or a restart)
  * sees either all of a change with its checkpoint or none of it. Order inside the transaction:
- * upserts, then event sequences, then merges (a merge moves rows written just before it, and an
- * upsert never resurrects a key merged in the same change), then the checkpoint.
+ * the checkpoint (refused when not at the change's `from`), then upserts, then event sequences,
+ * then merges (a merge moves rows written just before it, and an upsert never resurrects a key
+ * merged in the same change).
  */
 import type Database from 'better-sqlite3';
-import { ReadModelConflict, type ShipmentRecord, type ShipmentViewChange } from '../store.js';
+import { SHIPMENTS_FOLLOWER, type ShipmentRecord, type ShipmentViewChange } from '../store.js';
+import { checkpointStatements } from './follower-repository.js';
 
 /** What the side tables hold for a shipment, each group as one string to compare with the last write. */
 interface SideRows {
@@ -74,8 +76,9 @@ export function shipmentViewWriter(db: Database.Database): {
   // Copy then delete: a sequence already attached to `into` stays once (the PK would refuse it twice).
   const copyEvents = db.prepare('INSERT OR IGNORE INTO shipment_event (key, seq) SELECT ?, seq FROM shipment_event WHERE key = ?');
   const deleteEvents = db.prepare('DELETE FROM shipment_event WHERE key = ?');
-  const currentPosition = db.prepare<[], { position: number }>('SELECT position FROM shipment_checkpoint WHERE one = 1');
-  const writeCheckpoint = db.prepare('UPDATE shipment_checkpoint SET position = ?, key_counter = ? WHERE one = 1');
+  // The position is the `shipments` follower's checkpoint; the key counter sits beside it.
+  const checkpoints = checkpointStatements(db);
+  const writeKeyCounter = db.prepare('UPDATE shipment_key_counter SET counter = ? WHERE one = 1');
 
   const upsert = (record: ShipmentRecord): void => {
     const { key, link } = record;
@@ -147,10 +150,10 @@ export function shipmentViewWriter(db: Database.Database): {
   };
 
   const commit = db.transaction((change: ShipmentViewChange): void => {
-    if (change.from !== undefined) {
-      const found = currentPosition.get()!.position;
-      if (found !== change.from) throw new ReadModelConflict(change.from, found);
-    }
+    // The checkpoint first: a change folded from a position someone else has moved writes nothing.
+    const from = change.from ?? checkpoints.position(SHIPMENTS_FOLLOWER);
+    checkpoints.move(SHIPMENTS_FOLLOWER, from, change.checkpoint.position);
+    writeKeyCounter.run(change.checkpoint.keyCounter);
     for (const record of change.upserts) upsert(record);
     for (const { key, sequences } of change.events) for (const seq of sequences) insertEvent.run(key, seq);
 
@@ -175,15 +178,14 @@ export function shipmentViewWriter(db: Database.Database): {
       deleteAliases.run(key);
       setAlias.run(key, into, 0);
     }
-
-    writeCheckpoint.run(change.checkpoint.position, change.checkpoint.keyCounter);
   });
 
   const READ_MODEL_TABLES = ['shipment', 'shipment_alias', 'shipment_link', 'shipment_lookup', 'shipment_country', 'shipment_stop', 'shipment_event', 'shipment_search', 'shipment_audience'];
   const emptyTables = READ_MODEL_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`));
   const clear = db.transaction((): void => {
     for (const empty of emptyTables) empty.run();
-    writeCheckpoint.run(0, 0);
+    checkpoints.move(SHIPMENTS_FOLLOWER, checkpoints.position(SHIPMENTS_FOLLOWER), 0);
+    writeKeyCounter.run(0);
   });
 
   return { commit: (change) => commit(change), clear: () => clear() };

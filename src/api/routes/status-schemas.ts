@@ -1,0 +1,80 @@
+/**
+ * TypeBox schemas of the health, readiness, statistics and status routes: one declaration gives
+ * validation, serialisation, the TypeScript types and /openapi.json.
+ */
+import { Type } from 'typebox';
+
+/** An RFC 7807 problem as the error handler writes it (src/errors.ts); extra members pass through. */
+export const PROBLEM = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    code: Type.String(),
+    issues: Type.Optional(Type.Array(Type.Object({ pointer: Type.Optional(Type.String()), message: Type.String() }, { additionalProperties: true }))),
+  },
+  { additionalProperties: true, description: 'RFC 7807 problem details' },
+);
+
+/** No query parameters: an unknown one is refused (400) rather than ignored. */
+export const NO_QUERY = Type.Object({}, { additionalProperties: false });
+
+export const HEALTH_RESPONSE = Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] });
+
+export const READY_RESPONSE = Type.Object(
+  { status: Type.Literal('ready'), store: Type.String({ description: 'The store kind: sqlite or postgres' }) },
+  { examples: [{ status: 'ready', store: 'sqlite' }] },
+);
+
+export const FOLLOWER_STATUS = Type.Object(
+  {
+    name: Type.String({ description: 'The follower (its checkpoint name)' }),
+    position: Type.Integer({ description: 'The last event sequence it folded' }),
+    lastSequence: Type.Integer({ description: "The store's last event sequence" }),
+    lag: Type.Integer({ description: 'Stored events not folded yet' }),
+    ready: Type.Boolean({ description: 'Caught up with the store once since this server started' }),
+    errors: Type.Integer({ description: 'Errors this server met while folding, since start' }),
+    lastError: Type.Optional(Type.String()),
+    lastErrorAt: Type.Optional(Type.String({ format: 'date-time' })),
+    updatedAt: Type.Optional(Type.String({ format: 'date-time', description: 'When its position last moved' })),
+  },
+  { examples: [{ name: 'shipments', position: 1200, lastSequence: 1204, lag: 4, ready: true, errors: 0, updatedAt: '2026-12-07T05:00:00.000Z' }] },
+);
+
+export const STATUS_RESPONSE = Type.Object({
+  store: Type.String(),
+  lastSequence: Type.Integer(),
+  followers: Type.Array(FOLLOWER_STATUS),
+  /** Startup work /ready still waits for (the demo's seeding). */
+  pending: Type.Array(Type.String()),
+});
+
+const QUANTILES = {
+  n: Type.Integer(),
+  p10: Type.Number(),
+  p50: Type.Number(),
+  p90: Type.Number(),
+};
+
+export const STATISTICS_RESPONSE = Type.Object({
+  shipments: Type.Integer(),
+  events: Type.Integer(),
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  byCorridor: Type.Record(Type.String(), Type.Integer()),
+  openHolds: Type.Integer(),
+  completedShipments: Type.Integer(),
+  observations: Type.Array(Type.Object({ key: Type.String(), ...QUANTILES }, { additionalProperties: true })),
+  eventsPerDay: Type.Array(Type.Object({ day: Type.String({ format: 'date' }), count: Type.Integer() }), {
+    description: 'Stored events per UTC day of their eventTime (error declarations not counted), from the daily counter follower',
+  }),
+});
+
+export const STATISTICS_QUERY = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: 'First day of eventsPerDay (YYYY-MM-DD, UTC)' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Last day of eventsPerDay (YYYY-MM-DD, UTC)' })),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,170 @@
+// Answers questions about shipments from the persisted read model: lookups, lists, searches, a
+// shipment's events, ETAs and network statistics. It writes nothing: ShipmentProjection (a follower
+// of the event log) writes the read model.
+import { canSeeShipment } from '../access/visibility.js';
+import type { ReadScope } from '../model/visibility-scope.js';
+import type { EpcisEvent } from '../epcis/model.js';
+import type { ShipmentView, Store } from '../store/store.js';
+import { SHIPMENT_STATUSES, type ShipmentStatus } from '../domain/status/shipment-status.js';
+import { referenceData, type ReferenceData } from '../reference/index.js';
+import { CorridorStatistics, type Quantiles } from './corridor-statistics.js';
+import { estimateArrival, type ArrivalEstimate } from './estimate-arrival.js';
+import type { EventFacts } from './event-facts.js';
+import { foldFacts, insertFacts } from './fold-shipment.js';
+import { encodeCursor, decodeCursor } from './shipment-cursor.js';
+import { epochOf, squash } from './shipment-record.js';
+import type { Mode, ShipmentSnapshot } from './shipment-state.js';
+
+export interface ShipmentListQuery {
+  status?: ShipmentStatus | readonly ShipmentStatus[];
+  corridor?: string;
+  /** A country the shipment has been in (ISO 3166-1 alpha-2). */
+  country?: string;
+  /** The mode of the current leg. */
+  mode?: Mode;
+  /** A location (reference id) still ahead of the shipment on its corridor, or where it is now. */
+  upcomingStop?: string;
+  /** Shipments active in [from, to]: events on or after `from` and on or before `to`. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ShipmentPage {
+  shipments: ShipmentSnapshot[];
+  nextCursor?: string;
+}
+
+export interface ProjectionStats {
+  shipments: number;
+  events: number;
+  byStatus: Record<ShipmentStatus, number>;
+  byCorridor: Record<string, number>;
+  openHolds: number;
+  completedShipments: number;
+  observations: { key: string; quantiles: Quantiles }[];
+}
+
+/** What the reader needs of the writer: stored facts (through its cache) and when completions changed. */
+export interface ShipmentFactsSource {
+  storedFacts(keys: readonly string[]): Promise<Map<string, readonly EventFacts[]>>;
+  readonly completionsVersion: number;
+}
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+const snapshotOfView = (view: ShipmentView): ShipmentSnapshot => view.state as unknown as ShipmentSnapshot;
+
+export class ShipmentQueries {
+  readonly statistics: CorridorStatistics;
+  private readonly reference: ReferenceData;
+  /** The writer's completionsVersion the statistics were loaded at (undefined: never loaded). */
+  private statisticsAt: number | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly facts: ShipmentFactsSource,
+    options: { reference?: ReferenceData; statisticsWindow?: number } = {},
+  ) {
+    this.reference = options.reference ?? referenceData();
+    this.statistics = new CorridorStatistics(this.reference, options.statisticsWindow ?? 200);
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  /**
+   * The shipment an id leads to, if `scope` (absent: everything) may see it. A shipment the caller
+   * may not see is answered like one that does not exist, so its existence does not leak.
+   */
+  private async visibleView(id: string, scope: ReadScope | undefined): Promise<ShipmentView | undefined> {
+    // The store looks only among the shipments the scope may see: a number another organisation
+    // uses too never hides the caller's own shipment, nor tells it that the other one exists.
+    const view = await this.store.shipments.find([...new Set([id, squash(id)])], scope);
+    return view && (scope === undefined || canSeeShipment(scope, view.audience)) ? view : undefined;
+  }
+
+  /** A shipment by its id, an earlier id, any of its document numbers, or a transport unit (id or number). */
+  async get(id: string, scope?: ReadScope): Promise<ShipmentSnapshot | undefined> {
+    const view = await this.visibleView(id, scope);
+    return view ? snapshotOfView(view) : undefined;
+  }
+
+  /** The audience keys of the shipment an id leads to (for checks such as "is the caller a party"). */
+  async audienceOf(id: string, scope?: ReadScope): Promise<{ id: string; audience: readonly string[] } | undefined> {
+    const view = await this.visibleView(id, scope);
+    return view ? { id: view.id, audience: view.audience } : undefined;
+  }
+
+  async list(query: ShipmentListQuery = {}, scope?: ReadScope): Promise<ShipmentPage> {
+    const statuses = query.status === undefined ? undefined : typeof query.status === 'string' ? [query.status] : [...query.status];
+    const from = epochOf(query.from);
+    const to = epochOf(query.to);
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
+    const views = await this.store.shipments.list({
+      ...(statuses ? { statuses } : {}),
+      ...(query.corridor !== undefined ? { corridor: query.corridor } : {}),
+      ...(query.country !== undefined ? { country: query.country.toUpperCase() } : {}),
+      ...(query.mode !== undefined ? { mode: query.mode } : {}),
+      ...(query.upcomingStop !== undefined ? { upcomingStop: query.upcomingStop } : {}),
+      ...(from !== undefined ? { activeFrom: from } : {}),
+      ...(to !== undefined ? { activeTo: to } : {}),
+      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+      ...(scope ? { scope } : {}),
+      limit: limit + 1,
+    });
+    const shipments = views.slice(0, limit).map(snapshotOfView);
+    return { shipments, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
+  }
+
+  /** Shipments with a document number, transport unit or carrier containing `q` (3 characters at least). */
+  async search(q: string, limit = DEFAULT_LIMIT, scope?: ReadScope): Promise<ShipmentSnapshot[]> {
+    const wanted = squash(q);
+    if (wanted.length < 3) return [];
+    return (await this.store.shipments.search(wanted, limit, scope)).map(snapshotOfView);
+  }
+
+  /** The EPCIS events of a shipment in fold order (eventTime, eventID), erroneous ones left out. */
+  async events(id: string, scope?: ReadScope): Promise<EpcisEvent[] | undefined> {
+    const view = await this.visibleView(id, scope);
+    if (!view) return undefined;
+    const facts = (await this.facts.storedFacts([view.key])).get(view.key) ?? [];
+    return foldFacts(insertFacts([], facts), { reference: this.reference }).events.map((f) => f.event);
+  }
+
+  /** ETA ranges for a shipment's remaining stops. */
+  async estimate(id: string, now?: Date, scope?: ReadScope): Promise<ArrivalEstimate | undefined> {
+    const state = await this.get(id, scope);
+    return state ? this.estimateFor(state, now) : undefined;
+  }
+
+  /** ETA ranges for a shipment already read. */
+  async estimateFor(state: ShipmentSnapshot, now?: Date): Promise<ArrivalEstimate | undefined> {
+    await this.freshStatistics();
+    return estimateArrival(state, this.statistics, this.reference, now ? { now } : {});
+  }
+
+  async stats(): Promise<ProjectionStats> {
+    const totals = await this.store.shipments.totals();
+    await this.freshStatistics();
+    const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s) => [s, totals.byStatus[s] ?? 0])) as Record<ShipmentStatus, number>;
+    return {
+      shipments: totals.shipments,
+      events: totals.events,
+      byStatus,
+      byCorridor: totals.byCorridor,
+      openHolds: totals.openHolds,
+      completedShipments: totals.completed,
+      observations: this.statistics.entries().map(([key, quantiles]) => ({ key, quantiles })),
+    };
+  }
+
+  /** ETA statistics learn from the most recently completed shipments, read again after they change. */
+  private async freshStatistics(): Promise<void> {
+    const version = this.facts.completionsVersion;
+    if (this.statisticsAt === version) return;
+    this.statisticsAt = version;
+    this.statistics.load(await this.store.shipments.recentlyCompleted(this.statistics.window));
+  }
+}
