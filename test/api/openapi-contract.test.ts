@@ -10,7 +10,57 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
  * typed fails the test until it is removed.
  */
 const NOT_YET_TYPED: ReadonlySet<string> = new Set([
+  'DELETE /epcis/queries/{queryName}',
+  'GET /api/audit/',
+  'GET /api/audit/export',
+  'GET /api/audit/verify',
+  'GET /api/governance/chair',
+  'GET /api/governance/members',
+  'GET /api/governance/proposals',
+  'GET /api/governance/proposals/{id}',
+  'GET /api/governance/settings',
+  'GET /api/statistics/',
+  'GET /epcis/',
+  'GET /epcis/bizLocations',
+  'GET /epcis/bizLocations/{value}',
+  'GET /epcis/bizLocations/{value}/events',
+  'GET /epcis/bizSteps',
+  'GET /epcis/bizSteps/{value}',
+  'GET /epcis/bizSteps/{value}/events',
+  'GET /epcis/capture',
+  'GET /epcis/capture/{captureID}',
+  'GET /epcis/dispositions',
+  'GET /epcis/dispositions/{value}',
+  'GET /epcis/dispositions/{value}/events',
+  'GET /epcis/epcs',
+  'GET /epcis/epcs/{value}',
+  'GET /epcis/epcs/{value}/events',
+  'GET /epcis/eventTypes',
+  'GET /epcis/eventTypes/{value}',
+  'GET /epcis/eventTypes/{value}/events',
+  'GET /epcis/events',
+  'GET /epcis/events/{eventID}',
+  'GET /epcis/queries',
+  'GET /epcis/queries/{queryName}',
+  'GET /epcis/queries/{queryName}/events',
+  'GET /epcis/readPoints',
+  'GET /epcis/readPoints/{value}',
+  'GET /epcis/readPoints/{value}/events',
+  'GET /health',
+  'GET /ready',
+  'OPTIONS /epcis/capture',
+  'POST /api/governance/chair/hand-overs',
+  'POST /api/governance/proposals',
+  'POST /api/governance/proposals/{id}/votes',
+  'POST /api/governance/proposals/{id}/withdraw',
+  'POST /epcis/capture',
+  'POST /epcis/events',
+  'POST /epcis/queries',
+  'PUT /api/governance/settings/{name}',
 ]);
+
+/** Typed operations of the routes branch that do not declare their problem answers yet (shrinks too). */
+const PROBLEMS_NOT_YET_DECLARED: ReadonlySet<string> = new Set(['GET /api/audit/heads', 'GET /api/audit/consistency', 'GET /api/audit/inclusion']);
 
 type Operation = {
   summary?: string;
@@ -70,11 +120,13 @@ describe('/openapi.json', () => {
   });
 
   it('gives every operation a summary and every error answer the problem schema', () => {
+    const declaresProblems = (operation: Operation) => Object.keys(operation.responses ?? {}).some((status) => /^[45]/.test(status));
     for (const [name, operation] of operations().filter(([name]) => !NOT_YET_TYPED.has(name))) {
       expect(operation.summary, name).toBeTruthy();
-      const problems = Object.entries(operation.responses ?? {}).filter(([status]) => /^[45]/.test(status));
-      expect(problems.length, `${name} declares its error answers`).toBeGreaterThan(0);
+      expect(declaresProblems(operation) || PROBLEMS_NOT_YET_DECLARED.has(name), `${name} declares its error answers`).toBe(true);
     }
+    const stale = operations().filter(([name, operation]) => PROBLEMS_NOT_YET_DECLARED.has(name) && declaresProblems(operation));
+    expect(stale.map(([name]) => name), 'PROBLEMS_NOT_YET_DECLARED lists only what is still missing').toEqual([]);
   });
 
   it('has a complete example for registering a shipment that works on the first try', async () => {
@@ -87,23 +139,30 @@ describe('/openapi.json', () => {
 
 describe('what the contract does not allow is refused by name', () => {
   let shipmentUrl = '';
+  // A forwarder registers the shipment, and so is a party to it that may hand out public links.
+  let forwarder: Record<string, string> = {};
   beforeAll(async () => {
+    await t.runtime.access.createOrganisation('cli', { id: 'kz-forwarder', name: 'Almaty Forwarding', kind: 'forwarder', country: 'KZ', locations: ['almaty'] });
+    const key = await t.runtime.access.createApiKey('cli', { organisationId: 'kz-forwarder', name: 'test', scopes: ['read', 'capture'] });
+    forwarder = { authorization: `Bearer ${key.secret}` };
     const example = registrationExample();
     const registered = await t.app.inject({
       method: 'POST',
       url: '/api/shipments',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...forwarder, 'content-type': 'application/json' },
       payload: JSON.stringify({ ...example, references: [{ kind: 'booking', value: 'BK-CONTRACT-1' }] }),
     });
-    expect([200, 201]).toContain(registered.statusCode);
+    expect(registered.statusCode, registered.body).toBe(201);
     shipmentUrl = registered.headers.location as string;
   });
 
-  const links = () => t.app.inject({ method: 'GET', url: `${shipmentUrl}/public-links` });
+  const links = () => t.app.inject({ method: 'GET', url: `${shipmentUrl}/public-links`, headers: forwarder });
+  const mint = (payload?: string, contentType = 'application/json') =>
+    t.app.inject({ method: 'POST', url: `${shipmentUrl}/public-links`, headers: { ...forwarder, ...(payload === undefined ? {} : { 'content-type': contentType }) }, ...(payload === undefined ? {} : { payload }) });
 
   it('refuses an unknown body field (a typo of expiresInHours) instead of minting a default link', async () => {
     const before = (await links()).json().links.length as number;
-    const response = await t.app.inject({ method: 'POST', url: `${shipmentUrl}/public-links`, headers: { 'content-type': 'application/json' }, payload: '{"hourz":10}' });
+    const response = await mint('{"hourz":10}');
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
@@ -114,17 +173,17 @@ describe('what the contract does not allow is refused by name', () => {
   });
 
   it('names every unknown field and wrong value at once', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `${shipmentUrl}/public-links`, headers: { 'content-type': 'application/json' }, payload: '{"hours":1000,"expiresInHours":"soon"}' });
+    const response = await mint('{"hours":1000,"expiresInHours":"soon"}');
     expect(response.statusCode).toBe(400);
     const pointers = (response.json().issues as { pointer: string }[]).map((issue) => issue.pointer).sort();
     expect(pointers).toEqual(['/expiresInHours', '/hours']);
   });
 
   it('still mints a link with a valid body, and with none', async () => {
-    const valid = await t.app.inject({ method: 'POST', url: `${shipmentUrl}/public-links`, headers: { 'content-type': 'application/json' }, payload: '{"expiresInHours":10}' });
+    const valid = await mint('{"expiresInHours":10}');
     expect(valid.statusCode, valid.body).toBe(201);
     expect(Date.parse(valid.json().expiresAt) - Date.parse(valid.json().createdAt)).toBe(10 * 3_600_000);
-    const none = await t.app.inject({ method: 'POST', url: `${shipmentUrl}/public-links` });
+    const none = await mint();
     expect(none.statusCode, none.body).toBe(201);
     expect(Date.parse(none.json().expiresAt) - Date.parse(none.json().createdAt)).toBe(72 * 3_600_000);
   });
@@ -153,7 +212,7 @@ describe('what the contract does not allow is refused by name', () => {
   });
 
   it('refuses a text/plain body outside /epcis (a cross-site form can send one without a preflight)', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `${shipmentUrl}/public-links`, headers: { 'content-type': 'text/plain' }, payload: '{"expiresInHours":10}' });
+    const response = await mint('{"expiresInHours":10}', 'text/plain');
     expect(response.statusCode).toBe(415);
     expect(response.json().type).toBe('https://ns.karvon.org/problems/unsupported-media-type');
   });

@@ -9,6 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { checkApiKeyInput, checkOrganisationChanges, checkOrganisationInput, checkUserInput } from '../../access/access-input.js';
 import type { ApiDeps } from '../deps.js';
 import { principalOf } from '../guard.js';
+import { absentBodyAsEmptyObject, serializeAsBuilt } from '../schemas/common.js';
 import { jsonObjectBody } from './access-body.js';
 import {
   CREATE_KEY_SCHEMA, CREATE_ORGANISATION_SCHEMA, CREATE_USER_SCHEMA, DISABLE_USER_SCHEMA, GET_ORGANISATION_SCHEMA, LIST_KEYS_SCHEMA,
@@ -18,6 +19,7 @@ import {
 export function accessRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    api.setSerializerCompiler(serializeAsBuilt);
     const access = deps.access;
 
     api.get('/organisations', { schema: LIST_ORGANISATIONS_SCHEMA }, async (request) => {
@@ -44,11 +46,11 @@ export function accessRoutes(deps: ApiDeps): FastifyPluginAsync {
       access.updateOrganisation(principalOf(request), request.params.id, checkOrganisationChanges(jsonObjectBody(request, 'The changes'))),
     );
 
-    api.post('/organisations/:id/suspend', { schema: ORGANISATION_STATUS_SCHEMA('Suspend an organisation: its users and keys stop working') }, async (request) =>
+    api.post('/organisations/:id/suspend', { schema: ORGANISATION_STATUS_SCHEMA('Suspend an organisation: its users and keys stop working'), preValidation: absentBodyAsEmptyObject }, async (request) =>
       access.suspendOrganisation(principalOf(request), request.params.id),
     );
 
-    api.post('/organisations/:id/reactivate', { schema: ORGANISATION_STATUS_SCHEMA('Reactivate a suspended organisation') }, async (request) =>
+    api.post('/organisations/:id/reactivate', { schema: ORGANISATION_STATUS_SCHEMA('Reactivate a suspended organisation'), preValidation: absentBodyAsEmptyObject }, async (request) =>
       access.reactivateOrganisation(principalOf(request), request.params.id),
     );
 
@@ -64,7 +66,7 @@ export function accessRoutes(deps: ApiDeps): FastifyPluginAsync {
       return reply.code(201).send(user);
     });
 
-    api.post('/users/:id/disable', { schema: DISABLE_USER_SCHEMA }, async (request) => access.disableUser(principalOf(request), request.params.id));
+    api.post('/users/:id/disable', { schema: DISABLE_USER_SCHEMA, preValidation: absentBodyAsEmptyObject }, async (request) => access.disableUser(principalOf(request), request.params.id));
 
     api.get('/keys', { schema: LIST_KEYS_SCHEMA }, async (request) => {
       const actor = principalOf(request);

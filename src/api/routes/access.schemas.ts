@@ -6,7 +6,7 @@
 import { Type } from 'typebox';
 import { NETWORK_WIDE_KINDS, ORGANISATION_ID_PATTERN } from '../../access/access-input.js';
 import { KEY_SCOPES, ORGANISATION_KINDS, USER_ROLES } from '../../access/model.js';
-import { Choice, CountedList, ReadonlyList, DateTime, IdParamsSchema, NoQuerySchema, PROBLEM_RESPONSES } from '../schemas/common.js';
+import { Choice, CountedList, DateTime, IdParamsSchema, NoBodySchema, NoQuerySchema, PROBLEM_RESPONSES, ReadonlyList } from '../schemas/common.js';
 
 const TAGS = ['Access'];
 
@@ -127,6 +127,7 @@ export const ORGANISATION_STATUS_SCHEMA = (summary: string) => ({
   tags: TAGS,
   params: OrganisationParams,
   querystring: NoQuerySchema,
+  body: NoBodySchema,
   response: { 200: OrganisationSchema, ...PROBLEM_RESPONSES },
 });
 
@@ -160,6 +161,7 @@ export const DISABLE_USER_SCHEMA = {
   tags: TAGS,
   params: IdParamsSchema,
   querystring: NoQuerySchema,
+  body: NoBodySchema,
   response: { 200: UserSchema, ...PROBLEM_RESPONSES },
 };
 

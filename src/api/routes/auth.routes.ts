@@ -5,6 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDeps } from '../deps.js';
+import { serializeAsBuilt } from '../schemas/common.js';
 import { principalOf } from '../guard.js';
 import { cookieValue, expiredSessionCookie, SESSION_COOKIE, sessionCookie } from '../plugins/authentication.js';
 import { requireJsonContentType } from './access-body.js';
@@ -13,6 +14,7 @@ import { ME_SCHEMA, SIGN_IN_SCHEMA, SIGN_OUT_SCHEMA } from './access.schemas.js'
 export function authRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    api.setSerializerCompiler(serializeAsBuilt);
 
     api.post('/sign-in', { schema: SIGN_IN_SCHEMA, config: { public: true, replacesSession: true } }, async (request, reply) => {
       requireJsonContentType(request);

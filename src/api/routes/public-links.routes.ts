@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { PublicLinkService, type LinkCaller } from '../../tracking/public-links.js';
 import type { ApiDeps } from '../deps.js';
 import { detailScope, principalOf } from '../guard.js';
+import { absentBodyAsEmptyObject, serializeAsBuilt } from '../schemas/common.js';
 import { CREATE_PUBLIC_LINK_SCHEMA, LIST_PUBLIC_LINKS_SCHEMA, REVOKE_PUBLIC_LINK_SCHEMA, TRACK_SCHEMA } from './public-links.schemas.js';
 
 function callerOf(request: FastifyRequest): LinkCaller {
@@ -17,16 +18,15 @@ function callerOf(request: FastifyRequest): LinkCaller {
 export function publicLinkRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    api.setSerializerCompiler(serializeAsBuilt);
     const links = new PublicLinkService({ shipments: deps.shipments, links: deps.store.access.publicLinks, audit: deps.audit });
 
     api.post(
       '/shipments/:id/public-links',
       {
         schema: CREATE_PUBLIC_LINK_SCHEMA,
-        // No body at all asks for the default lifetime: validate it as the empty object it means.
-        preValidation: async (request) => {
-          request.body ??= {};
-        },
+        // No body at all asks for the default lifetime.
+        preValidation: absentBodyAsEmptyObject,
       },
       async (request, reply) => {
         const scope = detailScope(request);

@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import { countryByCode, corridorById, locationById, locationBySgln, referenceData } from '../../reference/index.js';
+import { serializeAsBuilt } from '../schemas/common.js';
 import { REFERENCE_SCHEMAS } from './reference.schemas.js';
 
 function list<T>(values: Iterable<T>) {
@@ -18,8 +19,7 @@ export function referenceRoutes(): FastifyPluginAsync {
   return async (app) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     const data = referenceData();
-    // Served as built, key order included: the schemas document the answers (a test checks them).
-    api.setSerializerCompiler(() => (payload) => JSON.stringify(payload));
+    api.setSerializerCompiler(serializeAsBuilt);
     const config = { public: true };
 
     api.get('/countries', { schema: REFERENCE_SCHEMAS.countries, config }, async () => list(data.countries.values()));

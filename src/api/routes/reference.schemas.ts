@@ -1,7 +1,7 @@
 /**
  * Schemas of the shipped reference data (/api/reference/...). The data is served as it is built
- * (src/reference), key order included, so these routes serialise with JSON.stringify and the schemas
- * describe the answers for /docs and clients; a test validates every answer against them.
+ * (src/reference), key order included (see serializeAsBuilt); the schemas describe the answers for
+ * /docs and clients, and a test validates every answer against them.
  */
 import { Type, type TSchema } from 'typebox';
 import { Choice, CountedList, NoQuerySchema, PROBLEM_RESPONSES, ReadonlyList } from '../schemas/common.js';

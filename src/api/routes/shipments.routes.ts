@@ -10,6 +10,7 @@ import type { ShipmentSnapshot } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
 import { locationById } from '../../reference/index.js';
 import type { ApiDeps } from '../deps.js';
+import { serializeAsBuilt } from '../schemas/common.js';
 import { detailScope, requireScope } from '../guard.js';
 import { sendQueryDocument } from '../respond.js';
 import { registerShipment } from '../../tracking/register-shipment.js';
@@ -62,6 +63,7 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
     };
 
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    api.setSerializerCompiler(serializeAsBuilt);
 
     api.get('/', { schema: LIST_SHIPMENTS_SCHEMA }, async (request) => {
       const scope = detailScope(request);

@@ -2,6 +2,7 @@
  * Schema pieces every route shares: the RFC 7807 problem every error answers with, and small
  * reusable parameter and list shapes. Route schemas live next to their routes in *.schemas.ts.
  */
+import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { ERROR_TABLE, karvonProblemType } from '../../errors.js';
 
@@ -55,6 +56,28 @@ export const PROBLEM_RESPONSES = { '4xx': ProblemSchema, '5xx': ProblemSchema } 
 
 /** A query string that takes no parameters at all: any one given is refused by name. */
 export const NoQuerySchema = Type.Object({}, { additionalProperties: false });
+
+/** The body of an action that needs none (suspend, disable...): nothing, or an empty JSON object. */
+export const NoBodySchema = Type.Object({}, { additionalProperties: false, description: 'Nothing, or an empty JSON object {}' });
+
+/**
+ * A preValidation hook for routes whose body may be left out: no body is validated as the empty
+ * object it means (so the schema's defaults apply and unknown fields are still refused).
+ */
+export async function absentBodyAsEmptyObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
+
+/**
+ * The serializer of the routes that answer with objects built in order by the features (read model
+ * snapshots, reference data, organisations...): JSON.stringify keeps their key order and every
+ * field, where fast-json-stringify would write required keys first and drop what a schema leaves
+ * out. The response schemas then document the answers, and tests check answers against them
+ * (test/api/response-schemas.test.ts, test/api/openapi-contract.test.ts).
+ */
+export function serializeAsBuilt(): (payload: unknown) => string {
+  return (payload) => JSON.stringify(payload);
+}
 
 /** A path with one `id` parameter. */
 export const IdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, description: 'The id' }) }, { additionalProperties: false });
