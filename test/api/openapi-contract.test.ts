@@ -2,6 +2,8 @@
 // client (or a person at /docs) needs nothing else; and what the contract does not allow is refused
 // with a 400 that names it, rather than silently ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Value } from 'typebox/value';
+import { CREATE_PUBLIC_LINK_SCHEMA, LIST_PUBLIC_LINKS_SCHEMA, TRACK_SCHEMA } from '../../src/api/routes/public-links.schemas.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -186,6 +188,12 @@ describe('what the contract does not allow is refused by name', () => {
     const none = await mint();
     expect(none.statusCode, none.body).toBe(201);
     expect(Date.parse(none.json().expiresAt) - Date.parse(none.json().createdAt)).toBe(72 * 3_600_000);
+    // The answers are what their schemas say.
+    expect(Value.Check(CREATE_PUBLIC_LINK_SCHEMA.response[201], valid.json())).toBe(true);
+    expect(Value.Check(LIST_PUBLIC_LINKS_SCHEMA.response[200], (await links()).json())).toBe(true);
+    const tracked = await t.app.inject({ method: 'GET', url: valid.json().url });
+    expect(tracked.statusCode).toBe(200);
+    expect(Value.Check(TRACK_SCHEMA.response[200], tracked.json())).toBe(true);
   });
 
   it('refuses an unknown query parameter on /api/shipments, naming it', async () => {
