@@ -1,18 +1,24 @@
 /**
  * The one table of Karvon's error codes. Every error a client can see has a row here: its HTTP
- * status, the EPCIS exception type it is reported as, and a title. Codes are never reused for a
- * different meaning.
+ * status, its title, and the two problem types it is reported under: Karvon's own
+ * (https://ns.karvon.org/problems/<kebab-name>, outside the EPCIS endpoints) and the EPCIS exception
+ * type (under /epcis, where the standard names the types). Codes are never reused for a different
+ * meaning. docs/errors.md lists every row; a test keeps it in step with this table.
  */
 import { EpcisException, type EpcisExceptionType, type ValidationIssue } from './epcis/exceptions.js';
 
 interface ErrorRow {
   status: number;
+  /** The EPCIS exception type the code is reported as under /epcis. */
   exception: EpcisExceptionType;
   title: string;
 }
 
+/** Where Karvon's own problem types live; a type is this plus the code's kebab-case name. */
+export const KARVON_PROBLEM_BASE = 'https://ns.karvon.org/problems/';
+
 export const ERROR_TABLE = {
-  KRV_VALIDATION: { status: 400, exception: 'ValidationException', title: 'The EPCIS document or event is not valid' },
+  KRV_VALIDATION: { status: 400, exception: 'ValidationException', title: 'The request or the EPCIS document is not valid' },
   KRV_MALFORMED_BODY: { status: 400, exception: 'ValidationException', title: 'The request body could not be parsed' },
   KRV_QUERY_PARAMETER: { status: 400, exception: 'QueryParameterException', title: 'A query parameter is unknown or malformed' },
   KRV_QUERY_TOO_LARGE: { status: 413, exception: 'QueryTooLargeException', title: 'The query would return more events than allowed' },
@@ -35,6 +41,23 @@ export const ERROR_TABLE = {
 } as const satisfies Record<string, ErrorRow>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** Which vocabulary a problem is typed in: the EPCIS endpoints keep the standard's exception types. */
+export type ProblemVocabulary = 'karvon' | 'epcis';
+
+/** Karvon's own problem type of a code: KRV_NO_SUCH_RESOURCE is https://ns.karvon.org/problems/no-such-resource. */
+export function karvonProblemType(code: ErrorCode): string {
+  return KARVON_PROBLEM_BASE + code.replace(/^KRV_/, '').toLowerCase().replace(/_/g, '-');
+}
+
+/** The EPCIS problem type of a code, e.g. epcisException:ValidationException. */
+export function epcisProblemType(code: ErrorCode): string {
+  return `epcisException:${ERROR_TABLE[code].exception}`;
+}
+
+export function problemTypeOf(code: ErrorCode, vocabulary: ProblemVocabulary): string {
+  return vocabulary === 'epcis' ? epcisProblemType(code) : karvonProblemType(code);
+}
 
 /** Which row an exception raised by the pure EPCIS core is reported under. */
 const CODE_OF_EPCIS_EXCEPTION: Partial<Record<EpcisExceptionType, ErrorCode>> = {
@@ -66,7 +89,7 @@ export class KarvonError extends Error {
   }
 }
 
-/** RFC 7807 problem details with the EPCIS exception type, as every error response body. */
+/** RFC 7807 problem details, as every error response body. */
 export interface Problem {
   type: string;
   title: string;
@@ -77,8 +100,11 @@ export interface Problem {
   issues?: ValidationIssue[];
 }
 
-/** Turns any thrown value into a problem; unknown errors become a generic 500 without details. */
-export function toProblem(error: unknown): { problem: Problem; known: boolean } {
+/**
+ * Turns any thrown value into a problem; unknown errors become a generic 500 without details. The
+ * type is Karvon's own unless the caller asks for the EPCIS vocabulary (the /epcis endpoints).
+ */
+export function toProblem(error: unknown, vocabulary: ProblemVocabulary = 'karvon'): { problem: Problem; known: boolean } {
   let known: KarvonError | undefined;
   if (error instanceof KarvonError) known = error;
   else if (error instanceof EpcisException) {
@@ -89,7 +115,7 @@ export function toProblem(error: unknown): { problem: Problem; known: boolean } 
     return {
       known: false,
       problem: {
-        type: `epcisException:${row.exception}`,
+        type: problemTypeOf('KRV_INTERNAL', vocabulary),
         title: row.title,
         status: row.status,
         detail: 'The server could not complete the request. The error has been logged.',
@@ -99,7 +125,7 @@ export function toProblem(error: unknown): { problem: Problem; known: boolean } 
   }
   const row = ERROR_TABLE[known.code];
   const problem: Problem = {
-    type: `epcisException:${row.exception}`,
+    type: problemTypeOf(known.code, vocabulary),
     title: row.title,
     status: row.status,
     detail: known.message,

@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { trustProxyOption } from './client-address.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerBodyLimits } from './plugins/body-limits.js';
-import { registerBodyParsers } from './plugins/body-parsers.js';
+import { registerEpcisBodyParsers } from './plugins/body-parsers.js';
 import { registerCors } from './plugins/cors.js';
 import { registerRateLimits, type RateLimitStorage } from './plugins/rate-limits.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -74,15 +74,25 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   registerAuthentication(app, deps);
   app.addHook('onRequest', rateLimits.perCaller);
   registerBodyLimits(app, deps.config.captureFileSizeLimit);
-  registerBodyParsers(app, deps.config.captureFileSizeLimit);
+  // Outside /epcis Fastify parses JSON bodies itself, and only JSON: a text/plain body (which a
+  // cross-site form can send without a CORS preflight) is a 415.
+  app.removeContentTypeParser('text/plain');
   registerGs1Headers(app);
   await registerOpenApi(app, options.version ?? '0.0.0');
 
   await app.register(healthRoutes(deps));
-  await app.register(eventsRoutes(deps), { prefix: '/epcis' });
-  await app.register(captureRoutes(deps), { prefix: '/epcis' });
-  await app.register(queriesRoutes(deps), { prefix: '/epcis' });
-  await app.register(resourcesRoutes(deps), { prefix: '/epcis' });
+  // The EPCIS bindings read their bodies as raw bytes (JSON-LD, XML, streamed capture documents):
+  // their parsers are registered in this scope only.
+  await app.register(
+    async (epcis) => {
+      registerEpcisBodyParsers(epcis, deps.config.captureFileSizeLimit);
+      await epcis.register(eventsRoutes(deps));
+      await epcis.register(captureRoutes(deps));
+      await epcis.register(queriesRoutes(deps));
+      await epcis.register(resourcesRoutes(deps));
+    },
+    { prefix: '/epcis' },
+  );
   await app.register(optionsRoutes());
   await app.register(referenceRoutes(), { prefix: '/api/reference' });
   await app.register(shipmentsRoutes(deps), { prefix: '/api/shipments' });

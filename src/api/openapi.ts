@@ -1,6 +1,7 @@
 /**
  * The OpenAPI 3 document, generated from the routes that exist (so it cannot list a route that is
- * not built), with a summary per route from ROUTE_DOCS, and browsable docs at /docs.
+ * not built) and their schemas (summary, tags, body, parameters, responses), and browsable docs at
+ * /docs. ROUTE_DOCS gives a summary to the routes that do not declare their own yet.
  */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,8 +12,6 @@ const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
   'GET /ready': { tag: 'Operations', summary: 'Readiness: the store answers, every follower of the event log has caught up, the demo (when on) has seeded' },
   'GET /api/status/': { tag: 'Operations', summary: "The node's followers of the event log (position, lag, last error) and pending startup work: network operator only" },
   'GET /epcis/': { tag: 'EPCIS discovery', summary: 'Top-level resources of the EPCIS 2.0 REST interface' },
-  'OPTIONS /epcis': { tag: 'EPCIS discovery', summary: 'The methods the EPCIS root allows and the EPCIS and CBV versions' },
-  'OPTIONS /epcis/*': { tag: 'EPCIS discovery', summary: 'The methods an EPCIS resource allows (Allow) and the EPCIS and CBV versions' },
   'OPTIONS /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit, Karvon-Capture-Item-Limit-Per-Event, Karvon-Capture-Item-Limit-Per-Document)' },
   'POST /epcis/capture': { tag: 'EPCIS capture', summary: 'Capture an EPCIS document (JSON-LD or XML); 202 with the job in Location once the document is durable. GS1-Capture-Error-Behaviour: rollback (default) or proceed' },
   'GET /epcis/capture': { tag: 'EPCIS capture', summary: 'List capture jobs, newest first (perPage, nextPageToken)' },
@@ -28,41 +27,6 @@ const ROUTE_DOCS: Record<string, { tag: string; summary: string }> = {
 };
 
 Object.assign(ROUTE_DOCS, {
-  'GET /api/reference/countries': { tag: 'Reference data', summary: 'Member states and corridor neighbours (ISO 3166-1), names in English, Russian, Arabic and their own language' },
-  'GET /api/reference/countries/:code': { tag: 'Reference data', summary: 'One country by its alpha-2 code' },
-  'GET /api/reference/locations': { tag: 'Reference data', summary: 'Border crossings, ports and terminals with geofences, UN/LOCODE and GS1 SGLN (filters: kind, country)' },
-  'GET /api/reference/locations/:id': { tag: 'Reference data', summary: 'One location by its Karvon id or its SGLN' },
-  'GET /api/reference/customs-offices': { tag: 'Reference data', summary: 'Customs offices of the member states at crossings and inland terminals' },
-  'GET /api/reference/corridors': { tag: 'Reference data', summary: 'Corridors with their stops, modes and length' },
-  'GET /api/reference/corridors/:id': { tag: 'Reference data', summary: 'One corridor as ordered legs with route lines, distances and moving times' },
-  'GET /api/shipments/': { tag: 'Tracking', summary: 'Shipments, newest activity first (filters: status, corridor, country, mode, crossing = a location still ahead, from, to; limit up to 500, cursor)' },
-  'GET /api/shipments/search': { tag: 'Tracking', summary: 'Find shipments by any reference or unit number, partial container numbers too (q)' },
-  'GET /api/shipments/:id': { tag: 'Tracking', summary: 'One shipment: status, last location, transit steps per country, holds, timeline and ETA range' },
-  'GET /api/shipments/:id/events': { tag: 'Tracking', summary: 'The EPCIS events of one shipment' },
-  'POST /api/shipments/': { tag: 'Tracking', summary: 'Register a shipment with its references, parties, goods, units and planned itinerary (idempotent per booking reference)' },
-  'GET /api/reference/timing': { tag: 'Reference data', summary: 'Published border dwell times, speeds and transit times, with sources' },
-});
-
-Object.assign(ROUTE_DOCS, {
-  'POST /api/auth/sign-in': { tag: 'Access', summary: 'Sign in with email and password (JSON); sets the HttpOnly session cookie. Repeated failures lock the account for a while' },
-  'POST /api/auth/sign-out': { tag: 'Access', summary: 'End the session of the cookie sent' },
-  'GET /api/auth/me': { tag: 'Access', summary: 'Who the caller is: organisation, user or key, role and scopes' },
-  'GET /api/organisations': { tag: 'Access', summary: 'Organisations the caller administers or sees (filters: country, kind)' },
-  'POST /api/organisations': { tag: 'Access', summary: 'Create an organisation (network operator; a national coordinator for its own country, with its locations and unclaimed party ids)' },
-  'GET /api/organisations/:id': { tag: 'Access', summary: 'One organisation' },
-  'PATCH /api/organisations/:id': { tag: 'Access', summary: 'Change name, party ids or locations (lists replace the old ones; same rules as creation)' },
-  'POST /api/organisations/:id/suspend': { tag: 'Access', summary: 'Suspend an organisation: its users and keys stop working' },
-  'POST /api/organisations/:id/reactivate': { tag: 'Access', summary: 'Reactivate a suspended organisation' },
-  'GET /api/organisations/:id/users': { tag: 'Access', summary: 'Users of an organisation' },
-  'POST /api/organisations/:id/users': { tag: 'Access', summary: 'Create a user (password hashed with scrypt, never returned)' },
-  'POST /api/users/:id/disable': { tag: 'Access', summary: 'Disable a user and end their sessions' },
-  'GET /api/keys': { tag: 'Access', summary: "API keys of the caller's organisation (never their secrets), with last use" },
-  'POST /api/keys': { tag: 'Access', summary: 'Create an API key with scopes (capture, read, admin); the secret is in this answer only' },
-  'DELETE /api/keys/:id': { tag: 'Access', summary: 'Revoke an API key' },
-  'POST /api/shipments/:id/public-links': { tag: 'Public tracking', summary: 'A time-limited, revocable link that shows status, last location and ETA only (parties of the shipment)' },
-  'GET /api/shipments/:id/public-links': { tag: 'Public tracking', summary: "The caller's public links of a shipment (never their tokens)" },
-  'DELETE /api/public-links/:id': { tag: 'Public tracking', summary: 'Revoke a public link' },
-  'GET /api/public/track/:token': { tag: 'Public tracking', summary: 'What a public link shows: status, last location, ETA (no credentials needed)' },
   'GET /api/statistics/': { tag: 'Statistics', summary: 'Aggregates of the network (no party names, values or references): shipments by status and corridor, holds, observed leg and dwell times, events per day' },
   'GET /api/governance/members': { tag: 'Governance', summary: 'Member states with their national coordinators' },
   'GET /api/governance/proposals': { tag: 'Governance', summary: 'Proposals to admit, suspend or reinstate a member state (filter: status)' },
@@ -102,7 +66,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     const key = `${methods[0]} ${route.url}`;
     const doc = ROUTE_DOCS[key] ?? ROUTE_DOCS[key.endsWith('/') ? key.slice(0, -1) : `${key}/`];
     if (!doc) return;
-    route.schema = { ...(route.schema ?? {}), tags: [doc.tag], summary: doc.summary };
+    // A route's own schema says it best; ROUTE_DOCS only fills in what it leaves out.
+    route.schema = { tags: [doc.tag], summary: doc.summary, ...(route.schema ?? {}) };
   });
   await app.register(swagger, {
     openapi: {
@@ -112,7 +77,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         version,
         description:
           'Integrated goods tracking for the trade corridors of Central Asia and the Caspian, on GS1 EPCIS 2.0. ' +
-          'The EPCIS 2.0 REST bindings are mounted under /epcis. Errors are RFC 7807 problem+json with the EPCIS exception type. ' +
+          'The EPCIS 2.0 REST bindings are mounted under /epcis. Errors are RFC 7807 problem+json: under /epcis typed with the EPCIS exception types, elsewhere with Karvon\'s (https://ns.karvon.org/problems/..., listed in docs/errors.md). ' +
           'Callers authenticate with an API key (Authorization: Bearer krv_...) or the session cookie of POST /api/auth/sign-in.',
       },
       components: {

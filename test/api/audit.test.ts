@@ -154,7 +154,7 @@ describe('witnessing: GET /api/audit/heads, /consistency, /inclusion', () => {
     for (const [url, message] of cases) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
-      expect(response.json(), url).toMatchObject({ code: 'KRV_QUERY_PARAMETER', type: 'epcisException:QueryParameterException' });
+      expect(response.json(), url).toMatchObject({ code: 'KRV_QUERY_PARAMETER', type: 'https://ns.karvon.org/problems/query-parameter' });
       expect(response.json().detail, url).toMatch(message);
     }
   });

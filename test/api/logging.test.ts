@@ -23,8 +23,8 @@ describe('the runtime logger', () => {
 
   it('is the one the HTTP layer logs requests through', async () => {
     expect(t.app.log).toBeDefined();
-    await t.app.inject({ method: 'GET', url: '/health?probe=logged-request' });
-    expect(log()).toContain('/health?probe=logged-request');
+    await t.app.inject({ method: 'GET', url: '/health' });
+    expect(log()).toContain('"url":"/health"');
     expect(log()).toContain('"statusCode":200');
   });
 

@@ -3,6 +3,7 @@
  * `application/json` on these POSTs is also a CSRF defence for cookie sessions: a cross-site form can
  * only send urlencoded, multipart or text/plain bodies, and a cross-site script that wants to send
  * JSON must pass a CORS preflight, which the server does not grant (CORS is closed by default).
+ * Fastify parses the JSON and the route's schema checks its shape before the handler runs.
  */
 import type { FastifyRequest } from 'fastify';
 import { KarvonError } from '../../errors.js';
@@ -14,23 +15,13 @@ export function requireJsonContentType(request: FastifyRequest): void {
   }
 }
 
-/** The body as a JSON object (400 otherwise); `allowEmpty` gives {} for an empty body. */
-export function jsonObjectBody(request: FastifyRequest, what: string, allowEmpty = false): Record<string, unknown> {
+/** The body as a JSON object (415 unless sent as JSON, 400 when absent or not an object). */
+export function jsonObjectBody(request: FastifyRequest, what: string): Record<string, unknown> {
   requireJsonContentType(request);
   const body = request.body;
-  const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
-  if (text.trim() === '') {
-    if (allowEmpty) return {};
-    throw new KarvonError('KRV_MALFORMED_BODY', `The request has no body: send ${what} as a JSON object`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new KarvonError('KRV_MALFORMED_BODY', `${what} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (body === undefined || body === null) throw new KarvonError('KRV_MALFORMED_BODY', `The request has no body: send ${what} as a JSON object`);
+  if (typeof body !== 'object' || Array.isArray(body)) {
     throw new KarvonError('KRV_VALIDATION', `${what} must be a JSON object`, [{ pointer: '', message: 'expected a JSON object' }]);
   }
-  return parsed as Record<string, unknown>;
+  return body as Record<string, unknown>;
 }

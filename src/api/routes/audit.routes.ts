@@ -12,7 +12,6 @@ import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Consistency, ExportLog, Heads, Inclusion, ListEntries, VerifyLog } from './audit.schemas.js';
-import { describeSchemaErrors } from './schema-errors.js';
 import { isNetworkAdmin, type Principal } from '../../model/access.js';
 import { KarvonError } from '../../errors.js';
 import type { AuditActor } from '../../model/governance.js';
@@ -52,7 +51,6 @@ export function auditRoutes(deps: ApiDeps): FastifyPluginAsync {
   const witness = allowed(mayWitness, "Only the network operator, the council and the member states' national coordinators read the audit log's heads and proofs");
 
   return async (app) => {
-    app.setSchemaErrorFormatter(describeSchemaErrors);
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
     api.get('/', { schema: ListEntries }, async (request) => {

@@ -10,7 +10,7 @@
  * caller gets 401.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import type { ProposalDetail, RequestContext } from '../../governance/governance-service.js';
 import type { ApiDeps } from '../deps.js';
@@ -27,7 +27,6 @@ import {
   ScheduleHandOver,
   WithdrawProposal,
 } from './governance.schemas.js';
-import { describeSchemaErrors } from './schema-errors.js';
 
 /** A proposal as members see it: its votes name the state, the choice, when, and the organisation. */
 function proposalView(detail: ProposalDetail) {
@@ -40,20 +39,8 @@ function proposalView(detail: ProposalDetail) {
 
 const contextOf = (request: FastifyRequest): RequestContext => ({ address: request.ip });
 
-/**
- * JSON bodies parsed by Fastify in this scope, so that the schemas validate them; any other content
- * type is answered 415. (The app's own parsers hand every body over as bytes for the EPCIS bindings;
- * once the app parses JSON itself outside /epcis, this is redundant and can go.)
- */
-function parseJsonBodies(app: FastifyInstance): void {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
-}
-
 export function governanceRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
-    parseJsonBodies(app);
-    app.setSchemaErrorFormatter(describeSchemaErrors);
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     const governance = deps.governance;
     const reader = async (request: FastifyRequest) => {

@@ -3,11 +3,12 @@
  * terminals with their geofences and GS1 identifiers, customs offices, corridors with route lines,
  * and the timing facts behind simulation and ETA fallbacks. Read-only; every answer names sources.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import { countryByCode, corridorById, locationById, locationBySgln, referenceData } from '../../reference/index.js';
-
-const LOCATION_KINDS = new Set(['border-crossing', 'port', 'terminal', 'city']);
+import { serializeAsBuilt } from '../schemas/common.js';
+import { REFERENCE_SCHEMAS } from './reference.schemas.js';
 
 function list<T>(values: Iterable<T>) {
   const items = [...values];
@@ -16,20 +17,20 @@ function list<T>(values: Iterable<T>) {
 
 export function referenceRoutes(): FastifyPluginAsync {
   return async (app) => {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
     const data = referenceData();
+    api.setSerializerCompiler(serializeAsBuilt);
+    const config = { public: true };
 
-    app.get('/countries', { config: { public: true } }, async () => list(data.countries.values()));
-    app.get<{ Params: { code: string } }>('/countries/:code', { config: { public: true } }, async (request) => {
+    api.get('/countries', { schema: REFERENCE_SCHEMAS.countries, config }, async () => list(data.countries.values()));
+    api.get('/countries/:code', { schema: REFERENCE_SCHEMAS.country, config }, async (request) => {
       const country = countryByCode(request.params.code.toUpperCase());
       if (!country) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No country has the ISO 3166-1 alpha-2 code '${request.params.code}'`);
       return country;
     });
 
-    app.get<{ Querystring: { kind?: string; country?: string } }>('/locations', { config: { public: true } }, async (request) => {
+    api.get('/locations', { schema: REFERENCE_SCHEMAS.locations, config }, async (request) => {
       const { kind, country } = request.query;
-      if (kind !== undefined && !LOCATION_KINDS.has(kind)) {
-        throw new KarvonError('KRV_QUERY_PARAMETER', `kind must be one of ${[...LOCATION_KINDS].join(', ')}, got '${kind}'`);
-      }
       const wanted = country?.toUpperCase();
       return list(
         [...data.locations.values()].filter(
@@ -37,15 +38,15 @@ export function referenceRoutes(): FastifyPluginAsync {
         ),
       );
     });
-    app.get<{ Params: { id: string } }>('/locations/:id', { config: { public: true } }, async (request) => {
+    api.get('/locations/:id', { schema: REFERENCE_SCHEMAS.location, config }, async (request) => {
       const location = locationById(request.params.id) ?? locationBySgln(request.params.id);
       if (!location) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No location has the id or SGLN '${request.params.id}'`);
       return location;
     });
 
-    app.get('/customs-offices', { config: { public: true } }, async () => list(data.customsOffices.values()));
+    api.get('/customs-offices', { schema: REFERENCE_SCHEMAS.customsOffices, config }, async () => list(data.customsOffices.values()));
 
-    app.get('/corridors', { config: { public: true } }, async () =>
+    api.get('/corridors', { schema: REFERENCE_SCHEMAS.corridors, config }, async () =>
       list(
         [...data.corridors.values()].map((corridor) => ({
           id: corridor.id,
@@ -57,12 +58,12 @@ export function referenceRoutes(): FastifyPluginAsync {
         })),
       ),
     );
-    app.get<{ Params: { id: string } }>('/corridors/:id', { config: { public: true } }, async (request) => {
+    api.get('/corridors/:id', { schema: REFERENCE_SCHEMAS.corridor, config }, async (request) => {
       const corridor = corridorById(request.params.id);
       if (!corridor) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No corridor has the id '${request.params.id}'`);
       return corridor;
     });
 
-    app.get('/timing', { config: { public: true } }, async () => list(data.timing.values()));
+    api.get('/timing', { schema: REFERENCE_SCHEMAS.timing, config }, async () => list(data.timing.values()));
   };
 }

@@ -3,18 +3,19 @@
  * reference or unit number, with their timeline and an arrival estimate given as a range; and the
  * registration of a new shipment by a forwarder.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain/index.js';
 import type { ShipmentSnapshot } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
 import { locationById } from '../../reference/index.js';
 import type { ApiDeps } from '../deps.js';
+import { serializeAsBuilt } from '../schemas/common.js';
 import { detailScope, requireScope } from '../guard.js';
 import { sendQueryDocument } from '../respond.js';
 import { registerShipment } from '../../tracking/register-shipment.js';
-
-const MODES = new Set(['road', 'rail', 'sea']);
-const MAX_LIMIT = 500;
+import { requireJsonContentType } from './access-body.js';
+import { GET_SHIPMENT_SCHEMA, LIST_SHIPMENTS_SCHEMA, REGISTER_SHIPMENT_SCHEMA, SEARCH_SHIPMENTS_SCHEMA, SHIPMENT_EVENTS_SCHEMA } from './shipments.schemas.js';
 
 /** A shipment as the API shows it: its state without the raw folding material. */
 function shipmentSummary(state: ShipmentSnapshot) {
@@ -35,26 +36,6 @@ function shipmentSummary(state: ShipmentSnapshot) {
     lastEventTime: state.lastEventTime,
     itinerary: state.itinerary,
   };
-}
-
-function parseJsonBody(body: unknown, contentType: string | undefined): unknown {
-  if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
-    throw new KarvonError('KRV_UNSUPPORTED_MEDIA_TYPE', `A shipment registration is sent as application/json, not ${contentType ?? 'without a content type'}`);
-  }
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new KarvonError('KRV_MALFORMED_BODY', 'The request has no body: send the shipment registration as JSON');
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new KarvonError('KRV_MALFORMED_BODY', `The shipment registration is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return 50;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LIMIT) {
-    throw new KarvonError('KRV_QUERY_PARAMETER', `limit must be a whole number from 1 to ${MAX_LIMIT}, got '${raw}'`);
-  }
-  return Number(raw);
 }
 
 /** The `crossing` filter: a location id of the reference data (a border crossing, port or terminal). */
@@ -81,7 +62,10 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
       return state;
     };
 
-    app.get<{ Querystring: Record<string, string | undefined> }>('/', async (request) => {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    api.setSerializerCompiler(serializeAsBuilt);
+
+    api.get('/', { schema: LIST_SHIPMENTS_SCHEMA }, async (request) => {
       const scope = detailScope(request);
       const q = request.query;
       const statuses = q.status?.split(',').map((s) => s.trim());
@@ -90,41 +74,40 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
           throw new KarvonError('KRV_QUERY_PARAMETER', `status must be one of ${SHIPMENT_STATUSES.join(', ')}, got '${status}'`);
         }
       }
-      if (q.mode !== undefined && !MODES.has(q.mode)) throw new KarvonError('KRV_QUERY_PARAMETER', `mode must be road, rail or sea, got '${q.mode}'`);
       const page = await projection.list({
         status: statuses as ShipmentStatus[] | undefined,
         corridor: q.corridor,
         country: q.country,
-        mode: q.mode as 'road' | 'rail' | 'sea' | undefined,
+        mode: q.mode,
         from: parseTime('from', q.from),
         to: parseTime('to', q.to),
-        limit: parseLimit(q.limit),
+        limit: q.limit ?? 50,
         cursor: q.cursor,
         upcomingStop: checkedLocation(q.crossing),
       }, scope);
       return { shipments: page.shipments.map(shipmentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     });
 
-    app.post('/', async (request, reply) => {
+    api.post('/', { schema: REGISTER_SHIPMENT_SCHEMA }, async (request, reply) => {
       // The registering organisation captures the registration event and becomes the shipment's
       // registrant (src/access/audience.ts); another organisation's shipment under the same
       // reference is neither joined nor revealed.
       const principal = requireScope(request, 'capture');
       detailScope(request);
-      const body = parseJsonBody(request.body, request.headers['content-type']);
-      const { created, shipment } = await registerShipment(deps, body, new Date(), principal.organisation);
+      requireJsonContentType(request);
+      const { created, shipment } = await registerShipment(deps, request.body, new Date(), principal.organisation);
       reply.code(created ? 201 : 200).header('location', `/api/shipments/${encodeURIComponent(shipment.id).replace(/%3A/gi, ':')}`);
       return shipmentSummary(shipment);
     });
 
-    app.get<{ Querystring: { q?: string; limit?: string } }>('/search', async (request) => {
+    api.get('/search', { schema: SEARCH_SHIPMENTS_SCHEMA }, async (request) => {
       const scope = detailScope(request);
-      const q = (request.query.q ?? '').trim();
+      const q = request.query.q.trim();
       if (q.length < 3) throw new KarvonError('KRV_QUERY_PARAMETER', 'q must have at least 3 characters: a container, wagon or document number, or part of one');
-      return { shipments: (await projection.search(q, parseLimit(request.query.limit), scope)).map(shipmentSummary) };
+      return { shipments: (await projection.search(q, request.query.limit ?? 50, scope)).map(shipmentSummary) };
     });
 
-    app.get<{ Params: { id: string } }>('/:id', async (request) => {
+    api.get('/:id', { schema: GET_SHIPMENT_SCHEMA }, async (request) => {
       const state = await find(request.params.id, detailScope(request));
       return {
         ...shipmentSummary(state),
@@ -137,7 +120,7 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
       };
     });
 
-    app.get<{ Params: { id: string } }>('/:id/events', async (request, reply) => {
+    api.get('/:id/events', { schema: SHIPMENT_EVENTS_SCHEMA }, async (request, reply) => {
       const events = await projection.events(request.params.id, detailScope(request));
       if (!events) throw unknown(request.params.id);
       return sendQueryDocument(request, reply, { events }, 'ShipmentEvents');
