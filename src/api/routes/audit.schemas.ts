@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { ProblemSchema } from './problem.schemas.js';
+import { ProblemSchema } from '../schemas/common.js';
 
 const TAG = ['Audit'];
 const problems = { '4xx': ProblemSchema };

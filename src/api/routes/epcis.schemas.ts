@@ -12,7 +12,7 @@
  * here allow additional properties.
  */
 import { Type, type TSchema } from 'typebox';
-import { ProblemSchema } from './problem.schemas.js';
+import { ProblemSchema } from '../schemas/common.js';
 
 /** A validator compiler that accepts everything: the EPCIS core validates (see above). */
 export const documentationOnly = () => () => true;

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import type { ProposalKind as ModelProposalKind } from '../../model/governance.js';
-import { ProblemSchema } from './problem.schemas.js';
+import { ProblemSchema } from '../schemas/common.js';
 
 const TAG = ['Governance'];
 const Country = (description: string) => Type.String({ description: `${description} (ISO 3166-1 alpha-2)`, examples: ['GE'] });
