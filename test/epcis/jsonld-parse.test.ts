@@ -287,8 +287,14 @@ describe('bad JSON-LD input', () => {
     expect(remote.issues[0]!.pointer).toBe('/@context/0');
   });
 
+  it('refuses a document without @context (the 2.0.1 schema requires it)', () => {
+    const error = thrown(() => parseJsonLdDocument(`{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","epcisBody":{"eventList":[]}}`));
+    expect(error.issues[0]!.pointer).toBe('/@context');
+    expect(error.message).toContain('needs one');
+  });
+
   it('refuses a __proto__ key instead of letting it change an object', () => {
-    const error = thrown(() => parseJsonLdDocument(`{"type":"EPCISDocument","epcisBody":{"eventList":[{"type":"ObjectEvent","__proto__":{"x":1}}]}}`));
+    const error = thrown(() => parseJsonLdDocument(`{"@context":[],"type":"EPCISDocument","epcisBody":{"eventList":[{"type":"ObjectEvent","__proto__":{"x":1}}]}}`));
     expect(error.issues[0]!.pointer).toBe('/epcisBody/eventList/0/__proto__');
   });
 });

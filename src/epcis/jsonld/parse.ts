@@ -94,6 +94,14 @@ function readDocument(root: unknown): EpcisDocument {
     );
   }
   const documentType = type as EpcisDocument['type'];
+  // The 2.0.1 schema requires @context: without it the document is plain JSON, not JSON-LD, and its
+  // terms and prefixes mean nothing a receiver can rely on.
+  if (root['@context'] === undefined) {
+    throw validationError(
+      `the ${type} has no @context at /@context: an EPCIS JSON-LD document needs one, e.g. "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"]`,
+      [{ pointer: '/@context', message: 'missing @context' }],
+    );
+  }
   const namespaces = collectContextBindings(root['@context'], '/@context');
   const document: EpcisDocument = {
     namespaces: sortBindings(namespaces),

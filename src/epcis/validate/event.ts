@@ -2,7 +2,7 @@
  * validateEvent: every rule of the EPCIS 2.0.1 JSON schema for one event, plus CBV and identifier
  * syntax checks, reported as issues with JSON pointers (nothing is thrown).
  */
-import type { ValidationIssue } from '../exceptions.js';
+import { isWarning, type ValidationIssue } from '../exceptions.js';
 import { EVENT_TYPES, type EpcisEvent, type EventType } from '../model.js';
 import {
   checkDateTime,
@@ -187,8 +187,31 @@ function unknownField(issues: Issues, at: string, type: EventType, key: string):
   issues.push({ pointer: at, message });
 }
 
-/** Every rule an event breaks, with JSON pointers below `pointer` (the event's own location). */
+/** The errors and the warnings of one validation, each in document order. */
+export interface Findings {
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+}
+
+/** Splits issues into errors and warnings (src/epcis/exceptions.ts, ValidationIssue.severity). */
+export function splitFindings(issues: readonly ValidationIssue[]): Findings {
+  const findings: Findings = { errors: [], warnings: [] };
+  for (const issue of issues) (isWarning(issue) ? findings.warnings : findings.errors).push(issue);
+  return findings;
+}
+
+/** Every rule an event breaks, with JSON pointers below `pointer` (the event's own location); warnings left out. */
 export function validateEvent(event: EpcisEvent, pointer = ''): ValidationIssue[] {
+  return splitFindings(eventIssues(event, pointer)).errors;
+}
+
+/** The errors and the data-quality warnings of one event. */
+export function eventFindings(event: EpcisEvent, pointer = ''): Findings {
+  return splitFindings(eventIssues(event, pointer));
+}
+
+/** Errors and warnings of one event, in the order found. */
+export function eventIssues(event: EpcisEvent, pointer = ''): ValidationIssue[] {
   const issues: Issues = [];
   const e = event as unknown as Record<string, unknown>;
   if (!checkObject(issues, pointer, 'an event', e)) return issues;
