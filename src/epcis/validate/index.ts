@@ -11,5 +11,5 @@ export { identifierProblem } from './identifier.js';
 export { epcUrnProblem, type EpcLevel } from './epc-urn.js';
 export { digitalLinkProblem } from './digital-link.js';
 export { isAbsoluteUri, uriProblem } from './uri.js';
-export { dateTimeProblem, isTimeZoneOffset } from './time.js';
+export { dateTimeProblem, isTimeZoneOffset, futureEventTimeProblem, DEFAULT_MAX_CLOCK_SKEW_MS } from './time.js';
 export { vocabularyProblem } from './cbv.js';
