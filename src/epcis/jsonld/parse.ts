@@ -167,7 +167,7 @@ function readDocument(root: unknown): EpcisDocument {
     const problem = eventList === undefined ? 'is missing' : 'must be an array';
     throw validationError(`${type}: the eventList at ${listPointer} ${problem}`, [{ pointer: listPointer, message: `eventList ${problem}` }]);
   }
-  document.events = eventList.map((raw, i) => readEvent(raw, childPath(listPath, i), namespaces));
+  document.events = eventList.map((raw, i) => readEvent(raw, childPath(listPath, i), namespaces, root['@context']));
   if (Object.keys(extensions).length > 0) document.extensions = extensions;
   return document;
 }
