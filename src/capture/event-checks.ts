@@ -19,14 +19,23 @@ export interface EventCheckOptions {
 /** The errors (the event is refused) and warnings (it is captured, the sender is told) of one event. */
 export function checkCapturedEvent(event: EpcisEvent, pointer: string, options: EventCheckOptions): Findings {
   const findings = eventFindings(event, pointer);
+  for (const issue of captureRuleErrors(event, pointer, options)) findings.errors.push(issue);
+  return findings;
+}
+
+/**
+ * The errors of Karvon's capture rules beyond the standard's: its own identifier IRIs, and an
+ * eventTime later than the recordTime by more than the clock skew.
+ */
+export function captureRuleErrors(event: EpcisEvent, pointer: string, options: EventCheckOptions): ValidationIssue[] {
   const record = event as unknown as Record<string, unknown>;
-  for (const issue of profileIdentifierIssues(record, pointer)) findings.errors.push(issue);
+  const errors: ValidationIssue[] = profileIdentifierIssues(record, pointer);
   const future = futureEventTimeProblem(record.eventTime, options.recordTime, options.maxClockSkewMs);
   if (future !== null) {
     const named = typeof record.eventID === 'string' ? ` (eventID ${record.eventID})` : '';
-    findings.errors.push({ pointer: `${pointer}/eventTime`, message: `event at ${pointer || '/'}${named}: ${future}` });
+    errors.push({ pointer: `${pointer}/eventTime`, message: `event at ${pointer || '/'}${named}: ${future}` });
   }
-  return findings;
+  return errors;
 }
 
 /** The errors of every event of a list, in order (for refusing a whole capture under rollback). */
