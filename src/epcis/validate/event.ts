@@ -33,6 +33,8 @@ import { isTimeZoneOffset } from './time.js';
 import { schemeLength } from './uri.js';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+// The identifier lists the 2.0.1 schema declares uniqueItems (through its epcList definition).
+const UNIQUE_LISTS: ReadonlySet<string> = new Set(['ObjectEvent epcList', 'TransformationEvent inputEPCList', 'TransformationEvent outputEPCList']);
 const ACTIONS = 'ADD, OBSERVE, DELETE';
 // The fields an extension event type (type is an IRI) shares with the standard types.
 const COMMON_ONLY: ReadonlySet<string> = new Set(['eventTime', 'recordTime', 'eventTimeZoneOffset', 'eventID', 'certificationInfo', 'errorDeclaration']);
@@ -43,7 +45,7 @@ function nonEmptyArray(value: unknown): boolean {
 }
 
 /** Checks one field of a standard event type; `key` is known to be allowed for the type. */
-function checkField(issues: Issues, at: string, key: string, value: unknown): void {
+function checkField(issues: Issues, at: string, key: string, value: unknown, type: EventType | undefined): void {
   switch (key) {
     case 'eventTime':
     case 'recordTime':
@@ -79,7 +81,7 @@ function checkField(issues: Issues, at: string, key: string, value: unknown): vo
     case 'childEPCs':
     case 'inputEPCList':
     case 'outputEPCList':
-      checkEpcList(issues, at, key, value);
+      checkEpcList(issues, at, key, value, UNIQUE_LISTS.has(`${type} ${key}`));
       return;
     case 'quantityList':
     case 'childQuantityList':
@@ -238,7 +240,7 @@ export function eventIssues(event: EpcisEvent, pointer = ''): ValidationIssue[] 
       continue;
     }
     if (!allowed && !COMMON_ONLY.has(key)) continue; // extension event types: only the common fields are known
-    checkField(issues, `${pointer}/${pointerToken(key)}`, key, value);
+    checkField(issues, `${pointer}/${pointerToken(key)}`, key, value, type);
   }
 
   if (e.eventTime === undefined) issues.push({ pointer, message: 'an event needs eventTime (when it happened, e.g. 2024-05-01T10:15:00Z)' });
