@@ -40,6 +40,8 @@ export interface CaptureBatch {
   /** Filled by the persist step: the events that were new and are now durable. */
   stored: NewEvent[];
   duplicates: string[];
+  /** Data-quality findings on events that are captured anyway (GS1 keys, CBV terms), in document order. */
+  warnings: ValidationIssue[];
 }
 
 /** A flat list of every rejection, in document order. */

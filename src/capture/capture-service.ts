@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { EpcisException, validationError, type ValidationIssue } from '../epcis/exceptions.js';
 import type { EpcisDocument } from '../epcis/model.js';
-import { eventListPointer, validateEvent, xmlPathOfPointer } from '../epcis/validate/index.js';
+import { DEFAULT_MAX_CLOCK_SKEW_MS, eventListPointer, xmlPathOfPointer } from '../epcis/validate/index.js';
+import { capturedEventErrors, checkCapturedEvent } from './event-checks.js';
 import { KarvonError } from '../errors.js';
 import type { Organisation } from '../model/access.js';
 import { BOOTSTRAP_ORGANISATION, BOOTSTRAP_ORGANISATION_ID } from '../access/authentication.js';
@@ -35,6 +36,8 @@ export interface CaptureResult {
   eventIDs: string[];
   /** Hash IDs of the events that were stored already (or repeated in the document). */
   duplicateHashIDs: string[];
+  /** Data-quality findings on captured events (severity 'warning'): reported, not refused. */
+  warnings: ValidationIssue[];
 }
 
 /** Adds the XML path to each issue of an XML document, so that the sender can find the element. */
@@ -84,6 +87,7 @@ export class CaptureService {
       prepared: [],
       stored: [],
       duplicates: [],
+      warnings: [],
     };
     for (const step of CAPTURE_STEPS) await step(batch, this.deps);
     return {
@@ -93,6 +97,7 @@ export class CaptureService {
       errors: locateIssues(rejectionIssues(batch), doc, options.binding),
       eventIDs: batch.stored.map((row) => row.event.eventID as string),
       duplicateHashIDs: batch.duplicates,
+      warnings: locateIssues(batch.warnings, doc, options.binding),
     };
   }
 
@@ -109,7 +114,7 @@ export class CaptureService {
     this.checkLimits(doc, errorBehaviour);
     if (errorBehaviour === 'rollback') {
       const pointer = eventListPointer(doc);
-      const issues = doc.events.flatMap((event, index) => validateEvent(event, `${pointer}/${index}`));
+      const issues = capturedEventErrors(doc.events, pointer, this.eventCheckOptions());
       if (issues.length > 0) {
         throw validationError(
           `The document has ${issues.length} validation problem(s); nothing was captured. First: ${issues[0]!.pointer}: ${issues[0]!.message}`,
@@ -145,7 +150,7 @@ export class CaptureService {
     const event = decodeSingleEvent(body, binding);
     const doc: EpcisDocument = { namespaces: {}, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '', events: [event] };
     this.checkItemLimits(doc, '', 'rollback');
-    const issues = validateEvent(event, '');
+    const issues = checkCapturedEvent(event, '', this.eventCheckOptions()).errors;
     if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
     const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, limited: true, ...(capturer ? { capturer } : {}) });
     if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
@@ -153,6 +158,10 @@ export class CaptureService {
     const hashID = result.duplicateHashIDs[0]!;
     const existing = (event.eventID ? await this.deps.store.events.get(event.eventID) : undefined) ?? (await this.deps.store.events.get(hashID));
     return { eventID: (existing?.event.eventID as string | undefined) ?? event.eventID ?? hashID, duplicate: true };
+  }
+
+  private eventCheckOptions() {
+    return { recordTime: this.deps.now(), maxClockSkewMs: this.deps.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS };
   }
 
   /** Puts unfinished jobs of an earlier run back in the queue (call once at start). */
@@ -253,7 +262,8 @@ export class CaptureService {
         ...(capturer ? { capturer } : {}),
       });
       await finish(
-        { captured: result.captured, duplicates: result.duplicates, rejected: result.rejected, errors: result.errors.slice(0, 1000) },
+        // Warnings travel with the errors, marked by their severity (the job store keeps one list).
+        { captured: result.captured, duplicates: result.duplicates, rejected: result.rejected, errors: [...result.errors.slice(0, 1000), ...result.warnings.slice(0, 1000)] },
         result.rejected > 0 ? 'failed' : 'success',
       );
     } catch (error) {

@@ -6,7 +6,8 @@ import { validationError } from '../epcis/exceptions.js';
 import { refusalError, refusedEvents } from './authorise-events.js';
 import { recorderOf } from '../access/visibility.js';
 import { eventHashId } from '../epcis/hash/index.js';
-import { validateEvent } from '../epcis/validate/index.js';
+import { DEFAULT_MAX_CLOCK_SKEW_MS } from '../epcis/validate/index.js';
+import { checkCapturedEvent } from './event-checks.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Store } from '../store/store.js';
 import type { CaptureAuditor } from '../model/governance.js';
@@ -25,6 +26,8 @@ export interface CaptureDeps {
    * shipment could be judged before its first one was folded.
    */
   readModelCurrent?: () => Promise<void>;
+  /** How far an eventTime may lie after its recordTime (KARVON_CAPTURE_MAX_CLOCK_SKEW); 15 minutes if absent. */
+  maxClockSkewMs?: number;
 }
 
 export type CaptureStep = (batch: CaptureBatch, deps: CaptureDeps) => void | Promise<void>;
@@ -41,13 +44,18 @@ export const refuseOversizedEvents: CaptureStep = (batch) => {
   for (const [index, issues] of oversized) batch.rejected.set(index, issues);
 };
 
-/** Checks every event against the standard's rules; refused events are recorded, not thrown. */
-export const validateEvents: CaptureStep = (batch) => {
-  if (batch.validated) return;
+/**
+ * Checks every event (src/capture/event-checks.ts); refused events are recorded, not thrown, and the
+ * warnings of the others are kept for the capture's result. A batch validated at submission is only
+ * looked at for its warnings.
+ */
+export const validateEvents: CaptureStep = (batch, { now, maxClockSkewMs }) => {
+  const options = { recordTime: now(), maxClockSkewMs: maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS };
   batch.events.forEach((event, index) => {
     if (batch.rejected.has(index)) return;
-    const issues = validateEvent(event, `${batch.listPointer}/${index}`);
-    if (issues.length > 0) batch.rejected.set(index, issues);
+    const { errors, warnings } = checkCapturedEvent(event, `${batch.listPointer}/${index}`, options);
+    if (errors.length > 0 && !batch.validated) batch.rejected.set(index, errors);
+    else for (const warning of warnings) batch.warnings.push(warning);
   });
 };
 

@@ -22,12 +22,18 @@ export function bindingOfContentType(contentType: string | undefined): Binding {
   );
 }
 
-/** Parses a whole EPCIS document in either binding (an XML master-data document has no events). */
-export function decodeDocument(body: Buffer | string, binding: Binding): EpcisDocument {
-  return binding === 'json' ? parseJsonLdDocument(body) : parseXmlDocument(body);
+// What is captured or validated must be valid against the XSD's element order.
+const XML_CAPTURE = { xsdOrder: true } as const;
+
+/**
+ * Parses a whole EPCIS document in either binding (an XML master-data document has no events).
+ * `lenientOrder` reads XML fields in any order (`karvon hash`: the reference generator's vectors do).
+ */
+export function decodeDocument(body: Buffer | string, binding: Binding, options: { lenientOrder?: boolean } = {}): EpcisDocument {
+  return binding === 'json' ? parseJsonLdDocument(body) : parseXmlDocument(body, options.lenientOrder ? {} : XML_CAPTURE);
 }
 
 /** Parses the body of POST /events: one event (or a document that holds exactly one). */
 export function decodeSingleEvent(body: Buffer | string, binding: Binding): EpcisEvent {
-  return binding === 'json' ? parseJsonLdEvent(body) : parseXmlEvent(body);
+  return binding === 'json' ? parseJsonLdEvent(body) : parseXmlEvent(body, XML_CAPTURE);
 }

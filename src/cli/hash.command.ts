@@ -18,7 +18,7 @@ export function registerHashCommand(program: Command): void {
         throw new Error(`--algorithm must be one of ${HASH_ALGORITHMS.join(', ')}, got '${options.algorithm}'`);
       }
       const binding = bindingOfFile(file);
-      const doc = decodeDocument(fs.readFileSync(file), binding);
+      const doc = decodeDocument(fs.readFileSync(file), binding, { lenientOrder: true });
       // The reference implementation's document-level ignoreFields extension is honoured, so that
       // its published test vectors can be reproduced with this command.
       const hashOptions = { binding, algorithm: options.algorithm as HashAlgorithm, ignoreFields: ignoreFieldsOf(doc) };

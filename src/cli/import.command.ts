@@ -44,7 +44,9 @@ async function importFile(runtime: Runtime, file: string, errorBehaviour: 'proce
     add(result, offset);
   };
 
-  const parseStream = binding === 'xml' ? parseXmlDocumentStream : parseJsonLdDocumentStream;
+  // Imported XML must follow the XSD's element order, as captured XML does (src/capture/decode.ts).
+  const parseStream: typeof parseJsonLdDocumentStream =
+    binding === 'xml' ? (chunks, onEvent) => parseXmlDocumentStream(chunks, onEvent, { xsdOrder: true }) : parseJsonLdDocumentStream;
   let batch: EpcisEvent[] = [];
   let offset = 0;
   let bytes = 0;

@@ -24,6 +24,8 @@ export interface KarvonConfig {
   readonly captureItemLimitPerEvent: number;
   /** Most list items in one capture request, all its events and its header together. */
   readonly captureItemLimitPerDocument: number;
+  /** Seconds an event's eventTime may lie after its recordTime (clocks differ); later events are refused. */
+  readonly captureMaxClockSkewSeconds: number;
   /** Largest page of events a query may ask for (perPage). */
   readonly queryMaxPerPage: number;
   /** Page size when a query gives no perPage. */
@@ -138,6 +140,7 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
   { name: 'KARVON_CAPTURE_FILE_SIZE_LIMIT', key: 'captureFileSizeLimit', default: String(32 * 1024 * 1024), description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)', parse: integer(1024, 2 ** 31 - 1) },
   { name: 'KARVON_CAPTURE_ITEM_LIMIT_PER_EVENT', key: 'captureItemLimitPerEvent', default: '10000', description: 'Most list items in one captured event: every item of every list in it (EPCs, quantities, business transactions, sources, destinations, sensor elements and reports, extension lists); a longer event is refused (Karvon-Capture-Item-Limit-Per-Event)', parse: integer(1, 10_000_000) },
   { name: 'KARVON_CAPTURE_ITEM_LIMIT_PER_DOCUMENT', key: 'captureItemLimitPerDocument', default: '100000', description: 'Most list items in one capture request, its events and header together; a larger document is refused (Karvon-Capture-Item-Limit-Per-Document)', parse: integer(1, 100_000_000) },
+  { name: 'KARVON_CAPTURE_MAX_CLOCK_SKEW', key: 'captureMaxClockSkewSeconds', default: '900', description: "Seconds an event's eventTime may lie after the time it is captured (its recordTime), for clocks that differ; an event dated later is refused", parse: integer(0, 31_536_000) },
   { name: 'KARVON_QUERY_MAX_PER_PAGE', key: 'queryMaxPerPage', default: '1000', description: 'Largest page of events a query may request (perPage)', parse: integer(1, 100_000) },
   { name: 'KARVON_QUERY_DEFAULT_PER_PAGE', key: 'queryDefaultPerPage', default: '100', description: 'Page size when a query names none', parse: integer(1, 100_000) },
   { name: 'KARVON_DEMO_SHIPMENTS', key: 'demoShipments', default: '3000', description: 'Shipments in the demo that `karvon serve` starts on an empty store (`--no-demo` for none)', parse: integer(1, 1_000_000) },

@@ -10,3 +10,4 @@ export * from './transit/index.js';
 export * from './status/shipment-status.js';
 export * from './epcis-profile.js';
 export * from './epcis-profile-steps.js';
+export * from './profile-identifiers.js';

@@ -38,6 +38,17 @@ export interface ProblemLocation {
 /** One finding of validation: where, and what was expected. */
 export interface ValidationIssue extends ProblemLocation {
   message: string;
+  /**
+   * 'warning' marks a data-quality finding (a GS1 key whose check digit does not compute, a CBV-looking
+   * term the CBV does not define) on input the EPCIS 2.0.1 schema accepts: reported, never refused.
+   * Absent means an error.
+   */
+  severity?: 'warning';
+}
+
+/** Whether an issue is a warning (reported, not refused). */
+export function isWarning(issue: ValidationIssue): boolean {
+  return issue.severity === 'warning';
 }
 
 /** An error in the standard's own vocabulary, raised by the pure EPCIS core. */

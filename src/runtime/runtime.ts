@@ -107,7 +107,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const readModelCurrent = tracking ? async () => shipmentsFollower.caughtUpTo(await readStore.events.lastSequence()) : undefined;
   // Every captured batch's audit entry is written in the transaction that stores its events.
   const capture = new CaptureService(
-    { store, bus, now, audit, ...(readModelCurrent ? { readModelCurrent } : {}) },
+    { store, bus, now, audit, maxClockSkewMs: config.captureMaxClockSkewSeconds * 1000, ...(readModelCurrent ? { readModelCurrent } : {}) },
     { captureLimit: config.captureLimit, itemLimits: { perEvent: config.captureItemLimitPerEvent, perDocument: config.captureItemLimitPerDocument } },
     (error, jobID) => onError(error, `capture job ${jobID}`),
   );

@@ -148,6 +148,8 @@ export interface CaptureJob {
   duplicates: number;
   rejected: number;
   errors: ValidationIssue[];
+  /** Data-quality findings on the captured events (GS1 keys, CBV terms): reported, not refused. */
+  warnings?: ValidationIssue[];
   /** The organisation it captures for (absent for local captures): a resumed job is authorised as it. */
   capturedBy?: string;
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const delivered = trip(uuidPrefix(1));
   // The second shipment is still on its way: its last four events have not happened yet.
-  const underway = trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU8765432'), 5).slice(0, 6);
+  const underway = trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU7654320'), 5).slice(0, 6);
   const response = await t.app.inject({ method: 'POST', url: '/epcis/capture', payload: jsonLd([...delivered, ...underway]), headers: { 'content-type': 'application/ld+json' } });
   expect(response.statusCode, response.body).toBe(202);
   await t.runtime.capture.idle();

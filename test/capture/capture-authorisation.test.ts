@@ -75,7 +75,7 @@ describe('capture authorisation', () => {
   });
 
   it('refuses a carrier capturing at a terminal it does not operate (rollback: 403 with the pointer, nothing stored)', async () => {
-    const attempt = capture.captureDocument(doc([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
+    const attempt = capture.captureDocument(doc([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU0000013')]), { binding: 'json', errorBehaviour: 'rollback', capturer: carrier });
     const error = await attempt.then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(KarvonError);
     expect((error as KarvonError).status).toBe(403);
@@ -85,7 +85,7 @@ describe('capture authorisation', () => {
   });
 
   it('under proceed rejects only the refused events, with the reason, and stores the rest in the organisation\'s name', async () => {
-    const result = await capture.captureDocument(doc([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]), { binding: 'json', errorBehaviour: 'proceed', capturer: carrier });
+    const result = await capture.captureDocument(doc([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU0000013')]), { binding: 'json', errorBehaviour: 'proceed', capturer: carrier });
     expect(result.captured).toBe(1);
     expect(result.rejected).toBe(1);
     expect(result.errors[0]!.pointer).toBe('/epcisBody/eventList/1');
@@ -94,12 +94,12 @@ describe('capture authorisation', () => {
   });
 
   it('lets customs capture at locations in its own country, and elsewhere only about shipments it sees', async () => {
-    const result = await capture.captureDocument(doc([at(1, 'poti-port'), at(2, 'poti-port', 'TGHU9000002')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs });
+    const result = await capture.captureDocument(doc([at(1, 'poti-port'), at(2, 'poti-port', 'TGHU0000029')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs });
     expect(result.captured).toBe(2);
     expect((await store.events.after(0, 10)).map((s) => s.capturedBy)).toEqual(['ge-customs', 'ge-customs']);
     // A Kazakh port, and an inspection with no location at all: not its business.
-    await expect(capture.captureDocument(doc([at(3, 'aktau-port', 'TGHU9000003')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs })).rejects.toMatchObject({ status: 403 });
-    const nowhere = { ...at(4, 'poti-port', 'TGHU9000004') };
+    await expect(capture.captureDocument(doc([at(3, 'aktau-port', 'TGHU0000034')]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs })).rejects.toMatchObject({ status: 403 });
+    const nowhere = { ...at(4, 'poti-port', 'TGHU0000040') };
     delete nowhere.readPoint;
     delete nowhere.bizLocation;
     await expect(capture.captureDocument(doc([nowhere]), { binding: 'json', errorBehaviour: 'rollback', capturer: customs })).rejects.toMatchObject({ status: 403 });
@@ -175,7 +175,7 @@ describe('capture authorisation', () => {
       );
     await expect(capture.submit(body([at(2, 'aktau-port')]), 'application/ld+json', 'rollback', carrier)).rejects.toMatchObject({ status: 403 });
     // A job stored before a restart: only the stored organisation id survives.
-    await store.captureJobs.create({ id: 'job-1', errorBehaviour: 'proceed', contentType: 'application/ld+json', createdAt: '2026-03-10T00:00:00Z', capturedBy: carrier.id }, body([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU9000001')]));
+    await store.captureJobs.create({ id: 'job-1', errorBehaviour: 'proceed', contentType: 'application/ld+json', createdAt: '2026-03-10T00:00:00Z', capturedBy: carrier.id }, body([at(1, 'dostyk'), at(2, 'aktau-port', 'TGHU0000013')]));
     expect((await store.captureJobs.get('job-1'))?.capturedBy).toBe('kz-rail');
     const restarted = new CaptureService({ store, bus: new EventBus(), now: () => new Date('2026-03-10T00:00:00Z'), audit: new AuditLog(store, () => new Date('2026-03-10T00:00:00Z'), testAuditKey()) }, { captureLimit: 1000 });
     expect(await restarted.resumeUnfinished()).toBe(1);

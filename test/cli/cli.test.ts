@@ -59,6 +59,29 @@ describe('karvon validate', () => {
     expect(output.join('\n')).toContain('/epcisBody/eventList/1/eventTimeZoneOffset');
     expect(process.exitCode).toBe(1);
   });
+
+  it('lists warnings apart from errors, and exits non-zero only for errors', async () => {
+    const badKey = { ...departing(2), epcList: ['https://brand.example.com/01/09506000134353/21/1'] };
+    const warned = write('warned.jsonld', jsonDocument([departing(1), badKey]));
+    await run('validate', warned);
+    expect(output).toEqual([
+      `${warned}: valid (2 events), 1 warning(s)`,
+      '  warnings:',
+      expect.stringMatching(/^ {4}\/epcisBody\/eventList\/1\/epcList\/0: epcList item .*check digit/),
+    ]);
+    expect(process.exitCode).toBeUndefined();
+
+    output.length = 0;
+    const container = { ...departing(3), epcList: ['https://ns.karvon.org/id/container/CSQU3054384'] };
+    const both = write('both.xml', xmlDocument([badKey, container]));
+    await run('validate', both);
+    expect(output[0]).toBe(`${both}: invalid, 1 error(s), 1 warning(s)`);
+    expect(output[1]).toBe('  errors:');
+    expect(output[2]).toMatch(/^ {4}\/EPCISDocument\/EPCISBody\/EventList\/ObjectEvent\[2\]\/epcList\/epc\[1\]: container number "CSQU3054384": check digit is 4/);
+    expect(output[3]).toBe('  warnings:');
+    expect(output[4]).toMatch(/^ {4}\/EPCISDocument\/EPCISBody\/EventList\/ObjectEvent\[1\]\/epcList\/epc\[1\]: /);
+    expect(process.exitCode).toBe(1);
+  });
 });
 
 describe('karvon import and export', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expandEventUris, iriTypedTerms } from '../../src/epcis/jsonld/expand-uris.js';
 import { describe, expect, it } from 'vitest';
 import { EpcisException } from '../../src/epcis/exceptions.js';
 import { STANDARD_PREFIXES } from '../../src/epcis/model.js';
@@ -74,8 +75,11 @@ describe('official JSON-LD documents parse faithfully', () => {
       doc.events.forEach((event, i) => {
         // Values exactly as written: nothing rewritten, nothing dropped — apart from the two
         // spellings JSON-LD allows for the same data (a one-item list without brackets, `id` for
-        // `eventID`), which the reader turns into the model's one form.
-        expect(withoutContext(event)).toEqual(withoutContext(modelShape(expected[i]!)));
+        // `eventID`), which the reader turns into the model's one form, and CURIEs of the document's
+        // own prefixes in URI-valued fields, which become full IRIs (tested apart in jsonld-curies).
+        const shaped = modelShape(expected[i]!);
+        expandEventUris(shaped, doc.namespaces, iriTypedTerms(raw['@context'], doc.namespaces));
+        expect(withoutContext(event)).toEqual(withoutContext(shaped));
         const used = prefixesUsed(withoutContext(event));
         expect(new Set(Object.keys(event['@context'] ?? {}))).toEqual(used);
         for (const prefix of used) {
@@ -287,8 +291,14 @@ describe('bad JSON-LD input', () => {
     expect(remote.issues[0]!.pointer).toBe('/@context/0');
   });
 
+  it('refuses a document without @context (the 2.0.1 schema requires it)', () => {
+    const error = thrown(() => parseJsonLdDocument(`{"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2024-01-01T00:00:00Z","epcisBody":{"eventList":[]}}`));
+    expect(error.issues[0]!.pointer).toBe('/@context');
+    expect(error.message).toContain('needs one');
+  });
+
   it('refuses a __proto__ key instead of letting it change an object', () => {
-    const error = thrown(() => parseJsonLdDocument(`{"type":"EPCISDocument","epcisBody":{"eventList":[{"type":"ObjectEvent","__proto__":{"x":1}}]}}`));
+    const error = thrown(() => parseJsonLdDocument(`{"@context":[],"type":"EPCISDocument","epcisBody":{"eventList":[{"type":"ObjectEvent","__proto__":{"x":1}}]}}`));
     expect(error.issues[0]!.pointer).toBe('/epcisBody/eventList/0/__proto__');
   });
 });

@@ -11,6 +11,7 @@ import {
   MAX_REPORTED_ISSUES,
   assertValidDocument,
   assertValidEvent,
+  documentFindings,
   validateDocument,
   xmlPathOfPointer,
 } from '../../src/epcis/validate/index.js';
@@ -44,10 +45,15 @@ describe('validateDocument', () => {
     expect(validateDocument(doc([event(), event({ action: 'ADD' })]))).toEqual([]);
   });
   it('reports events at their eventList pointer', () => {
-    const issues = validateDocument(doc([event(), event(), event(), event({ epcList: ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346'] })]));
+    const issues = validateDocument(doc([event(), event(), event(), event({ epcList: ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346.1'] })]));
     expect(issues).toHaveLength(1);
     expect(issues[0]!.pointer).toBe('/epcisBody/eventList/3/epcList/1');
-    expect(issues[0]!.message).toContain('a sgtin has 3 dot-separated parts');
+    expect(issues[0]!.message).toContain('more than once');
+    // A malformed EPC is a warning at the same pointer; the document stays valid.
+    const findings = documentFindings(doc([event(), event({ epcList: ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346'] })]));
+    expect(findings.errors).toEqual([]);
+    expect(findings.warnings.map((w) => w.pointer)).toEqual(['/epcisBody/eventList/1/epcList/1']);
+    expect(findings.warnings[0]!.message).toContain('a sgtin has 3 dot-separated parts');
   });
   it('uses the query results pointer for query documents', () => {
     const issues = validateDocument(doc([event({ action: 'NOPE' })], { type: 'EPCISQueryDocument', queryName: 'SimpleEventQuery' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpcisEvent } from '../../src/epcis/model.js';
-import { validateEvent } from '../../src/epcis/validate/index.js';
+import { eventFindings, validateEvent } from '../../src/epcis/validate/index.js';
 
 const base = (): Record<string, unknown> => ({
   type: 'ObjectEvent',
@@ -15,7 +15,21 @@ const base = (): Record<string, unknown> => ({
   bizTransactionList: [{ type: 'po', bizTransaction: 'urn:epcglobal:cbv:bt:0614141073467:PO-1' }],
 });
 
-const check = (event: Record<string, unknown>, pointer = '') => validateEvent(event as unknown as EpcisEvent, pointer);
+/** Errors and warnings together: most cases below are errors; the GS1-key and CBV-term findings are warnings. */
+const check = (event: Record<string, unknown>, pointer = '') => {
+  const { errors, warnings } = eventFindings(event as unknown as EpcisEvent, pointer);
+  return [...errors, ...warnings];
+};
+
+/** Exactly one finding, a warning (the event is accepted), at this pointer. */
+function expectWarning(event: Record<string, unknown>, pointer: string, ...fragments: string[]) {
+  expect(validateEvent(event as unknown as EpcisEvent)).toEqual([]);
+  const { warnings } = eventFindings(event as unknown as EpcisEvent);
+  expect(warnings, JSON.stringify(warnings)).toHaveLength(1);
+  expect(warnings[0]!.severity).toBe('warning');
+  expect(warnings[0]!.pointer).toBe(pointer);
+  for (const fragment of fragments) expect(warnings[0]!.message).toContain(fragment);
+}
 
 /** Exactly one issue, at this pointer, whose message contains every fragment. */
 function expectOne(event: Record<string, unknown>, pointer: string, ...fragments: string[]) {
@@ -180,13 +194,18 @@ describe('validateEvent: types and formats', () => {
   });
   it('epcList must be an array of valid identifiers, without duplicates', () => {
     expectOne(withField('epcList', 42), '/epcList', 'epcList must be an array, got 42');
-    expectOne(withField('epcList', ['urn:epc:id:sgtin:0614141.107346.2017', 'urn:epc:id:sgtin:0614141.10734.2018']), '/epcList/1', 'must have 13 digits together, got 12');
+    // The schema asks for a URI: a malformed GS1 key is a data-quality warning, not a refusal.
+    expectWarning(withField('epcList', ['urn:epc:id:sgtin:0614141.107346.2017', 'urn:epc:id:sgtin:0614141.10734.2018']), '/epcList/1', 'must have 13 digits together, got 12');
     expectOne(withField('epcList', ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346.1']), '/epcList/1', 'more than once');
-    expectOne(withField('epcList', ['urn:epc:class:lgtin:4012345.012345.998877']), '/epcList/0', 'class identifier');
-    expectOne(withField('epcList', ['https://id.gs1.org/01/09506000134353/21/1']), '/epcList/0', 'check digit of GTIN 09506000134353 is wrong');
+    expect(validateEvent(withField('epcList', ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346.1']) as unknown as EpcisEvent)).toHaveLength(1);
+    expectWarning(withField('epcList', ['urn:epc:class:lgtin:4012345.012345.998877']), '/epcList/0', 'class identifier');
+    expectWarning(withField('epcList', ['https://id.gs1.org/01/09506000134353/21/1']), '/epcList/0', 'check digit of GTIN 09506000134353 is wrong');
+    expectWarning(withField('epcList', ['https://brand.example.com/01/09506000134353/21/1']), '/epcList/0', 'check digit');
+    expectOne(withField('epcList', ['not a uri']), '/epcList/0', 'needs a scheme');
+    expect(validateEvent(withField('epcList', ['not a uri']) as unknown as EpcisEvent)).toHaveLength(1);
   });
   it('parentID', () => {
-    expectOne({ ...base(), type: 'AggregationEvent', epcList: undefined, childEPCs: ['urn:epc:id:sgtin:0614141.107346.1'], parentID: 'urn:epc:id:sscc:0614141.12345' }, '/parentID', 'parentID', 'must have 17 digits together');
+    expectWarning({ ...base(), type: 'AggregationEvent', epcList: undefined, childEPCs: ['urn:epc:id:sgtin:0614141.107346.1'], parentID: 'urn:epc:id:sscc:0614141.12345' }, '/parentID', 'parentID', 'must have 17 digits together');
   });
   it('quantity must be a number of zero or more, uom a UN/CEFACT code', () => {
     const q = (element: Record<string, unknown>) => withField('quantityList', [{ epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', ...element }]);
@@ -194,7 +213,7 @@ describe('validateEvent: types and formats', () => {
     expectOne(q({ quantity: -1 }), '/quantityList/0/quantity', 'zero or more, got -1');
     expectOne(q({ quantity: 2, uom: 'kg' }), '/quantityList/0/uom', 'UN/CEFACT', "got 'kg'");
     expectOne(withField('quantityList', [{ quantity: 1 }]), '/quantityList/0', 'needs epcClass');
-    expectOne(withField('quantityList', [{ epcClass: 'urn:epc:id:sgtin:0614141.107346.1', quantity: 1 }]), '/quantityList/0/epcClass', 'needs a class');
+    expectWarning(withField('quantityList', [{ epcClass: 'urn:epc:id:sgtin:0614141.107346.1', quantity: 1 }]), '/quantityList/0/epcClass', 'needs a class');
   });
 });
 
@@ -209,7 +228,12 @@ describe('validateEvent: CBV vocabularies', () => {
     expectOne(withField('bizStep', 'urn:epcglobal:cbv:disp:in_transit'), '/bizStep', 'another vocabulary', 'urn:epcglobal:cbv:bizstep:');
   });
   it('a Web URI of an unknown disposition', () => {
-    expectOne(withField('disposition', 'https://ref.gs1.org/cbv/Disp-lost'), '/disposition', 'names no disposition');
+    expectWarning(withField('disposition', 'https://ref.gs1.org/cbv/Disp-lost'), '/disposition', 'names no disposition');
+    // Under the cbv: prefix, as written, the schema sees a URI outside its reserved namespaces.
+    expectWarning(withField('sourceList', [{ type: 'cbv:SDT-nonsense', source: 'urn:epc:id:pgln:4000001.00012' }]), '/sourceList/0/type', 'names no sourceDestinationType');
+    // A CBV 1.x URN is in the reserved namespace: naming no term there is an error.
+    expectOne(withField('disposition', 'urn:epcglobal:cbv:disp:lost'), '/disposition', 'names no disposition');
+    expect(validateEvent(withField('disposition', 'urn:epcglobal:cbv:disp:lost') as unknown as EpcisEvent)).toHaveLength(1);
   });
   it('a private vocabulary URI is fine', () => {
     expect(check(withField('bizStep', 'https://vocab.example.org/bizstep/customs_hold'))).toEqual([]);

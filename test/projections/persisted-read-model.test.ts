@@ -30,8 +30,8 @@ const uuidPrefix = (n: number) => `urn:uuid:00000000-0000-4000-8000-${String(n).
 function threeTrips(prefix: (n: number) => string = (n) => `T${n}-`): EpcisEvent[] {
   return [
     ...trip(prefix(1), '100'),
-    ...trip(prefix(2), '200', '26KZ551100T0047120', CONTAINER, 20),
-    ...trip(prefix(3), '300', '27KZ551100T0047121', containerIri('TGHU8765432'), 3),
+    ...trip(prefix(2), '200', '26KZ551100T0047123', CONTAINER, 20),
+    ...trip(prefix(3), '300', '27KZ551100T0047125', containerIri('TGHU7654320'), 3),
   ];
 }
 
@@ -77,7 +77,7 @@ describe('the persisted shipment read model', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-read-model-'));
     const config = loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl });
     const a = trip(uuidPrefix(1));
-    const b = trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU8765432'), 5);
+    const b = trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU7654320'), 5);
 
     runtime = await openRuntime(config, { onError: () => {} });
     await capture(runtime, [...a.slice(0, 6), ...b.slice(0, 4)]);
@@ -161,9 +161,9 @@ describe('the persisted shipment read model', () => {
   });
 
   it('merges shipments first known by different documents in earlier batches into one, found by all of them', async () => {
-    const bookingEvent = movement('departed', { id: 'm1', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.booking('BK7')], units: [containerIri('AAAU1111111')] });
+    const bookingEvent = movement('departed', { id: 'm1', time: '2026-03-01T08:00:00Z', at: 'xian', docs: [doc.booking('BK7')], units: [containerIri('AAAU1111113')] });
     const cmrEvent = movement('position-reported', { id: 'm3', time: '2026-03-03T12:00:00Z', at: 'geo:43.8,87.6', docs: [doc.cmr('CMR-9')], units: [containerIri('BBBU2222222')] });
-    const mrnEvent = transit('lodge', { id: 'm2', time: '2026-03-04T08:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333333')], fields: { country: 'KZ' } });
+    const mrnEvent = transit('lodge', { id: 'm2', time: '2026-03-04T08:00:00Z', at: 'dostyk', docs: [doc.mrn(MRN)], units: [containerIri('CCCU3333335')], fields: { country: 'KZ' } });
     const linking = transit('accept', { id: 'm4', time: '2026-03-04T09:00:00Z', at: 'dostyk', docs: [doc.booking('BK7'), doc.mrn(MRN), doc.cmr('CMR-9')], units: [], fields: { country: 'KZ' } });
 
     const h = await harness();
@@ -182,10 +182,10 @@ describe('the persisted shipment read model', () => {
       documentIri('mrn', MRN),
       MRN,
       'CMR-9',
-      containerIri('AAAU1111111'),
+      containerIri('AAAU1111113'),
       containerIri('BBBU2222222'),
-      containerIri('CCCU3333333'),
-      'CCCU3333333',
+      containerIri('CCCU3333335'),
+      'CCCU3333335',
     ];
     for (const ref of lookups) expect((await h.projection.get(ref))?.id, ref).toBe(merged.id);
     for (const ref of earlierIds) expect(await eventIDs(h.projection, ref), ref).toEqual(['m1', 'm3', 'm2', 'm4']);
@@ -241,7 +241,7 @@ describe('the persisted shipment read model', () => {
 
   it('folds correctly after another instance rebuilt the read model under it', async () => {
     const a = trip('A', '100');
-    const b = trip('B', '200', '26KZ551100T0047120', containerIri('TGHU8765432'), 2);
+    const b = trip('B', '200', '26KZ551100T0047123', containerIri('TGHU7654320'), 2);
     const h = await harness();
     await h.apply([...a.slice(0, 4), ...b.slice(0, 3)]);
 

@@ -16,7 +16,7 @@ function uuidPrefix(n: number): string {
   return `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(10, '0')}`;
 }
 
-const other = () => trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU8765432'), 5);
+const other = () => trip(uuidPrefix(2), '80000001', '25KZ551100T0047121', containerIri('TGHU7654320'), 5);
 const main = () => trip(uuidPrefix(1));
 
 function documentOf(events: EpcisEvent[]): EpcisDocument {
@@ -82,7 +82,7 @@ describe('ShipmentProjection', () => {
     expect(await projection.search('ZZZZ999')).toEqual([]);
     expect(await projection.search('MS')).toEqual([]);
     expect((await projection.get(MRN))?.id).toBe('smgs:70012345');
-    expect((await projection.get(containerIri('TGHU8765432')))?.id).toBe('smgs:80000001');
+    expect((await projection.get(containerIri('TGHU7654320')))?.id).toBe('smgs:80000001');
   });
 
   it('lists shipments with filters and a cursor', async () => {

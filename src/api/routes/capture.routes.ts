@@ -44,6 +44,13 @@ export function captureJobBody(job: CaptureJob) {
       ...(issue.pointer !== undefined ? { pointer: issue.pointer } : {}),
       ...(issue.xmlPath !== undefined ? { xmlPath: issue.xmlPath } : {}),
     })),
+    // Karvon's addition: findings on events that were captured (a GS1 key whose check digit does not
+    // compute, a CBV-looking term the CBV does not define), so the sender can fix its data.
+    warnings: (job.warnings ?? []).map((issue) => ({
+      detail: issue.message,
+      ...(issue.pointer !== undefined ? { pointer: issue.pointer } : {}),
+      ...(issue.xmlPath !== undefined ? { xmlPath: issue.xmlPath } : {}),
+    })),
   };
 }
 

@@ -6,6 +6,7 @@
 import { validationError } from '../exceptions.js';
 import { EVENT_TYPES, type EpcisEvent, type ExtensionObject, type ExtensionValue, type NamespaceBindings } from '../model.js';
 import { collectContextBindings, prefixOfKey, resolvePrefix } from './context.js';
+import { expandEventUris, iriTypedTerms } from './expand-uris.js';
 import { childPath, pointerOfPath, type JsonPath } from './pointer.js';
 
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
@@ -74,7 +75,12 @@ export function checkKey(
  * Reads one event at `pointer`. Its own '@context' (a bare event posted alone may have one) adds to the
  * document's bindings; the result's '@context' holds exactly the bindings of the prefixes its keys use.
  */
-export function readEvent(raw: unknown, path: JsonPath | undefined, documentBindings: Readonly<NamespaceBindings>): EpcisEvent {
+export function readEvent(
+  raw: unknown,
+  path: JsonPath | undefined,
+  documentBindings: Readonly<NamespaceBindings>,
+  documentContext?: unknown,
+): EpcisEvent {
   if (!isJsonObject(raw)) {
     const pointer = pointerOfPath(path);
     throw validationError(`event at ${pointer || '/'} must be a JSON object`, [{ pointer, message: 'not an object' }]);
@@ -106,6 +112,10 @@ export function readEvent(raw: unknown, path: JsonPath | undefined, documentBind
     body[key] = copyJsonValue(raw[key], at, bindings, used);
   }
   normaliseShape(body);
+  // URI-valued fields written as CURIEs become full IRIs, as XML writes them (src/epcis/jsonld/expand-uris.ts).
+  const typed = iriTypedTerms(documentContext, bindings);
+  if (raw['@context'] !== undefined) iriTypedTerms(raw['@context'], bindings, typed);
+  expandEventUris(body, bindings, typed);
   const event = (Object.keys(used).length > 0 ? { '@context': sortBindings(used), ...body } : body) as EpcisEvent;
   return event;
 }

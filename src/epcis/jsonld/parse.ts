@@ -94,6 +94,14 @@ function readDocument(root: unknown): EpcisDocument {
     );
   }
   const documentType = type as EpcisDocument['type'];
+  // The 2.0.1 schema requires @context: without it the document is plain JSON, not JSON-LD, and its
+  // terms and prefixes mean nothing a receiver can rely on.
+  if (root['@context'] === undefined) {
+    throw validationError(
+      `the ${type} has no @context at /@context: an EPCIS JSON-LD document needs one, e.g. "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"]`,
+      [{ pointer: '/@context', message: 'missing @context' }],
+    );
+  }
   const namespaces = collectContextBindings(root['@context'], '/@context');
   const document: EpcisDocument = {
     namespaces: sortBindings(namespaces),
@@ -159,7 +167,7 @@ function readDocument(root: unknown): EpcisDocument {
     const problem = eventList === undefined ? 'is missing' : 'must be an array';
     throw validationError(`${type}: the eventList at ${listPointer} ${problem}`, [{ pointer: listPointer, message: `eventList ${problem}` }]);
   }
-  document.events = eventList.map((raw, i) => readEvent(raw, childPath(listPath, i), namespaces));
+  document.events = eventList.map((raw, i) => readEvent(raw, childPath(listPath, i), namespaces, root['@context']));
   if (Object.keys(extensions).length > 0) document.extensions = extensions;
   return document;
 }

@@ -43,6 +43,7 @@ function parseText(text: string, at: ScanItem['at']): unknown {
 class EventFeed {
   private kind: EventListKind | undefined;
   private bindings: NamespaceBindings | undefined;
+  private context: unknown;
   /** Events met before the @context: kept (parsed) until it is known. */
   private waiting: { raw: unknown; item: EventItem }[] = [];
   /** Event lists read before the type was known, with the kind of document that implies. */
@@ -63,6 +64,7 @@ class EventFeed {
       if (this.kind === undefined) parseJsonLdDocument({ type: value });
     } else {
       this.bindings = collectContextBindings(value, '/@context');
+      this.context = value;
       await this.release();
     }
   }
@@ -70,7 +72,10 @@ class EventFeed {
   /** At the end of input: reads the events kept back, with the document's context (or none). */
   async finish(root: Record<string, unknown>): Promise<void> {
     this.kind = KIND_OF_TYPE[root['type'] as string];
-    this.bindings ??= collectContextBindings(root['@context'], '/@context');
+    if (this.bindings === undefined) {
+      this.bindings = collectContextBindings(root['@context'], '/@context');
+      this.context = root['@context'];
+    }
     for (const kind of this.assumed) {
       if (kind !== this.kind) {
         const pointer = `/${EVENT_LIST_KEYS[kind].join('/')}`;
@@ -91,7 +96,7 @@ class EventFeed {
   private async deliver(raw: unknown, item: EventItem): Promise<void> {
     if (this.kind === undefined) this.assumed.add(item.list);
     else if (this.kind !== item.list) return; // the whole parser ignores the other place too
-    await this.onEvent(readEvent(raw, childPath(LIST_PATHS[item.list], item.index), this.bindings!), item.index);
+    await this.onEvent(readEvent(raw, childPath(LIST_PATHS[item.list], item.index), this.bindings!, this.context), item.index);
   }
 }
 

@@ -96,13 +96,23 @@ export function checkIdentifierUri(issues: Issues, pointer: string, label: strin
   return checkUri(issues, pointer, label, value);
 }
 
-/** Reports a value that is not a valid EPC URN, Digital Link or other absolute URI, or is too long. */
+/**
+ * Reports a value that is not an absolute URI, or is too long, as an error; an absolute URI that is not
+ * a valid EPC URN or GS1 Digital Link (a bad check digit, a malformed key) only as a warning. The
+ * EPCIS 2.0.1 schema asks for a URI and nothing more, and capture must take what a conforming GS1 tool
+ * sends; the GS1-key finding is data quality the sender should hear about.
+ */
 export function checkIdentifier(issues: Issues, pointer: string, label: string, value: unknown, level: EpcLevel): boolean {
   if (!checkString(issues, pointer, label, value) || !checkIdentifierLength(issues, pointer, label, value)) return false;
   const problem = identifierProblem(value, level);
   if (problem === null) return true;
-  issues.push({ pointer, message: `${label} ${shown(value)} is not a valid identifier: ${problem}` });
-  return false;
+  const notUri = uriProblem(value);
+  if (notUri !== null) {
+    issues.push({ pointer, message: `${label} ${shown(value)} is not a valid identifier: ${notUri}` });
+    return false;
+  }
+  issues.push({ pointer, message: `${label} ${shown(value)} is not a valid GS1 identifier (accepted as a URI): ${problem}`, severity: 'warning' });
+  return true;
 }
 
 /** Reports a value that is not a date-time with a time zone. */
@@ -119,8 +129,21 @@ export function checkVocabulary(issues: Issues, pointer: string, label: string, 
   if (!checkString(issues, pointer, label, value) || !checkIdentifierLength(issues, pointer, label, value)) return false;
   const problem = vocabularyProblem(kind, value, label);
   if (problem === null) return true;
+  if (isSchemaVocabularyUri(value)) {
+    issues.push({ pointer, message: `${problem} (accepted as a private vocabulary URI)`, severity: 'warning' });
+    return true;
+  }
   issues.push({ pointer, message: problem });
   return false;
+}
+
+/**
+ * Whether the 2.0.1 schema takes a vocabulary value as "another URI": an absolute URI outside the
+ * reserved namespace as written (urn:epcglobal:cbv). A GS1 Web URI or a `cbv:` CURIE naming no CBV
+ * term is such a URI: a warning, not a refusal.
+ */
+function isSchemaVocabularyUri(value: string): boolean {
+  return uriProblem(value) === null && !value.startsWith('urn:epcglobal:cbv');
 }
 
 /** Reports a value that is not a finite number. */

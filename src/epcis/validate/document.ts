@@ -5,7 +5,7 @@
 import type { ValidationIssue } from '../exceptions.js';
 import type { EpcisDocument } from '../model.js';
 import { checkArray, checkDateTime, checkIdentifierUri, checkObject, checkString, checkUri, shown, type Issues } from './checks.js';
-import { validateEvent } from './event.js';
+import { eventIssues, splitFindings, type Findings } from './event.js';
 
 const SCHEMA_VERSION = /^\d+(?:\.\d+)*$/;
 
@@ -53,8 +53,17 @@ function checkMasterData(issues: Issues, header: unknown): void {
   }
 }
 
-/** Every rule a document breaks: envelope, header master data, and each event at its pointer. */
+/** Every rule a document breaks: envelope, header master data, and each event at its pointer (warnings left out). */
 export function validateDocument(doc: EpcisDocument): ValidationIssue[] {
+  return splitFindings(documentIssues(doc)).errors;
+}
+
+/** The errors and the data-quality warnings of a document. */
+export function documentFindings(doc: EpcisDocument): Findings {
+  return splitFindings(documentIssues(doc));
+}
+
+function documentIssues(doc: EpcisDocument): ValidationIssue[] {
   const issues: Issues = [];
   if (!checkObject(issues, '', 'an EPCIS document', doc)) return issues;
   const isQuery = doc.type === 'EPCISQueryDocument';
@@ -83,7 +92,7 @@ export function validateDocument(doc: EpcisDocument): ValidationIssue[] {
   const base = eventListPointer(doc);
   if (!checkArray(issues, base, 'eventList', doc.events)) return issues;
   for (let i = 0; i < doc.events.length; i++) {
-    const found = validateEvent(doc.events[i]!, `${base}/${i}`);
+    const found = eventIssues(doc.events[i]!, `${base}/${i}`);
     for (const issue of found) issues.push(issue);
   }
   return issues;

@@ -2,7 +2,7 @@
  * validateEvent: every rule of the EPCIS 2.0.1 JSON schema for one event, plus CBV and identifier
  * syntax checks, reported as issues with JSON pointers (nothing is thrown).
  */
-import type { ValidationIssue } from '../exceptions.js';
+import { isWarning, type ValidationIssue } from '../exceptions.js';
 import { EVENT_TYPES, type EpcisEvent, type EventType } from '../model.js';
 import {
   checkDateTime,
@@ -33,6 +33,8 @@ import { isTimeZoneOffset } from './time.js';
 import { schemeLength } from './uri.js';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+// The identifier lists the 2.0.1 schema declares uniqueItems (through its epcList definition).
+const UNIQUE_LISTS: ReadonlySet<string> = new Set(['ObjectEvent epcList', 'TransformationEvent inputEPCList', 'TransformationEvent outputEPCList']);
 const ACTIONS = 'ADD, OBSERVE, DELETE';
 // The fields an extension event type (type is an IRI) shares with the standard types.
 const COMMON_ONLY: ReadonlySet<string> = new Set(['eventTime', 'recordTime', 'eventTimeZoneOffset', 'eventID', 'certificationInfo', 'errorDeclaration']);
@@ -43,7 +45,7 @@ function nonEmptyArray(value: unknown): boolean {
 }
 
 /** Checks one field of a standard event type; `key` is known to be allowed for the type. */
-function checkField(issues: Issues, at: string, key: string, value: unknown): void {
+function checkField(issues: Issues, at: string, key: string, value: unknown, type: EventType | undefined): void {
   switch (key) {
     case 'eventTime':
     case 'recordTime':
@@ -79,7 +81,7 @@ function checkField(issues: Issues, at: string, key: string, value: unknown): vo
     case 'childEPCs':
     case 'inputEPCList':
     case 'outputEPCList':
-      checkEpcList(issues, at, key, value);
+      checkEpcList(issues, at, key, value, UNIQUE_LISTS.has(`${type} ${key}`));
       return;
     case 'quantityList':
     case 'childQuantityList':
@@ -187,8 +189,31 @@ function unknownField(issues: Issues, at: string, type: EventType, key: string):
   issues.push({ pointer: at, message });
 }
 
-/** Every rule an event breaks, with JSON pointers below `pointer` (the event's own location). */
+/** The errors and the warnings of one validation, each in document order. */
+export interface Findings {
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+}
+
+/** Splits issues into errors and warnings (src/epcis/exceptions.ts, ValidationIssue.severity). */
+export function splitFindings(issues: readonly ValidationIssue[]): Findings {
+  const findings: Findings = { errors: [], warnings: [] };
+  for (const issue of issues) (isWarning(issue) ? findings.warnings : findings.errors).push(issue);
+  return findings;
+}
+
+/** Every rule an event breaks, with JSON pointers below `pointer` (the event's own location); warnings left out. */
 export function validateEvent(event: EpcisEvent, pointer = ''): ValidationIssue[] {
+  return splitFindings(eventIssues(event, pointer)).errors;
+}
+
+/** The errors and the data-quality warnings of one event. */
+export function eventFindings(event: EpcisEvent, pointer = ''): Findings {
+  return splitFindings(eventIssues(event, pointer));
+}
+
+/** Errors and warnings of one event, in the order found. */
+export function eventIssues(event: EpcisEvent, pointer = ''): ValidationIssue[] {
   const issues: Issues = [];
   const e = event as unknown as Record<string, unknown>;
   if (!checkObject(issues, pointer, 'an event', e)) return issues;
@@ -215,7 +240,7 @@ export function validateEvent(event: EpcisEvent, pointer = ''): ValidationIssue[
       continue;
     }
     if (!allowed && !COMMON_ONLY.has(key)) continue; // extension event types: only the common fields are known
-    checkField(issues, `${pointer}/${pointerToken(key)}`, key, value);
+    checkField(issues, `${pointer}/${pointerToken(key)}`, key, value, type);
   }
 
   if (e.eventTime === undefined) issues.push({ pointer, message: 'an event needs eventTime (when it happened, e.g. 2024-05-01T10:15:00Z)' });

@@ -20,8 +20,12 @@ import {
   type Issues,
 } from './checks.js';
 
-/** An array of instance identifiers; duplicates are errors (the schema's uniqueItems). */
-export function checkEpcList(issues: Issues, pointer: string, label: string, value: unknown): void {
+/**
+ * An array of instance identifiers. Duplicates are errors where the schema declares the list
+ * uniqueItems (`unique`), else warnings: the 2.0.1 schema lets childEPCs and a TransactionEvent's
+ * epcList repeat an item, though listing one object twice says nothing more.
+ */
+export function checkEpcList(issues: Issues, pointer: string, label: string, value: unknown, unique = true): void {
   const list = checkList(issues, pointer, label, value);
   if (!list) return;
   const seen = list.items.length > 1 ? new Set<unknown>() : undefined;
@@ -30,7 +34,7 @@ export function checkEpcList(issues: Issues, pointer: string, label: string, val
     const at = itemPointer(pointer, list, i);
     checkIdentifier(issues, at, `${label} item`, item, 'instance');
     if (seen) {
-      if (seen.has(item)) issues.push({ pointer: at, message: `${label} lists ${shown(item)} more than once` });
+      if (seen.has(item)) issues.push({ pointer: at, message: `${label} lists ${shown(item)} more than once`, ...(unique ? {} : { severity: 'warning' as const }) });
       seen.add(item);
     }
   }

@@ -30,8 +30,12 @@ function toJob(row: JobRow): CaptureJob {
     captured: row.captured,
     duplicates: row.duplicates,
     rejected: row.rejected,
-    errors: JSON.parse(row.errors) as ValidationIssue[],
+    errors: [],
   };
+  // One column keeps both: warnings are the issues marked with severity 'warning'.
+  const warnings: ValidationIssue[] = [];
+  for (const issue of JSON.parse(row.errors) as ValidationIssue[]) (issue.severity === 'warning' ? warnings : job.errors).push(issue);
+  if (warnings.length > 0) job.warnings = warnings;
   if (row.finished_at !== null) job.finishedAt = row.finished_at;
   if (row.captured_by !== null) job.capturedBy = row.captured_by;
   return job;
