@@ -33,6 +33,17 @@ export const CaptureJobJson = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    warnings: Type.Array(
+      Type.Object(
+        {
+          detail: Type.String({ examples: ['epcList/0: the GTIN check digit is 3 but its digits give 7; captured as sent'] }),
+          pointer: Type.Optional(Type.String({ description: 'JSON pointer of the finding in a JSON-LD document' })),
+          xmlPath: Type.Optional(Type.String({ description: 'Path of the finding in an XML document' })),
+        },
+        { additionalProperties: false },
+      ),
+      { description: "Karvon's addition: data-quality findings on events that were captured (a GS1 key whose check digit does not compute, a CBV-looking term the CBV does not define)" },
+    ),
   },
   { additionalProperties: false },
 );
