@@ -8,6 +8,7 @@ import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { holdReadinessForDemo } from '../../src/sim/demo.js';
 import { DEMO_PASSWORD, demoEmailOf } from '../../src/sim/demo-organisations.js';
 import { departing, jsonDocument } from '../helpers/corridor-events.js';
+import { testStorePlace } from '../helpers/stores.js';
 
 describe('/ready', () => {
   let runtime: Runtime | undefined;
@@ -19,7 +20,7 @@ describe('/ready', () => {
 
   it('answers 503 until the shipment read model has caught up with the store, then 200', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-ready-'));
-    const config = loadConfig({ KARVON_DATA_DIR: dir });
+    const config = loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl, KARVON_LOG_LEVEL: 'silent' });
     // Events stored by a command that does not fold (as `karvon import` does)...
     const importing = await openRuntime(config, { trackShipments: false });
     await importing.capture.submit(Buffer.from(jsonDocument([departing(1), departing(2)])), 'application/ld+json', 'rollback');
@@ -41,7 +42,7 @@ describe('/ready', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-ready-demo-'));
     // As `karvon serve` does: followers catch up in the background, the demo holds readiness from
     // before the server answers until its organisations, users and history are stored and folded.
-    runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { catchUpInBackground: true, onError: () => {} });
+    runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl, KARVON_LOG_LEVEL: 'silent' }), { catchUpInBackground: true, onError: () => {} });
     const startDemo = holdReadinessForDemo(runtime);
     const app = await buildApp(runtime);
     const first = await app.inject({ method: 'GET', url: '/ready' });

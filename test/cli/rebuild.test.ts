@@ -36,7 +36,7 @@ describe('karvon rebuild', () => {
   });
 
   it('rebuilds one follower with --follower, leaving the others where they are, and `karvon followers` lists them', async () => {
-    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { onError: () => {} });
+    const runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { onError: () => {} });
     await runSimulation(runtime, { shipments: 10, days: 10, seed: 7, start: new Date('2026-10-01T00:00:00Z') });
     await runtime.followers.caughtUp();
     const stored = await runtime.store.events.total();
@@ -48,7 +48,7 @@ describe('karvon rebuild', () => {
     await main(['node', 'karvon', 'rebuild', '--follower', 'daily-event-count']);
     expect(output).toHaveLength(1);
     expect(output[0]).toMatch(new RegExp(`^rebuilt follower daily-event-count from ${stored} events in `));
-    const reopened = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir }), { trackShipments: false });
+    const reopened = await openRuntime(loadConfig({ KARVON_DATA_DIR: dir, KARVON_DATABASE_URL: testStorePlace(dir).databaseUrl }), { trackShipments: false });
     expect(await reopened.store.dailyEventCounts.list()).toEqual(counts);
     expect(await reopened.store.followers.get('shipments')).toEqual(shipmentsBefore);
     await reopened.close();

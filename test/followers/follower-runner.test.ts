@@ -9,7 +9,7 @@ import { FollowerRunner } from '../../src/followers/follower-runner.js';
 import { Followers } from '../../src/followers/followers.js';
 import type { Follower } from '../../src/followers/follower.js';
 import { DailyEventCount, DAILY_EVENT_COUNT_FOLLOWER, ShipmentProjection } from '../../src/projections/index.js';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { openTestStore } from '../helpers/stores.js';
 import type { Store, StoredEvent } from '../../src/store/store.js';
 import { asNew, shipments } from '../store/corridor-events.js';
 
@@ -46,7 +46,7 @@ const runnerOf = (follower: Follower, bus?: EventBus, options: ConstructorParame
   return runner;
 };
 beforeEach(async () => {
-  store = await openSqliteStore({ memory: true });
+  store = await openTestStore();
 });
 afterEach(async () => {
   for (const runner of runners.splice(0)) await runner.stop();

@@ -145,7 +145,7 @@ describe('the persisted shipment read model', () => {
 
   it('gives the same state folded live, capture after capture, as rebuilt from the store', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-read-model-'));
-    runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir }), { onError: () => {} });
+    runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl }), { onError: () => {} });
     const events = shuffled(threeTrips(uuidPrefix), 13);
     // The projection folds while the next captures come in (it is not awaited between them).
     for (const chunk of inChunks(events, 4)) await capture(runtime, chunk);

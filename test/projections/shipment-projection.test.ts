@@ -10,6 +10,7 @@ import type { ShipmentQueries } from '../../src/projections/shipment-queries.js'
 import { openRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { MRN, trip } from './profile-events.js';
 import { projectionHarness, type ProjectionHarness } from './projection-harness.js';
+import { testStorePlace } from '../helpers/stores.js';
 
 function uuidPrefix(n: number): string {
   // eventIDs must be URIs; the trip helper appends two digits.
@@ -43,7 +44,7 @@ describe('ShipmentProjection', () => {
 
   it('rebuilt from the store equals the one kept current from the bus', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-projection-'));
-    runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir }), { onError: () => {} });
+    runtime = await openRuntime(loadConfig({ KARVON_DATA_DIR: dataDir, KARVON_DATABASE_URL: testStorePlace(dataDir).databaseUrl }), { onError: () => {} });
     const live = runtime.shipments;
     const a = main();
     const b = other();
