@@ -89,6 +89,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const mapped = fromFastifyItself ? fromFastify(error) : undefined;
     const { problem, known } = toProblem(mapped ?? error, vocabularyOf(request));
     if (!known) request.log.error({ err: error }, 'unhandled error');
+    // "Not ready" is the node telling a probe to wait (start-up, catching up): worth a line, not an alarm.
+    else if (problem.code === 'KRV_NOT_READY') request.log.info({ code: problem.code }, problem.detail);
     else if (problem.status >= 500) request.log.error({ err: error }, problem.detail);
     problem.instance = request.url;
     void reply.code(problem.status).type('application/problem+json').send(problem);
