@@ -19,15 +19,6 @@ import { PROBLEM, STATISTICS_QUERY, STATISTICS_RESPONSE } from './status-schemas
 
 const NETWORK_READERS: ReadonlySet<OrganisationKind> = new Set(['secretariat', 'council', 'network-operator', 'national-coordinator']);
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function dayParameter(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
-    throw new KarvonError('KRV_QUERY_PARAMETER', `${name} must be a day as YYYY-MM-DD, got '${value}'`);
-  }
-  return value;
-}
-
 export function statisticsRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -46,8 +37,8 @@ export function statisticsRoutes(deps: ApiDeps): FastifyPluginAsync {
         if (!NETWORK_READERS.has(principal.organisation.kind) || principal.organisation.status !== 'active') {
           throw new KarvonError('KRV_FORBIDDEN', 'Network-wide statistics are for the secretariat, the council, the network operator and national coordinators');
         }
-        const from = dayParameter('from', request.query.from);
-        const to = dayParameter('to', request.query.to);
+        // Days are checked by the schema (format: date).
+        const { from, to } = request.query;
         const [stats, eventsPerDay] = await Promise.all([
           deps.shipments.stats(),
           deps.store.dailyEventCounts.list({ ...(from ? { from } : {}), ...(to ? { to } : {}) }),

@@ -3,23 +3,13 @@
  * validation, serialisation, the TypeScript types and /openapi.json.
  */
 import { Type } from 'typebox';
+import { NoQuerySchema, ProblemSchema } from '../schemas/common.js';
 
-/** An RFC 7807 problem as the error handler writes it (src/errors.ts); extra members pass through. */
-export const PROBLEM = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    instance: Type.Optional(Type.String()),
-    code: Type.String(),
-    issues: Type.Optional(Type.Array(Type.Object({ pointer: Type.Optional(Type.String()), message: Type.String() }, { additionalProperties: true }))),
-  },
-  { additionalProperties: true, description: 'RFC 7807 problem details' },
-);
+/** RFC 7807 problem details, as every route declares them. */
+export const PROBLEM = ProblemSchema;
 
 /** No query parameters: an unknown one is refused (400) rather than ignored. */
-export const NO_QUERY = Type.Object({}, { additionalProperties: false });
+export const NO_QUERY = NoQuerySchema;
 
 export const HEALTH_RESPONSE = Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] });
 
