@@ -44,6 +44,9 @@ export function captureJobBody(job: CaptureJob) {
       ...(issue.pointer !== undefined ? { pointer: issue.pointer } : {}),
       ...(issue.xmlPath !== undefined ? { xmlPath: issue.xmlPath } : {}),
     })),
+    // Karvon's addition: the eventIDs sent for content stored already, each now an alias of the
+    // stored event (the hash ID is the sender's own content's, so it tells nothing new).
+    contentDuplicates: (job.contentDuplicates ?? []).map(({ eventID, hashID }) => ({ eventID, hashID })),
     // Karvon's addition: findings on events that were captured (a GS1 key whose check digit does not
     // compute, a CBV-looking term the CBV does not define), so the sender can fix its data.
     warnings: (job.warnings ?? []).map((issue) => ({
