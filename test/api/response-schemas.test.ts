@@ -22,7 +22,7 @@ let t: TestApp;
 const schemaErrors = (schema: any, value: unknown) => [...Value.Errors(schema, value)].map((e) => JSON.stringify(e));
 beforeAll(async () => {
   t = await startTestApp();
-  const events: EpcisEvent[] = [...trip('urn:uuid:00000000-0000-4000-8000-0000000001'), ...trip('urn:uuid:00000000-0000-4000-8000-0000000002', '80000001', '25KZ551100T0047121', containerIri('TGHU8765432'), 5).slice(0, 6)];
+  const events: EpcisEvent[] = [...trip('urn:uuid:00000000-0000-4000-8000-0000000001'), ...trip('urn:uuid:00000000-0000-4000-8000-0000000002', '80000001', '25KZ551100T0047121', containerIri('TGHU8765436'), 5).slice(0, 6)];
   const payload = JSON.stringify({
     '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { krv: KARVON_NS }],
     type: 'EPCISDocument',
