@@ -156,7 +156,15 @@ export class CaptureService {
     this.checkItemLimits(doc, '', 'rollback');
     const issues = checkCapturedEvent(event, '', this.eventCheckOptions()).errors;
     if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
-    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, limited: true, ...(capturer ? { capturer } : {}) });
+    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, limited: true, ...(capturer ? { capturer } : {}) }).catch(
+      (error: unknown) => {
+        // The event is the whole body here: point into it, not into the document it was wrapped in.
+        if (!(error instanceof KarvonError) || error.code !== 'KRV_EVENT_ID_TAKEN') throw error;
+        const within = `${eventListPointer(doc)}/0`;
+        const issues = error.issues.map((issue) => (issue.pointer?.startsWith(within) ? { ...issue, pointer: issue.pointer.slice(within.length) } : issue));
+        throw new KarvonError(error.code, error.message, issues);
+      },
+    );
     if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
     // Already stored: answer with an ID that finds it. The sender's eventID does (when the content
     // was stored under another, it is now that event's alias), and so does the hash ID; the stored
