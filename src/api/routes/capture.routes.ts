@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { CaptureJobs } from '../../capture/capture-jobs.js';
 import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
+import { KARVON_NS } from '../../domain/epcis-profile.js';
 import { KarvonError } from '../../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
@@ -111,6 +112,7 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
             createdAt: body.createdAt,
             finishedAt: body.finishedAt,
             errors: body.errors,
+            contentDuplicates: { namespace: KARVON_NS, items: body.contentDuplicates },
           }),
         );
       }
