@@ -39,7 +39,7 @@ export function eventIdentity(db: Database.Database): EventIdentity {
   const selectAlias = db.prepare<[Key], { hash_id: Key }>('SELECT hash_id FROM event_alias WHERE event_id = ?');
   const insertAlias = db.prepare('INSERT OR IGNORE INTO event_alias (event_id, hash_id) VALUES (?, ?)');
   // Plain events only (declared = 0): a declaration neither makes an eventID taken nor holds content.
-  const plainByHash = db.prepare<[Key], { event_id: Key }>('SELECT event_id FROM event WHERE hash_id = ? AND declared = 0');
+  const plainByHash = db.prepare<[Key], { seq: number }>('SELECT seq FROM event WHERE hash_id = ? AND declared = 0');
   const plainByEventID = db.prepare<[Key], { hash_id: Key; captured_by: string | null }>(
     'SELECT hash_id, captured_by FROM event WHERE event_id = ? AND declared = 0',
   );
@@ -60,13 +60,13 @@ export function eventIdentity(db: Database.Database): EventIdentity {
     afterRefusedInsert(eventID, hashID) {
       const id = encodeEventID(eventID);
       const hash = encodeHashID(hashID);
-      const sameContent = plainByHash.get(hash);
-      // The eventID was taken by an event of other content (the hash, if stored, is stored under another id).
+      // The eventID is taken: by this very event (the common resend: one probe), or by another.
       const named = plainByEventID.get(id);
-      if (named && !sameKey(named.hash_id, hash)) return { kind: 'conflict', stored: storedAt(named.hash_id, named.captured_by) };
-      if (!sameContent) return { kind: 'duplicate' }; // only a stored declaration held the keys
-      // An event without an eventID is given its hash ID: nothing to alias.
-      if (sameKey(sameContent.event_id, id) || eventID === hashID) return { kind: 'duplicate' };
+      if (named) return sameKey(named.hash_id, hash) ? { kind: 'duplicate' } : { kind: 'conflict', stored: storedAt(named.hash_id, named.captured_by) };
+      // Else the content is stored, under another eventID. An event sent without an eventID was
+      // given its hash ID: nothing to alias.
+      const sameContent = plainByHash.get(hash);
+      if (!sameContent || eventID === hashID) return { kind: 'duplicate' };
       return { kind: 'content-duplicate' };
     },
     addAlias(eventID, hashID) {
