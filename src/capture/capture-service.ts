@@ -165,7 +165,9 @@ export class CaptureService {
         throw new KarvonError(error.code, error.message, issues);
       },
     );
-    if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
+    // The eventID sent finds it (a declaration under an alias is stored under the event's own eventID,
+    // which the caller need not learn).
+    if (result.captured === 1) return { eventID: event.eventID ?? result.eventIDs[0]!, duplicate: false };
     // Already stored: answer with an ID that finds it. The sender's eventID does (when the content
     // was stored under another, it is now that event's alias), and so does the hash ID; the stored
     // event's own eventID is not told, since the caller may not be allowed to see that event.

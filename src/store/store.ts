@@ -124,7 +124,9 @@ export interface EventRepository {
    * The checks are index probes per event, inside the transaction, so concurrent captures cannot
    * slip past them. An error declaration (an event with errorDeclaration) is stored beside the event
    * it declares erroneous, although both share eventID and hash ID; it is skipped only when a
-   * declaration with that eventID or hash ID is stored already, and is never a conflict.
+   * declaration with that eventID or hash ID is stored already, and is never a conflict. A
+   * declaration sent under an alias is stored under the stored event's own eventID (and the row
+   * given to insert() is updated to say so).
    *
    * With `audit`, the same transaction appends one audit entry for the batch, built by `audit` from
    * the hash IDs it stored (and those of `recovered` events: duplicates this capture job stored

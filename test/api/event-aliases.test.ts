@@ -174,6 +174,23 @@ describe('other content under a stored eventID', () => {
   });
 });
 
+describe('an error declaration under an alias', () => {
+  it("declares the stored event: both names find the declaration, under the event's own eventID", async () => {
+    const original = { ...departing(34), eventID: ORIGINAL };
+    await capture(jsonDocument([original]));
+    await capture(jsonDocument([{ ...departing(34), eventID: JSON_ALIAS }]));
+    const declaration = { ...departing(34), eventID: JSON_ALIAS, errorDeclaration: { declarationTime: '2026-11-02T08:00:00.000Z', reason: 'incorrect_data' } };
+    const response = await postEvent(declaration);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.headers.location).toBe(`/epcis/events/${encodeURIComponent(JSON_ALIAS)}`);
+    for (const name of [ORIGINAL, JSON_ALIAS]) {
+      const shown = (await getEvent(name)).json();
+      expect(shown).toMatchObject({ eventID: ORIGINAL, errorDeclaration: { reason: expect.stringContaining('incorrect_data') } });
+    }
+    expect(await byEventID(JSON_ALIAS)).toEqual([ORIGINAL, ORIGINAL]);
+  });
+});
+
 describe('who may learn what of another event', () => {
   // Two customs authorities that may capture at Khorgos (it lies in both their countries).
   const keyOf = async (id: string, country: string) => {

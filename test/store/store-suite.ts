@@ -196,6 +196,28 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
           expect(both.events.map((e) => e.event.errorDeclaration === undefined)).toEqual([true, false]);
         }));
 
+      it("stores a declaration sent under an alias under the stored event's own eventID", () =>
+        withStore(open, async (store) => {
+          const original = legEvent(5, 0);
+          const alias = uuid(5, 9);
+          await store.events.insert([{ event: original, hashID: hashOf('e') }, { event: { ...original, eventID: alias }, hashID: hashOf('e') }]);
+          const declaration = { ...original, eventID: alias, errorDeclaration: { declarationTime: iso(Date.parse(original.eventTime) + HOUR), reason: 'incorrect_data' } };
+          const row = { event: declaration, hashID: hashOf('e') };
+          const outcome = await store.events.insert([row]);
+          expect(outcome).toMatchObject({ inserted: [hashOf('e')], conflicts: [] });
+          // The row given says how it was stored.
+          expect(row.event.eventID).toBe(original.eventID);
+          for (const name of [alias, original.eventID!]) {
+            const found = await store.events.get(name);
+            expect(found?.event).toEqual({ ...declaration, eventID: original.eventID });
+          }
+          const both = await store.events.query(q({ kind: 'in', field: 'eventID', values: [alias] }), { perPage: 10 });
+          expect(both.events.map((e) => [e.event.eventID, e.event.errorDeclaration !== undefined])).toEqual([
+            [original.eventID, false],
+            [original.eventID, true],
+          ]);
+        }));
+
       it('stores all events of a call or none', () =>
         withStore(open, async (store) => {
           await store.events.insert(asNew([legEvent(1, 0)]));

@@ -5,7 +5,7 @@
  * hash_id or event_alias' key), asked inside the writing transaction, never a scan.
  */
 import type Database from 'better-sqlite3';
-import { decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
+import { decodeEventID, decodeHashID, encodeEventID, encodeHashID } from './compact-ids.js';
 
 type Key = Buffer | string;
 
@@ -29,6 +29,8 @@ export interface EventIdentity {
   afterRefusedInsert(eventID: string, hashID: string): Identity;
   /** Keeps `eventID` as an alias of the stored event with `hashID`. */
   addAlias(eventID: string, hashID: string): void;
+  /** When `eventID` is an alias of the stored event with `hashID`: that event's own eventID. */
+  ownEventID(eventID: string, hashID: string): string | undefined;
   /** The hash ID an alias leads to, or undefined. */
   aliasOf(eventID: string): string | undefined;
   /** The hash IDs (stored forms) of those of `eventIDs` that are aliases: one probe each. */
@@ -43,6 +45,7 @@ export function eventIdentity(db: Database.Database): EventIdentity {
   const plainByEventID = db.prepare<[Key], { hash_id: Key; captured_by: string | null }>(
     'SELECT hash_id, captured_by FROM event WHERE event_id = ? AND declared = 0',
   );
+  const plainEventIDByHash = db.prepare<[Key], { event_id: Key }>('SELECT event_id FROM event WHERE hash_id = ? AND declared = 0');
   const capturerByHash = db.prepare<[Key], { captured_by: string | null }>('SELECT captured_by FROM event WHERE hash_id = ? AND declared = 0');
 
   const storedAt = (hash: Key, capturedBy: string | null | undefined) => ({
@@ -68,6 +71,12 @@ export function eventIdentity(db: Database.Database): EventIdentity {
       const sameContent = plainByHash.get(hash);
       if (!sameContent || eventID === hashID) return { kind: 'duplicate' };
       return { kind: 'content-duplicate' };
+    },
+    ownEventID(eventID, hashID) {
+      const alias = selectAlias.get(encodeEventID(eventID));
+      if (!alias || !sameKey(alias.hash_id, encodeHashID(hashID))) return undefined;
+      const stored = plainEventIDByHash.get(alias.hash_id);
+      return stored ? decodeEventID(stored.event_id) : undefined;
     },
     addAlias(eventID, hashID) {
       insertAlias.run(encodeEventID(eventID), encodeHashID(hashID));

@@ -50,7 +50,8 @@ export function eventWriter(
     const auditSeq = tip ? (tip.last?.seq ?? 0) + 1 : null;
     const recovered: string[] = [];
     events.forEach((item, i) => {
-      const { event, hashID } = item;
+      let { event } = item;
+      const { hashID } = item;
       if (typeof event.eventID !== 'string' || event.eventID === '') {
         throw validationError(`event ${i} has no eventID; the capture pipeline must assign one before storing`, [
           { pointer: `/${i}/eventID`, message: 'eventID is required' },
@@ -82,9 +83,16 @@ export function eventWriter(
         judge(before);
         return;
       }
+      // A declaration under an alias declares the stored event: it is stored under that event's own
+      // eventID, so that the event and its declaration share one eventID as the standard has them
+      // (and whoever folds declarations by eventID finds the event). The row given is updated too.
+      if (declared === 1) {
+        const own = identity.ownEventID(event.eventID, hashID);
+        if (own !== undefined) item.event = event = { ...event, eventID: own };
+      }
       const v = indexValues(event);
       const info = insertEvent.run(
-        encodeEventID(event.eventID),
+        encodeEventID(event.eventID as string),
         encodeHashID(hashID),
         declared,
         vocab.intern(v.eventType, VOCAB_KIND.eventType),
@@ -104,7 +112,7 @@ export function eventWriter(
       if (info.changes === 0) {
         // A declaration is a duplicate of the stored declaration; a plain event is judged.
         if (declared === 1) duplicate();
-        else judge(identity.afterRefusedInsert(event.eventID, hashID));
+        else judge(identity.afterRefusedInsert(event.eventID as string, hashID));
         return;
       }
       const seq = info.lastInsertRowid;
