@@ -28,6 +28,7 @@ export const ERROR_TABLE = {
   KRV_DUPLICATE_NAME: { status: 409, exception: 'DuplicateNameException', title: 'A query with this name already exists' },
   KRV_ALREADY_EXISTS: { status: 409, exception: 'ResourceAlreadyExistsException', title: 'The resource already exists' },
   KRV_CONFLICT: { status: 409, exception: 'ValidationException', title: 'The request conflicts with the current state of the resource' },
+  KRV_EVENT_ID_TAKEN: { status: 409, exception: 'ResourceAlreadyExistsException', title: 'The eventID names another event already stored' },
   KRV_CAPTURE_LIMIT: { status: 413, exception: 'CaptureLimitExceededException', title: 'The capture exceeds the capture limits' },
   KRV_BODY_TOO_LARGE: { status: 413, exception: 'CaptureLimitExceededException', title: 'The request body is larger than allowed' },
   KRV_NOT_ACCEPTABLE: { status: 406, exception: 'NotAcceptableException', title: 'No acceptable representation is available' },

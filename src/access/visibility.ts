@@ -10,6 +10,11 @@ export function readScopeOf(principal: Principal): ReadScope {
   return { kind: 'audience', organisationId: principal.organisation.id, keys: keysOf(principal.organisation) };
 }
 
+/** The read scope of anyone acting for `organisation` (it depends on the organisation only). */
+export function organisationReadScope(organisation: Organisation): ReadScope {
+  return readScopeOf({ via: 'api-key', organisation, scopes: [] });
+}
+
 /** The policy for one shipment: the stores apply the same rule in SQL. */
 export function canSeeShipment(scope: ReadScope, audience: readonly string[]): boolean {
   if (scope.kind === 'all') return true;

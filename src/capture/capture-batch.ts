@@ -40,6 +40,8 @@ export interface CaptureBatch {
   /** Filled by the persist step: the events that were new and are now durable. */
   stored: NewEvent[];
   duplicates: string[];
+  /** Content stored already under another eventID: the eventID sent (now an alias) and the hash ID. */
+  contentDuplicates: { eventID: string; hashID: string }[];
   /** Data-quality findings on events that are captured anyway (GS1 keys, CBV terms), in document order. */
   warnings: ValidationIssue[];
 }

@@ -36,6 +36,8 @@ export interface CaptureResult {
   eventIDs: string[];
   /** Hash IDs of the events that were stored already (or repeated in the document). */
   duplicateHashIDs: string[];
+  /** Events whose content was stored already under another eventID: the eventID sent, now an alias, and the hash ID. */
+  contentDuplicates: { eventID: string; hashID: string }[];
   /** Data-quality findings on captured events (severity 'warning'): reported, not refused. */
   warnings: ValidationIssue[];
 }
@@ -87,6 +89,7 @@ export class CaptureService {
       prepared: [],
       stored: [],
       duplicates: [],
+      contentDuplicates: [],
       warnings: [],
     };
     for (const step of CAPTURE_STEPS) await step(batch, this.deps);
@@ -97,6 +100,7 @@ export class CaptureService {
       errors: locateIssues(rejectionIssues(batch), doc, options.binding),
       eventIDs: batch.stored.map((row) => row.event.eventID as string),
       duplicateHashIDs: batch.duplicates,
+      contentDuplicates: batch.contentDuplicates,
       warnings: locateIssues(batch.warnings, doc, options.binding),
     };
   }
@@ -152,12 +156,22 @@ export class CaptureService {
     this.checkItemLimits(doc, '', 'rollback');
     const issues = checkCapturedEvent(event, '', this.eventCheckOptions()).errors;
     if (issues.length > 0) throw validationError('The event is not valid; it was not captured', issues);
-    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, limited: true, ...(capturer ? { capturer } : {}) });
-    if (result.captured === 1) return { eventID: result.eventIDs[0]!, duplicate: false };
-    // Already stored: answer with the stored event's ID so that the client can find it.
-    const hashID = result.duplicateHashIDs[0]!;
-    const existing = (event.eventID ? await this.deps.store.events.get(event.eventID) : undefined) ?? (await this.deps.store.events.get(hashID));
-    return { eventID: (existing?.event.eventID as string | undefined) ?? event.eventID ?? hashID, duplicate: true };
+    const result = await this.captureDocument(doc, { binding, errorBehaviour: 'rollback', validated: true, limited: true, ...(capturer ? { capturer } : {}) }).catch(
+      (error: unknown) => {
+        // The event is the whole body here: point into it, not into the document it was wrapped in.
+        if (!(error instanceof KarvonError) || error.code !== 'KRV_EVENT_ID_TAKEN') throw error;
+        const within = `${eventListPointer(doc)}/0`;
+        const issues = error.issues.map((issue) => (issue.pointer?.startsWith(within) ? { ...issue, pointer: issue.pointer.slice(within.length) } : issue));
+        throw new KarvonError(error.code, error.message, issues);
+      },
+    );
+    // The eventID sent finds it (a declaration under an alias is stored under the event's own eventID,
+    // which the caller need not learn).
+    if (result.captured === 1) return { eventID: event.eventID ?? result.eventIDs[0]!, duplicate: false };
+    // Already stored: answer with an ID that finds it. The sender's eventID does (when the content
+    // was stored under another, it is now that event's alias), and so does the hash ID; the stored
+    // event's own eventID is not told, since the caller may not be allowed to see that event.
+    return { eventID: event.eventID ?? result.duplicateHashIDs[0]!, duplicate: true };
   }
 
   private eventCheckOptions() {
@@ -263,7 +277,13 @@ export class CaptureService {
       });
       await finish(
         // Warnings travel with the errors, marked by their severity (the job store keeps one list).
-        { captured: result.captured, duplicates: result.duplicates, rejected: result.rejected, errors: [...result.errors.slice(0, 1000), ...result.warnings.slice(0, 1000)] },
+        {
+          captured: result.captured,
+          duplicates: result.duplicates,
+          rejected: result.rejected,
+          errors: [...result.errors.slice(0, 1000), ...result.warnings.slice(0, 1000)],
+          ...(result.contentDuplicates.length > 0 ? { contentDuplicates: result.contentDuplicates.slice(0, 1000) } : {}),
+        },
         result.rejected > 0 ? 'failed' : 'success',
       );
     } catch (error) {

@@ -9,7 +9,8 @@ import { eventHashId } from '../epcis/hash/index.js';
 import { DEFAULT_MAX_CLOCK_SKEW_MS } from '../epcis/validate/index.js';
 import { checkCapturedEvent } from './event-checks.js';
 import type { EventBus } from '../bus/event-bus.js';
-import type { Store } from '../store/store.js';
+import { EventIDTaken, type EventIDConflict, type InsertOutcome, type Store } from '../store/store.js';
+import { conflictIssues, eventIDTakenError } from './event-id-conflicts.js';
 import type { CaptureAuditor } from '../model/governance.js';
 import { rejectionIssues, type CaptureBatch } from './capture-batch.js';
 import { documentItems, eventsTooLarge } from './list-items.js';
@@ -98,22 +99,22 @@ export const assignIdentity: CaptureStep = (batch, { now }) => {
 };
 
 /**
- * The same event twice in one capture is stored once: later copies count as duplicates. An error
- * declaration shares eventID and hash ID with the event it declares erroneous, yet is a second
- * record, so declarations are told apart from plain events.
+ * The very same event twice in one capture (same eventID, same content) is stored once: later copies
+ * count as duplicates. An error declaration shares eventID and hash ID with the event it declares
+ * erroneous, yet is a second record, so declarations are told apart from plain events. Same content
+ * under another eventID, or another content under the same eventID, is judged by the store like
+ * against any stored event (a content duplicate kept as an alias, or a conflict).
  */
 export const dropRepeatsWithinBatch: CaptureStep = (batch) => {
   const seen = new Set<string>();
   batch.prepared = batch.prepared.filter(({ row }) => {
     const kind = row.event.errorDeclaration === undefined ? 'event' : 'declaration';
-    const byHash = `${kind} ${row.hashID}`;
-    const byEventID = `${kind} ${row.event.eventID as string}`;
-    if (seen.has(byHash) || seen.has(byEventID)) {
+    const key = `${kind} ${row.hashID} ${row.event.eventID as string}`;
+    if (seen.has(key)) {
       batch.duplicates.push(row.hashID);
       return false;
     }
-    seen.add(byHash);
-    seen.add(byEventID);
+    seen.add(key);
     return true;
   });
 };
@@ -131,20 +132,37 @@ export const enforceErrorBehaviour: CaptureStep = (batch) => {
 
 /**
  * Writes master data and events; the event insert is one transaction, and the batch's audit entry
- * is appended in it (a resumed job also logs the events it had stored without an entry).
+ * is appended in it (a resumed job also logs the events it had stored without an entry). An event
+ * whose eventID names another stored event (event-id-conflicts.ts) refuses the whole capture under
+ * `rollback` (409, the transaction rolled back) and only itself under `proceed`. Content duplicates
+ * are reported with the eventID sent and the hash ID they are stored under.
  */
 export const persist: CaptureStep = async (batch, { store, audit }) => {
-  if (batch.vocabularies.length > 0) await store.masterData.upsert(batch.vocabularies);
-  if (batch.prepared.length === 0) return;
+  if (batch.prepared.length === 0) {
+    if (batch.vocabularies.length > 0) await store.masterData.upsert(batch.vocabularies);
+    return;
+  }
   const entry = audit.captureEntry({
     binding: batch.binding,
     ...(batch.capturer ? { capturedBy: batch.capturer.id } : {}),
     ...(batch.captureJobID !== undefined ? { captureJobID: batch.captureJobID } : {}),
   });
-  const outcome = await store.events.insert(batch.prepared.map(({ row }) => row), entry);
-  const inserted = new Set(outcome.inserted);
+  const rows = batch.prepared.map(({ row }) => row);
+  const context = { listPointer: batch.listPointer, capturer: batch.capturer, store };
+  const indexOf = (conflict: EventIDConflict) => batch.prepared[conflict.index]!.index;
+  let outcome: InsertOutcome;
+  try {
+    outcome = await store.events.insert(rows, entry, { conflicts: batch.errorBehaviour === 'rollback' ? 'abort' : 'skip' });
+  } catch (error) {
+    if (!(error instanceof EventIDTaken)) throw error;
+    throw eventIDTakenError(await conflictIssues(error.conflicts, indexOf, context), batch.events.length);
+  }
+  // Master data after the events: a capture refused as a whole leaves none of it behind.
+  if (batch.vocabularies.length > 0) await store.masterData.upsert(batch.vocabularies);
+  for (const [index, issues] of await conflictIssues(outcome.conflicts, indexOf, context)) batch.rejected.set(index, issues);
   batch.duplicates.push(...outcome.duplicates);
-  batch.stored = batch.prepared.filter(({ row }) => inserted.has(row.hashID)).map(({ row }) => row);
+  batch.contentDuplicates.push(...outcome.aliased.map(({ eventID, hashID }) => ({ eventID, hashID })));
+  batch.stored = outcome.insertedAt.map((i) => rows[i]!);
 };
 
 /** Tells the rest of Karvon about the new events, after they are durable. */

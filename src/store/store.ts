@@ -37,8 +37,17 @@ export interface StoredEvent {
 export interface InsertOutcome {
   /** Hash IDs that were new and are now stored, in input order. */
   inserted: string[];
-  /** Hash IDs (or eventIDs) that were already stored and therefore skipped. */
+  /** The indexes (in the list given) of those events: an event and its declaration share a hash ID. */
+  insertedAt: number[];
+  /** Hash IDs (or eventIDs) that were already stored and therefore skipped (content duplicates included). */
   duplicates: string[];
+  /**
+   * Content duplicates: events whose content (hash ID) is stored already under another eventID. The
+   * eventID sent is kept as an alias of the stored event, so get() and EQ_eventID find it by either.
+   */
+  aliased: EventAlias[];
+  /** Events refused because their eventID names a stored event of other content (nothing of them stored). */
+  conflicts: EventIDConflict[];
   /** With an audit builder, when an entry was written: its number. */
   auditSeq?: number;
   /**
@@ -46,6 +55,44 @@ export interface InsertOutcome {
    * (a crash of an earlier version between the events and their entry), now logged by this entry.
    */
   recovered?: string[];
+}
+
+/** A sender's eventID kept as another name of the stored event with the same content. */
+export interface EventAlias {
+  /** The event's index in the list given to insert(). */
+  index: number;
+  /** The eventID the sender gave. */
+  eventID: string;
+  /** The hash ID of the sender's event, which is the stored event's. */
+  hashID: string;
+}
+
+/** An event whose eventID names a stored event of other content (and which is no error declaration). */
+export interface EventIDConflict {
+  /** The event's index in the list given to insert(). */
+  index: number;
+  eventID: string;
+  /** The hash ID of the event refused. */
+  hashID: string;
+  /** The event the eventID names: its hash ID and who captured it (for the visibility of a message). */
+  stored: { hashID: string; capturedBy?: string };
+}
+
+/**
+ * Thrown by insert() with `{ conflicts: 'abort' }` when an eventID names another stored event: the
+ * transaction is rolled back and nothing of the batch is stored.
+ */
+export class EventIDTaken extends Error {
+  override readonly name = 'EventIDTaken';
+  constructor(readonly conflicts: readonly EventIDConflict[]) {
+    super(`${conflicts.length} eventID(s) name other events already stored, first '${conflicts[0]?.eventID ?? ''}'`);
+  }
+}
+
+/** How insert() treats an event whose eventID names another stored event. */
+export interface InsertOptions {
+  /** 'skip' (default): store the others and report it in `conflicts`; 'abort': store nothing, throw EventIDTaken. */
+  conflicts?: 'skip' | 'abort';
 }
 
 /**
@@ -68,10 +115,18 @@ export interface EventPage {
 
 export interface EventRepository {
   /**
-   * Writes the events in one transaction; an event whose hashID or eventID is stored already is
-   * skipped. An error declaration (an event with errorDeclaration) is stored beside the event it
-   * declares erroneous, although both share eventID and hash ID; it is skipped only when a
-   * declaration with that eventID or hash ID is stored already.
+   * Writes the events in one transaction. An eventID names one event:
+   * - the same eventID with the same content (hash ID) is stored already: a duplicate, skipped;
+   * - the same content under another eventID: a content duplicate, skipped, and the eventID sent is
+   *   kept as an alias of the stored event (`aliased`) unless it is the hash ID itself;
+   * - an eventID (or alias) that names a stored event of other content: a conflict, not stored
+   *   (see InsertOptions).
+   * The checks are index probes per event, inside the transaction, so concurrent captures cannot
+   * slip past them. An error declaration (an event with errorDeclaration) is stored beside the event
+   * it declares erroneous, although both share eventID and hash ID; it is skipped only when a
+   * declaration with that eventID or hash ID is stored already, and is never a conflict. A
+   * declaration sent under an alias is stored under the stored event's own eventID (and the row
+   * given to insert() is updated to say so).
    *
    * With `audit`, the same transaction appends one audit entry for the batch, built by `audit` from
    * the hash IDs it stored (and those of `recovered` events: duplicates this capture job stored
@@ -79,8 +134,12 @@ export interface EventRepository {
    * written when nothing was stored or recovered. Either the events and their entry are stored, or
    * neither is.
    */
-  insert(events: NewEvent[], audit?: CaptureAuditBuilder): Promise<InsertOutcome>;
-  /** Finds one event by its eventID (or hash ID); when it was declared erroneous, the declaration. */
+  insert(events: NewEvent[], audit?: CaptureAuditBuilder, options?: InsertOptions): Promise<InsertOutcome>;
+  /**
+   * Finds one event by its eventID, an alias (an eventID a content duplicate was sent under) or its
+   * hash ID; when it was declared erroneous, the declaration. The event comes back as stored (its
+   * own eventID, not the alias).
+   */
   get(eventID: string): Promise<StoredEvent | undefined>;
   /**
    * Answers a query, one page at a time. With a `scope`, only events the scope may see are matched
@@ -148,6 +207,8 @@ export interface CaptureJob {
   duplicates: number;
   rejected: number;
   errors: ValidationIssue[];
+  /** Content duplicates: eventIDs sent for content stored already, now aliases of the event with that hash ID. */
+  contentDuplicates?: { eventID: string; hashID: string }[];
   /** Data-quality findings on the captured events (GS1 keys, CBV terms): reported, not refused. */
   warnings?: ValidationIssue[];
   /** The organisation it captures for (absent for local captures): a resumed job is authorised as it. */

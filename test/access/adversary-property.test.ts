@@ -330,10 +330,17 @@ class Adversary {
       const response = await capture(t.app, key, event);
       const said = `single ${kind === 0 ? 'event' : 'declaration'} ${event.eventID} → ${response.statusCode}`;
       const names = [...(event.epcList ?? []), ...(event.bizTransactionList ?? []).map((b) => b.bizTransaction.split('/').pop()!)];
-      // (An eventID another event has already is answered as a duplicate: no verdict on those.)
+      // An eventID another event has already names that event: other content under it is refused
+      // with 409 once the capture is authorised (a declaration repeats it by design and is captured).
       const reused = this.world.shipments.some((sh) => sh.events.some((e) => e.event.eventID === event.eventID));
       if (sees === undefined) return said;
-      if (this.hasPlaceRight(event)) expect([200, 201], `${this.self.id}: ${said}: at a place of its own`).toContain(response.statusCode);
+      if (this.hasPlaceRight(event)) {
+        expect(reused && kind === 0 ? [409] : [200, 201], `${this.self.id}: ${said}: at a place of its own`).toContain(response.statusCode);
+        // The refusal names no hash ID of an event of a shipment it does not see.
+        const original = this.world.shipments.flatMap((sh) => sh.events).find((e) => e.event.eventID === event.eventID);
+        const seen = (original?.event.epcList ?? []).some((epc) => sees.has(epc));
+        if (response.statusCode === 409 && !seen) expect(response.body, `${this.self.id}: ${said}`).not.toMatch(/sha-256/);
+      }
       else if (!reused && !names.some((v) => sees.has(v) || this.registered.has(v))) expect(response.statusCode, `${this.self.id}: ${said}: about nothing it sees`).toBe(403);
       if (response.statusCode < 300) for (const value of names) this.registered.add(value);
       return said;

@@ -151,7 +151,7 @@ export function auditSuite(name: string, open: () => Promise<Store>): void {
           const events = shipments(1);
           await store.events.insert(asNew(events), captureBuilder());
           const again = await store.events.insert(asNew(events), captureBuilder());
-          expect(again).toEqual({ inserted: [], duplicates: asNew(events).map((e) => e.hashID) });
+          expect(again).toEqual({ inserted: [], insertedAt: [], duplicates: asNew(events).map((e) => e.hashID), aliased: [], conflicts: [] });
           const more = await store.events.insert(asNew([...events, legEvent(9, 0)]), captureBuilder());
           expect(more.auditSeq).toBe(2);
           expect((await store.audit.list({ limit: 10 })).map((e) => (e.details as { events: number }).events)).toEqual([5, 1]);

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { EpcisException } from '../../src/epcis/exceptions.js';
 import type { Condition, EpcRole, EventQuery } from '../../src/epcis/query/event-query.js';
 import { normaliseIdentifier, normaliseVocabulary } from '../../src/epcis/query/normalise.js';
-import { CheckpointConflict, type Store, type StoredEvent } from '../../src/store/store.js';
+import { CheckpointConflict, EventIDTaken, type Store, type StoredEvent } from '../../src/store/store.js';
 import { asNew, container, hashOf, HOUR, iso, legEvent, loadingEvent, PLACES, shipments, uuid, wagon } from './corridor-events.js';
 import { withStore } from './with-store.js';
 
@@ -66,23 +66,116 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
           expect((await store.events.get(other.eventID))?.event).toEqual(other);
         }));
 
-      it('skips duplicates by hash ID and by eventID, within one call and across calls', () =>
+      it('skips the very same event again (same eventID, same content), within one call and across calls', () =>
         withStore(open, async (store) => {
-          const [a, b, c] = [legEvent(1, 0), legEvent(1, 1), legEvent(1, 2)];
+          const [a, b] = [legEvent(1, 0), legEvent(1, 1)];
           const first = await store.events.insert([
             { event: a, hashID: hashOf('a') },
-            { event: { ...a, eventID: uuid(1, 9) }, hashID: hashOf('a') }, // same hash, new eventID
+            { event: a, hashID: hashOf('a') },
             { event: b, hashID: hashOf('b') },
-            { event: b, hashID: hashOf('b2') }, // same eventID, new hash
           ]);
-          expect(first).toEqual({ inserted: [hashOf('a'), hashOf('b')], duplicates: [hashOf('a'), hashOf('b2')] });
-          const second = await store.events.insert([
+          expect(first).toEqual({ inserted: [hashOf('a'), hashOf('b')], insertedAt: [0, 2], duplicates: [hashOf('a')], aliased: [], conflicts: [] });
+          const second = await store.events.insert([{ event: b, hashID: hashOf('b') }, { event: a, hashID: hashOf('a') }]);
+          expect(second).toEqual({ inserted: [], insertedAt: [], duplicates: [hashOf('b'), hashOf('a')], aliased: [], conflicts: [] });
+          expect(await store.events.total()).toBe(2);
+        }));
+
+      it("keeps the eventID of content stored already as an alias: get and EQ_eventID find the stored event by it", () =>
+        withStore(open, async (store) => {
+          const [a, b] = [legEvent(1, 0), legEvent(1, 1)];
+          const alias = uuid(1, 9);
+          const textAlias = 'https://sender.example/events/7';
+          await store.events.insert([{ event: a, hashID: hashOf('a') }, { event: b, hashID: hashOf('b') }]);
+          const again = await store.events.insert([
+            { event: { ...a, eventID: alias }, hashID: hashOf('a') },
+            { event: { ...b, eventID: textAlias }, hashID: hashOf('b') },
+            // Without an eventID of its own an event is given its hash ID: nothing to keep.
+            { event: { ...a, eventID: hashOf('a') }, hashID: hashOf('a') },
+          ]);
+          expect(again).toEqual({
+            inserted: [],
+            insertedAt: [],
+            duplicates: [hashOf('a'), hashOf('b'), hashOf('a')],
+            aliased: [
+              { index: 0, eventID: alias, hashID: hashOf('a') },
+              { index: 1, eventID: textAlias, hashID: hashOf('b') },
+            ],
+            conflicts: [],
+          });
+          expect(await store.events.total()).toBe(2);
+          // The stored event comes back as stored, under its own eventID.
+          expect((await store.events.get(alias))?.event).toEqual(a);
+          expect((await store.events.get(textAlias))?.hashID).toBe(hashOf('b'));
+          const byAlias = q({ kind: 'in', field: 'eventID', values: [alias] });
+          expect(ids((await store.events.query(byAlias, { perPage: 10 })).events)).toEqual([a.eventID]);
+          expect(await store.events.count(byAlias, 10)).toBe(1);
+          // Both names of one event match it once; an unknown name adds nothing.
+          const both = q({ kind: 'in', field: 'eventID', values: [a.eventID!, alias, textAlias, uuid(99)] });
+          expect(ids(await allPages(store, both, 1))).toEqual([a.eventID, b.eventID]);
+          // Sending it again under the alias is the same event again: a duplicate, nothing new kept.
+          const resend = await store.events.insert([{ event: { ...a, eventID: alias }, hashID: hashOf('a') }]);
+          expect(resend).toMatchObject({ inserted: [], duplicates: [hashOf('a')], aliased: [], conflicts: [] });
+        }));
+
+      it('refuses an eventID (or alias) that names an event of other content, and stores the rest', () =>
+        withStore(open, async (store) => {
+          const [a, b, c] = [legEvent(1, 0), legEvent(1, 1), legEvent(1, 2)];
+          const alias = uuid(1, 9);
+          await store.events.insert([{ event: a, hashID: hashOf('a') }, { event: { ...a, eventID: alias }, hashID: hashOf('a') }], undefined);
+          const outcome = await store.events.insert([
             { event: c, hashID: hashOf('c') },
-            { event: { ...c, eventID: uuid(2, 9) }, hashID: hashOf('a') },
-            { event: a, hashID: hashOf('a3') },
+            { event: a, hashID: hashOf('a2') }, // a's eventID, other content
+            { event: { ...b, eventID: alias }, hashID: hashOf('b') }, // the alias, other content
+            { event: c, hashID: hashOf('c2') }, // within the call too
           ]);
-          expect(second).toEqual({ inserted: [hashOf('c')], duplicates: [hashOf('a'), hashOf('a3')] });
-          expect(await store.events.total()).toBe(3);
+          expect(outcome).toEqual({
+            inserted: [hashOf('c')],
+            insertedAt: [0],
+            duplicates: [],
+            aliased: [],
+            conflicts: [
+              { index: 1, eventID: a.eventID, hashID: hashOf('a2'), stored: { hashID: hashOf('a') } },
+              { index: 2, eventID: alias, hashID: hashOf('b'), stored: { hashID: hashOf('a') } },
+              { index: 3, eventID: c.eventID, hashID: hashOf('c2'), stored: { hashID: hashOf('c') } },
+            ],
+          });
+          expect(await store.events.total()).toBe(2);
+          expect((await store.events.get(a.eventID!))?.hashID).toBe(hashOf('a'));
+          expect((await store.events.get(alias))?.hashID).toBe(hashOf('a'));
+          expect(await store.events.get(hashOf('b'))).toBeUndefined();
+        }));
+
+      it("with conflicts: 'abort', stores nothing of a call that holds a conflict, aliases included", () =>
+        withStore(open, async (store) => {
+          const [a, b] = [legEvent(1, 0), legEvent(1, 1)];
+          await store.events.insert([{ event: a, hashID: hashOf('a') }], undefined, { conflicts: 'abort' });
+          const error = await store.events
+            .insert(
+              [
+                { event: b, hashID: hashOf('b') },
+                { event: { ...a, eventID: uuid(1, 9) }, hashID: hashOf('a') },
+                { event: { ...b, eventID: a.eventID }, hashID: hashOf('b2') },
+              ],
+              undefined,
+              { conflicts: 'abort' },
+            )
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(EventIDTaken);
+          expect((error as EventIDTaken).conflicts).toEqual([{ index: 2, eventID: a.eventID, hashID: hashOf('b2'), stored: { hashID: hashOf('a') } }]);
+          expect(await store.events.total()).toBe(1);
+          expect(await store.events.get(b.eventID!)).toBeUndefined();
+          expect(await store.events.get(uuid(1, 9))).toBeUndefined();
+          // The same call without the conflict goes through afterwards.
+          const retried = await store.events.insert([{ event: b, hashID: hashOf('b') }, { event: { ...a, eventID: uuid(1, 9) }, hashID: hashOf('a') }], undefined, { conflicts: 'abort' });
+          expect(retried).toMatchObject({ inserted: [hashOf('b')], aliased: [{ index: 1, eventID: uuid(1, 9), hashID: hashOf('a') }] });
+        }));
+
+      it('tells who captured the event a conflict names, for the message', () =>
+        withStore(open, async (store) => {
+          const a = legEvent(1, 0);
+          await store.events.insert([{ event: a, hashID: hashOf('a'), capturedBy: 'alpha' }]);
+          const outcome = await store.events.insert([{ event: a, hashID: hashOf('a2'), capturedBy: 'beta' }]);
+          expect(outcome.conflicts).toEqual([{ index: 0, eventID: a.eventID, hashID: hashOf('a2'), stored: { hashID: hashOf('a'), capturedBy: 'alpha' } }]);
         }));
 
       it('keeps an error declaration beside the event it declares erroneous, each once', () =>
@@ -95,12 +188,34 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
             { event: declaration, hashID: hashOf('d') },
           ]);
           expect(first.inserted).toEqual([hashOf('d')]);
-          expect(second).toEqual({ inserted: [hashOf('d')], duplicates: [hashOf('d')] });
+          expect(second).toMatchObject({ inserted: [hashOf('d')], duplicates: [hashOf('d')], aliased: [], conflicts: [] });
           expect(await store.events.total()).toBe(2);
           // The eventID now answers with the declaration: the event is known to be erroneous.
           expect((await store.events.get(original.eventID!))?.event.errorDeclaration).toBeDefined();
           const both = await store.events.query(q({ kind: 'in', field: 'eventID', values: [original.eventID!] }), { perPage: 10 });
           expect(both.events.map((e) => e.event.errorDeclaration === undefined)).toEqual([true, false]);
+        }));
+
+      it("stores a declaration sent under an alias under the stored event's own eventID", () =>
+        withStore(open, async (store) => {
+          const original = legEvent(5, 0);
+          const alias = uuid(5, 9);
+          await store.events.insert([{ event: original, hashID: hashOf('e') }, { event: { ...original, eventID: alias }, hashID: hashOf('e') }]);
+          const declaration = { ...original, eventID: alias, errorDeclaration: { declarationTime: iso(Date.parse(original.eventTime) + HOUR), reason: 'incorrect_data' } };
+          const row = { event: declaration, hashID: hashOf('e') };
+          const outcome = await store.events.insert([row]);
+          expect(outcome).toMatchObject({ inserted: [hashOf('e')], conflicts: [] });
+          // The row given says how it was stored.
+          expect(row.event.eventID).toBe(original.eventID);
+          for (const name of [alias, original.eventID!]) {
+            const found = await store.events.get(name);
+            expect(found?.event).toEqual({ ...declaration, eventID: original.eventID });
+          }
+          const both = await store.events.query(q({ kind: 'in', field: 'eventID', values: [alias] }), { perPage: 10 });
+          expect(both.events.map((e) => [e.event.eventID, e.event.errorDeclaration !== undefined])).toEqual([
+            [original.eventID, false],
+            [original.eventID, true],
+          ]);
         }));
 
       it('stores all events of a call or none', () =>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { testStoreKinds, testStorePlace, testStores } from '../helpers/stores.js';
 import { accessSuite } from './access-suite.js';
 import { auditSuite } from './audit-suite.js';
-import { asNew, container, shipments } from './corridor-events.js';
+import { asNew, container, hashOf, shipments } from './corridor-events.js';
 import { governanceSuite } from './governance-suite.js';
 import { shipmentViewSuite } from './shipment-view-suite.js';
 import { storeSuite } from './store-suite.js';
@@ -28,6 +28,10 @@ for (const kind of testStoreKinds()) {
       const events = shipments(3);
       const first = await place.open();
       await first.events.insert(asNew(events));
+      // A content duplicate under another eventID: its eventID is kept as an alias.
+      const alias = 'urn:uuid:0a11a500-0000-4000-8000-000000000001';
+      const aliased = await first.events.insert([{ ...asNew(events)[2]!, event: { ...events[2]!, eventID: alias } }]);
+      expect(aliased.aliased).toHaveLength(1);
       await first.captureJobs.create({ id: 'j1', errorBehaviour: 'proceed', contentType: 'application/xml', createdAt: '2025-03-01T00:00:00Z' }, Buffer.from('<x/>'));
       await first.namedQueries.create({ owner: 'kz-rail', name: 'n1', query: { MATCH_epc: [container(1)] }, createdAt: '2025-03-01T00:00:00Z' });
       await first.masterData.upsert([{ type: 'urn:epcglobal:epcis:vtype:ReadPoint', vocabularyElementList: [{ id: 'urn:epc:id:sgln:4870001.00003.0', children: ['urn:epc:id:sgln:4870001.00004.0'] }] }]);
@@ -38,6 +42,13 @@ for (const kind of testStoreKinds()) {
       try {
         expect(await second.events.total()).toBe(15);
         expect((await second.events.get(events[4]!.eventID!))?.event).toEqual(events[4]);
+        // The alias survives: it still finds the stored event, by get() and EQ_eventID, and the
+        // other content under it is still refused.
+        expect((await second.events.get(alias))?.event).toEqual(events[2]);
+        const byAlias = await second.events.query({ conditions: [{ kind: 'in', field: 'eventID', values: [alias] }] }, { perPage: 10 });
+        expect(byAlias.events.map((e) => e.event.eventID)).toEqual([events[2]!.eventID]);
+        const conflict = await second.events.insert([{ event: { ...events[3]!, eventID: alias }, hashID: hashOf('other content') }]);
+        expect(conflict.conflicts.map((c) => c.eventID)).toEqual([alias]);
         const page = await second.events.query({ conditions: [{ kind: 'epc', roles: ['epc', 'childEPC'], patterns: [container(2)] }] }, { perPage: 10 });
         expect(page.events).toHaveLength(5);
         // Interned values from the first session are reused, not duplicated.

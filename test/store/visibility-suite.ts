@@ -121,6 +121,28 @@ export function visibilitySuite(name: string, open: () => Promise<Store>): void 
       });
     });
 
+    it('lets an alias match only what the scope may see of the stored event', async () => {
+      await withStore(open, async (store) => {
+        await seed(store);
+        // beta sends alpha's first event (shipment A) again under its own eventID: a content duplicate.
+        const original = legEvent(1, 0);
+        const alias = 'urn:uuid:0a11a500-0000-4000-8000-00000000000b';
+        const outcome = await store.events.insert([{ event: { ...original, eventID: alias }, hashID: hashOf(original.eventID!), capturedBy: 'beta' }]);
+        expect(outcome.aliased).toHaveLength(1);
+        const byAlias: EventQuery = { conditions: [{ kind: 'in', field: 'eventID', values: [alias] }] };
+        // The stored event is alpha's, in shipment A: beta does not see it, by its alias either.
+        expect(await sequences(store, audience('beta'), byAlias)).toEqual([]);
+        expect(await store.events.count(byAlias, 10, audience('beta'))).toBe(0);
+        expect(await sequences(store, audience('alpha'), byAlias)).toEqual([1]);
+        expect(await sequences(store, audience('kz-customs', 'customs:KZ'), byAlias)).toEqual([1]);
+        expect(await sequences(store, { kind: 'aggregates' }, byAlias)).toEqual([]);
+        // The alias leads to the stored event as it was captured: alpha's, under alpha's eventID.
+        const stored = await store.events.get(alias);
+        expect(stored?.capturedBy).toBe('alpha');
+        expect(stored?.event.eventID).toBe(original.eventID);
+      });
+    });
+
     it('lists distinct values of visible events only', async () => {
       await withStore(open, async (store) => {
         await seed(store);

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { CaptureJobs } from '../../capture/capture-jobs.js';
 import { ITEM_LIMIT_HEADERS } from '../../capture/list-items.js';
 import { serializeXmlCaptureJob } from '../../epcis/xml/serialize.js';
+import { KARVON_NS } from '../../domain/epcis-profile.js';
 import { KarvonError } from '../../errors.js';
 import type { CaptureErrorBehaviour, CaptureJob } from '../../store/store.js';
 import type { ApiDeps } from '../deps.js';
@@ -44,6 +45,9 @@ export function captureJobBody(job: CaptureJob) {
       ...(issue.pointer !== undefined ? { pointer: issue.pointer } : {}),
       ...(issue.xmlPath !== undefined ? { xmlPath: issue.xmlPath } : {}),
     })),
+    // Karvon's addition: the eventIDs sent for content stored already, each now an alias of the
+    // stored event (the hash ID is the sender's own content's, so it tells nothing new).
+    contentDuplicates: (job.contentDuplicates ?? []).map(({ eventID, hashID }) => ({ eventID, hashID })),
     // Karvon's addition: findings on events that were captured (a GS1 key whose check digit does not
     // compute, a CBV-looking term the CBV does not define), so the sender can fix its data.
     warnings: (job.warnings ?? []).map((issue) => ({
@@ -108,6 +112,7 @@ export function captureRoutes(deps: ApiDeps): FastifyPluginAsync {
             createdAt: body.createdAt,
             finishedAt: body.finishedAt,
             errors: body.errors,
+            contentDuplicates: { namespace: KARVON_NS, items: body.contentDuplicates },
           }),
         );
       }

@@ -18,7 +18,7 @@ export const CaptureJobJson = Type.Object(
     success: Type.Boolean({ description: 'No event rejected (so far, while running)' }),
     captureErrorBehaviour: Type.Union([Type.Literal('rollback'), Type.Literal('proceed')]),
     eventsCaptured: Type.Integer(),
-    eventsDuplicate: Type.Integer({ description: 'Events stored already (the same event hash), not stored again' }),
+    eventsDuplicate: Type.Integer({ description: 'Events stored already (the same event hash), not stored again; content duplicates included' }),
     eventsRejected: Type.Integer(),
     errors: Type.Array(
       Type.Object(
@@ -32,6 +32,19 @@ export const CaptureJobJson = Type.Object(
         },
         { additionalProperties: false },
       ),
+    ),
+    contentDuplicates: Type.Array(
+      Type.Object(
+        {
+          eventID: Type.String({ description: 'The eventID sent; it now names the stored event (GET /epcis/events/{eventID}, EQ_eventID)' }),
+          hashID: Type.String({ description: "The hash ID of the content, under which it was stored already (with that event's own eventID)" }),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        description:
+          "Karvon's addition: events whose content was stored already under another eventID (counted in eventsDuplicate). An eventID names one event, so the one sent is kept as an alias of the stored event.",
+      },
     ),
     warnings: Type.Array(
       Type.Object(

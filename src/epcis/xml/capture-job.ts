@@ -27,6 +27,12 @@ export interface CaptureJob {
   finishedAt?: string;
   errors: CaptureJobError[];
   errorFile?: string;
+  /**
+   * An implementation's addition, written in its own namespace where the XSD allows other
+   * namespaces' elements (after the errors): events whose content was stored already under another
+   * eventID, with the eventID sent and the hash ID. Not read back by parseXmlCaptureJob.
+   */
+  contentDuplicates?: { namespace: string; items: { eventID: string; hashID: string }[] };
 }
 
 function bool(el: XmlElement, name: string): boolean {
@@ -128,5 +134,12 @@ export function serializeXmlCaptureJob(job: CaptureJob): string {
     }
     w.close('errors');
   } else if (job.errorFile !== undefined) w.leaf('errorFile', job.errorFile);
+  if (job.contentDuplicates && job.contentDuplicates.items.length > 0) {
+    w.open('ext:contentDuplicates', [['xmlns:ext', job.contentDuplicates.namespace]]);
+    for (const { eventID, hashID } of job.contentDuplicates.items) {
+      w.open('ext:contentDuplicate').leaf('ext:eventID', eventID).leaf('ext:hashID', hashID).close('ext:contentDuplicate');
+    }
+    w.close('ext:contentDuplicates');
+  }
   return w.close('epcis:EPCISCaptureJob').toString() + '\n';
 }

@@ -18,6 +18,8 @@ interface JobRow {
   errors: string;
   /** Added by the visibility migration. */
   captured_by: string | null;
+  /** Added by the event-aliases migration: JSON [{eventID, hashID}], NULL when none. */
+  content_duplicates: string | null;
 }
 
 function toJob(row: JobRow): CaptureJob {
@@ -38,6 +40,7 @@ function toJob(row: JobRow): CaptureJob {
   if (warnings.length > 0) job.warnings = warnings;
   if (row.finished_at !== null) job.finishedAt = row.finished_at;
   if (row.captured_by !== null) job.capturedBy = row.captured_by;
+  if (row.content_duplicates !== null) job.contentDuplicates = JSON.parse(row.content_duplicates) as CaptureJob['contentDuplicates'];
   return job;
 }
 
@@ -50,7 +53,11 @@ const COLUMNS: Record<string, string> = {
   duplicates: 'duplicates',
   rejected: 'rejected',
   errors: 'errors',
+  contentDuplicates: 'content_duplicates',
 };
+
+/** Columns that hold JSON. */
+const JSON_COLUMNS = new Set(['errors', 'contentDuplicates']);
 
 /** The capture-job repository over an open database. */
 export function sqliteCaptureJobs(db: Database.Database): CaptureJobRepository {
@@ -106,7 +113,7 @@ export function sqliteCaptureJobs(db: Database.Database): CaptureJobRepository {
         const column = COLUMNS[key];
         if (!column || value === undefined) continue;
         sets.push(`${column} = ?`);
-        values.push(key === 'errors' ? JSON.stringify(value) : value);
+        values.push(JSON_COLUMNS.has(key) ? JSON.stringify(value) : value);
       }
       if (sets.length === 0) return;
       db.prepare(`UPDATE capture_job SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);

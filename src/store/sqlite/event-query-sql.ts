@@ -32,6 +32,8 @@ export interface CompileContext {
   attributes(id: string): Record<string, unknown> | undefined;
   /** Registers a pattern test for the SQL function karvon_match(slot, value); returns the slot. */
   registerPattern(pattern: CompiledEpcPattern): number;
+  /** The hash IDs (stored forms) of the stored events those of `eventIDs` that are aliases lead to. */
+  aliasHashes(eventIDs: readonly string[]): (Buffer | string)[];
 }
 
 const VOCAB_COLUMNS = {
@@ -112,7 +114,14 @@ export function compileConditions(conditions: Condition[], ctx: CompileContext):
           else term(`action IN (${parameterList(codes.length)})`, ...codes);
         } else if (field === 'eventID') {
           if (condition.values.length === 0) out.empty = true;
-          else term(`event_id IN (${parameterList(condition.values.length)})`, ...condition.values.map(encodeEventID));
+          else {
+            // An alias (a sender's eventID for content stored under another) matches the stored
+            // event: resolved here, so a query without aliases stays one probe of event_id.
+            const ids = condition.values.map(encodeEventID);
+            const hashes = ctx.aliasHashes(condition.values);
+            if (hashes.length === 0) term(`event_id IN (${parameterList(ids.length)})`, ...ids);
+            else term(`(event_id IN (${parameterList(ids.length)}) OR hash_id IN (${parameterList(hashes.length)}))`, ...ids, ...hashes);
+          }
         } else {
           out.residual.push(condition);
         }

@@ -14,6 +14,7 @@ import { eventScopeTerm } from './visibility-sql.js';
 import { EventSearch } from './event-search.js';
 import { auditWriter } from './audit-append.js';
 import { eventWriter } from './event-writer.js';
+import { eventIdentity } from './event-identity.js';
 import { decodeRecorder } from './recorder-column.js';
 import { loggedEventsReader } from './logged-events.js';
 import { VOCAB_KIND } from './index-codes.js';
@@ -41,7 +42,8 @@ const COLUMN_OF: Record<Exclude<Parameters<EventRepository['distinct']>[0], 'epc
 export function sqliteEvents(db: Database.Database): EventRepository {
   const vocab = new VocabInterner(db);
   const ident = new IdentInterner(db);
-  const write = eventWriter(db, vocab, ident, auditWriter(db));
+  const identity = eventIdentity(db);
+  const write = eventWriter(db, vocab, ident, auditWriter(db), identity);
   const logged = loggedEventsReader(db);
 
   // Pattern tests of the query being compiled, called from SQL as karvon_match(slot, value).
@@ -68,6 +70,7 @@ export function sqliteEvents(db: Database.Database): EventRepository {
       descendants: (value) => selectDescendants.all(normaliseIdentifier(value)).map((r) => r.id),
       attributes,
       registerPattern: (p) => patterns.push(p) - 1,
+      aliasHashes: (eventIDs) => identity.aliasHashes(eventIDs),
     };
   });
 
@@ -126,11 +129,16 @@ export function sqliteEvents(db: Database.Database): EventRepository {
   };
 
   return {
-    async insert(events, audit) {
-      return write(events, audit);
+    async insert(events, audit, options) {
+      return write(events, audit, options);
     },
     async get(eventID) {
-      const row = byEventID.get(encodeEventID(eventID)) ?? byHashID.get(encodeHashID(eventID));
+      // Its own eventID first, then an alias (the stored event under its own eventID), then a hash ID.
+      const byAlias = () => {
+        const hashID = identity.aliasOf(eventID);
+        return hashID === undefined ? undefined : byHashID.get(encodeHashID(hashID));
+      };
+      const row = byEventID.get(encodeEventID(eventID)) ?? byAlias() ?? byHashID.get(encodeHashID(eventID));
       return row ? toStored(row) : undefined;
     },
     async query(query, page, scope) {

@@ -1,12 +1,16 @@
 /**
  * Writing events: one transaction per insert() call, prepared statements, duplicates skipped.
  * The uniqueness of hash_id and event_id is enforced by SQLite itself (ON CONFLICT DO NOTHING), so
- * each event costs one probe of each unique index, not a separate look-up first. With an audit
- * builder, the batch's audit entry is appended in the same transaction (audit-append.ts) and each
- * row records its number (event.audit_seq): no event is ever stored without its entry.
+ * a new event costs one probe of each unique index and one of the (small) alias table, not a
+ * separate look-up first. Only an event the insert refused is looked at again (event-identity.ts):
+ * a duplicate, a content duplicate (its eventID becomes an alias) or a conflict (its eventID names
+ * another event). With an audit builder, the batch's audit entry is appended in the same
+ * transaction (audit-append.ts) and each row records its number (event.audit_seq): no event is ever
+ * stored without its entry.
  */
 import type Database from 'better-sqlite3';
-import type { CaptureAuditBuilder, InsertOutcome, NewEvent } from '../store.js';
+import { EventIDTaken, type CaptureAuditBuilder, type InsertOptions, type InsertOutcome, type NewEvent } from '../store.js';
+import type { EventIdentity, Identity } from './event-identity.js';
 import type { AuditWriter } from './audit-append.js';
 import { indexValues } from '../index-values.js';
 import { encodeRecorder } from './recorder-column.js';
@@ -21,7 +25,8 @@ export function eventWriter(
   vocab: VocabInterner,
   ident: IdentInterner,
   audit: AuditWriter,
-): (events: NewEvent[], auditBuilder?: CaptureAuditBuilder) => InsertOutcome {
+  identity: EventIdentity,
+): (events: NewEvent[], auditBuilder?: CaptureAuditBuilder, options?: InsertOptions) => InsertOutcome {
   const insertEvent = db.prepare(
     `INSERT INTO event (event_id, hash_id, declared, event_type, event_time, record_time, action, biz_step, disposition,
                         read_point, biz_location, capture_job, captured_by, recorder_keys, body, audit_seq)
@@ -39,13 +44,14 @@ export function eventWriter(
   const optionalVocab = (value: string | undefined, kind: number): number | null =>
     value === undefined ? null : vocab.intern(value, kind);
 
-  const write = db.transaction((events: NewEvent[], auditBuilder: CaptureAuditBuilder | undefined): InsertOutcome => {
-    const outcome: InsertOutcome = { inserted: [], duplicates: [] };
+  const write = db.transaction((events: NewEvent[], auditBuilder: CaptureAuditBuilder | undefined, abortOnConflict: boolean): InsertOutcome => {
+    const outcome: InsertOutcome = { inserted: [], insertedAt: [], duplicates: [], aliased: [], conflicts: [] };
     const tip = auditBuilder ? audit.tip() : undefined;
     const auditSeq = tip ? (tip.last?.seq ?? 0) + 1 : null;
     const recovered: string[] = [];
     events.forEach((item, i) => {
-      const { event, hashID } = item;
+      let { event } = item;
+      const { hashID } = item;
       if (typeof event.eventID !== 'string' || event.eventID === '') {
         throw validationError(`event ${i} has no eventID; the capture pipeline must assign one before storing`, [
           { pointer: `/${i}/eventID`, message: 'eventID is required' },
@@ -56,11 +62,39 @@ export function eventWriter(
           { pointer: `/${i}/hashID`, message: 'hashID is required' },
         ]);
       }
+      const declared = event.errorDeclaration === undefined ? 0 : 1;
+      const duplicate = () => {
+        outcome.duplicates.push(hashID);
+        if (auditSeq !== null && item.captureJobID !== undefined && recoverUnlogged.run(auditSeq, encodeHashID(hashID), declared, item.captureJobID).changes > 0) {
+          recovered.push(hashID);
+        }
+      };
+      const judge = (verdict: Identity): void => {
+        if (verdict.kind === 'conflict') outcome.conflicts.push({ index: i, eventID: event.eventID as string, hashID, stored: verdict.stored });
+        else if (verdict.kind === 'content-duplicate') {
+          identity.addAlias(event.eventID as string, hashID);
+          outcome.aliased.push({ index: i, eventID: event.eventID as string, hashID });
+          duplicate();
+        } else duplicate();
+      };
+      // An eventID kept as an alias is decided before anything is written.
+      const before = declared === 0 ? identity.beforeInsert(event.eventID, hashID) : undefined;
+      if (before && before.kind !== 'new') {
+        judge(before);
+        return;
+      }
+      // A declaration under an alias declares the stored event: it is stored under that event's own
+      // eventID, so that the event and its declaration share one eventID as the standard has them
+      // (and whoever folds declarations by eventID finds the event). The row given is updated too.
+      if (declared === 1) {
+        const own = identity.ownEventID(event.eventID, hashID);
+        if (own !== undefined) item.event = event = { ...event, eventID: own };
+      }
       const v = indexValues(event);
       const info = insertEvent.run(
-        encodeEventID(event.eventID),
+        encodeEventID(event.eventID as string),
         encodeHashID(hashID),
-        event.errorDeclaration === undefined ? 0 : 1,
+        declared,
         vocab.intern(v.eventType, VOCAB_KIND.eventType),
         v.eventTime,
         v.recordTime,
@@ -76,11 +110,9 @@ export function eventWriter(
         auditSeq,
       );
       if (info.changes === 0) {
-        outcome.duplicates.push(hashID);
-        const declared = event.errorDeclaration === undefined ? 0 : 1;
-        if (auditSeq !== null && item.captureJobID !== undefined && recoverUnlogged.run(auditSeq, encodeHashID(hashID), declared, item.captureJobID).changes > 0) {
-          recovered.push(hashID);
-        }
+        // A declaration is a duplicate of the stored declaration; a plain event is judged.
+        if (declared === 1) duplicate();
+        else judge(identity.afterRefusedInsert(event.eventID as string, hashID));
         return;
       }
       const seq = info.lastInsertRowid;
@@ -97,7 +129,10 @@ export function eventWriter(
         insertParty.run(ident.intern(d.value), seq, DESTINATION_SIDE, vocab.intern(d.type, VOCAB_KIND.sourceDestinationType));
       }
       outcome.inserted.push(hashID);
+      outcome.insertedAt.push(i);
     });
+    // Throwing rolls the transaction back: nothing of the batch is stored.
+    if (abortOnConflict && outcome.conflicts.length > 0) throw new EventIDTaken(outcome.conflicts);
     if (auditBuilder && tip && outcome.inserted.length + recovered.length > 0) {
       const entry = audit.write(tip, auditBuilder({ hashIDs: [...outcome.inserted, ...recovered], recovered: recovered.length }, tip));
       outcome.auditSeq = entry.seq;
@@ -106,10 +141,11 @@ export function eventWriter(
     return outcome;
   });
 
-  return (events, auditBuilder) => {
+  return (events, auditBuilder, options) => {
+    const abortOnConflict = options?.conflicts === 'abort';
     try {
       // IMMEDIATE when an entry is appended: the write lock is taken before the audit tip is read.
-      return auditBuilder ? write.immediate(events, auditBuilder) : write(events, undefined);
+      return auditBuilder ? write.immediate(events, auditBuilder, abortOnConflict) : write(events, undefined, abortOnConflict);
     } catch (error) {
       // The transaction rolled back: ids the interners handed out in it no longer exist.
       vocab.reset();

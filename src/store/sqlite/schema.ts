@@ -87,6 +87,7 @@ import { VISIBILITY_SCHEMA } from './visibility-schema.js';
 import { STANDING_SCHEMA } from './standing-schema.js';
 import type { SqliteMigration } from './sqlite-migrations.js';
 import { FOLLOWERS_SCHEMA } from './followers-schema.js';
+import { EVENT_ALIAS_SCHEMA } from './event-alias-schema.js';
 
 /**
  * The migrations in the order they are applied, each under the name the database records
@@ -281,4 +282,5 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
   { name: 'recorder-standing', up: STANDING_SCHEMA },
   { name: 'audit-tree', up: AUDIT_TREE_SCHEMA },
   { name: 'followers', up: FOLLOWERS_SCHEMA },
+  { name: 'event-aliases', up: EVENT_ALIAS_SCHEMA },
 ];
