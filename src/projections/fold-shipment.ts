@@ -7,7 +7,7 @@ import { statusAfter, type ShipmentStatus } from '../domain/status/shipment-stat
 import type { Corridor } from '../reference/index.js';
 import { advancePosition, LEAVING, legProgressOf } from './corridor-position.js';
 import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type EventFacts, type Whereabouts } from './event-facts.js';
-import { delayAgainstItinerary } from './itinerary-delay.js';
+import { delayAgainstItinerary, delayOf } from './itinerary-delay.js';
 import { referenceLegHours, referenceStopHours } from './reference-timing.js';
 import type { CorridorPosition, Delay, FoldContext, Hold, Mode, ShipmentState, TimelineEntry, TransitStepRecord, Visit } from './shipment-state.js';
 import { describeEvent, placeText } from './timeline-text.js';
@@ -196,7 +196,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   if (!delay && corridor && position && departedAt) {
     const plannedHours = plannedHoursTo(position, corridor, context);
     const actualHours = (Date.parse(position.since) - Date.parse(departedAt)) / 3_600_000;
-    delay = { hours: actualHours - plannedHours, plannedHours, actualHours, basis: 'reference figures (corridor legs)' };
+    delay = delayOf(actualHours - plannedHours, plannedHours, actualHours, 'reference figures (corridor legs)');
   }
   const legProgress = corridor && position ? legProgressOf(position, corridor) : undefined;
   return {

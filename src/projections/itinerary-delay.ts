@@ -5,6 +5,20 @@ import type { Delay, Visit } from './shipment-state.js';
 
 const H = 3_600_000;
 
+/** Hours as people read them: to a tenth (55.3, not 55.300000000000004). */
+export function roundHours(hours: number): number {
+  return Math.round(hours * 10) / 10 + 0;
+}
+
+/**
+ * A delay as shown: how late the shipment is at the point it reached (negative: early), the planned
+ * and the actual time to get there, rounded; an actual time is never negative (a shipment that left
+ * before its planned start took the time from when it left).
+ */
+export function delayOf(late: number, plannedHours: number, actualHours: number, basis: string): Delay {
+  return { hours: roundHours(late), plannedHours: roundHours(Math.max(0, plannedHours)), actualHours: roundHours(Math.max(0, actualHours)), basis };
+}
+
 /** Undefined when the shipment has reached no point of the itinerary yet. */
 export function delayAgainstItinerary(itinerary: readonly ItineraryLeg[], visits: readonly Visit[], departedAt: string | undefined): Delay | undefined {
   const visited = new Map(visits.map((v) => [v.locationId, v]));
@@ -21,7 +35,10 @@ export function delayAgainstItinerary(itinerary: readonly ItineraryLeg[], visits
   });
   if (!best) return undefined;
   const start = Date.parse(itinerary[0]?.plannedDeparture ?? '');
+  // Actual time runs from when the shipment left (the planned start until it is known to have left).
+  const left = departedAt ? Date.parse(departedAt) : NaN;
+  const actualStart = Number.isNaN(left) ? start : left;
   const plannedHours = Number.isNaN(start) ? 0 : (best.planned - start) / H;
-  const actualHours = Number.isNaN(start) ? 0 : (best.actual - start) / H;
-  return { hours: (best.actual - best.planned) / H, plannedHours, actualHours, basis: 'registered itinerary' };
+  const actualHours = Number.isNaN(actualStart) ? 0 : (best.actual - actualStart) / H;
+  return delayOf((best.actual - best.planned) / H, plannedHours, actualHours, 'registered itinerary');
 }
