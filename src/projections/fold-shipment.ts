@@ -10,7 +10,7 @@ import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type Eve
 import { delayAgainstItinerary, delayOf } from './itinerary-delay.js';
 import { referenceLegHours, referenceStopHours } from './reference-timing.js';
 import type { CorridorPosition, Delay, FoldContext, Hold, Mode, ShipmentState, TimelineEntry, TransitStepRecord, Visit } from './shipment-state.js';
-import { describeEvent, placeText } from './timeline-text.js';
+import { describeEvent, isRegistration, placeText } from './timeline-text.js';
 
 /** A transit declaration's MRN: 2 digits of the year, the country, 14 letters or digits. */
 const MRN = /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/;
@@ -134,12 +134,15 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   const stated = statementsOf(events, context);
   for (const f of events) {
     const time = f.event.eventTime;
-    const place = placeText(f.where);
-    if (f.where && f.where.kind !== 'other') {
+    // A registration names the planned origin: not a place the goods have been, so it sets neither
+    // the last location nor a visit (dwell and leg times are measured from visits).
+    const registration = isRegistration(f);
+    const place = registration ? undefined : placeText(f.where);
+    if (!registration && f.where && f.where.kind !== 'other') {
       lastLocation = f.where;
       lastLocationTime = time;
     }
-    if (f.where?.kind === 'location') {
+    if (!registration && f.where?.kind === 'location') {
       const seen = visits.get(f.where.locationId);
       const leaving = f.step !== undefined && LEAVING.has(f.step.kind);
       const leftAt = leaving ? time : seen?.leftAt;

@@ -1,5 +1,11 @@
 // Human-readable timeline entries: what a person tracking the goods reads, one line per event.
+import { BIZ_STEP } from '../domain/epcis-profile.js';
 import type { EventFacts, Whereabouts } from './event-facts.js';
+
+/** A registration is paperwork: it says where the goods will start from, not where they are. */
+export function isRegistration(f: Pick<EventFacts, 'bizStep'>): boolean {
+  return f.bizStep === BIZ_STEP.shipmentRegistering;
+}
 
 /** "Dostyk (KZ)", "43.3520, 52.8610" or the raw id. */
 export function placeText(where: Whereabouts | undefined): string | undefined {
@@ -40,6 +46,7 @@ export function describeEvent(f: EventFacts, mrn?: string): string {
   const office = f.customsOffice ? ` ${f.customsOffice}` : '';
   const why = (reason: string | undefined) => (reason ? `: ${reason}` : '');
   const step = f.step;
+  if (isRegistration(f)) return `Shipment registered${f.where ? `, to leave from ${placeText(f.where)}` : ''}`;
   if (!step) return `${bizStepName(f.bizStep)[0]!.toUpperCase()}${bizStepName(f.bizStep).slice(1)} recorded${at(f.where)}`;
   if (step.source === 'movement') {
     switch (step.kind) {

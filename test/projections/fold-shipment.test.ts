@@ -4,7 +4,8 @@ import { eventFacts } from '../../src/projections/event-facts.js';
 import type { Recorder } from '../../src/model/visibility-scope.js';
 import type { ShipmentState } from '../../src/projections/shipment-state.js';
 import { referenceData } from '../../src/reference/index.js';
-import { CONTAINER, MRN, VESSEL, movement, shuffled, transit, trip } from './profile-events.js';
+import { CONTAINER, MRN, VESSEL, movement, sglnOf, shuffled, transit, trip } from './profile-events.js';
+import { BIZ_STEP } from '../../src/domain/epcis-profile.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';
 
 const context = { reference: referenceData() };
@@ -144,6 +145,29 @@ describe('foldShipment', () => {
     const state = foldAll([trip()[0]!, odd]);
     expect(state.status).toBe('departed');
     expect(state.timeline[1]!.text).toBe('Inspecting recorded');
+  });
+});
+
+describe('a registration', () => {
+  // Registered two days before the goods left Xi'an, naming Xi'an as where they will leave from.
+  const registration: EpcisEvent = {
+    type: 'ObjectEvent', eventID: 'R', eventTime: '2026-02-27T09:00:00.000Z', eventTimeZoneOffset: '+00:00', action: 'ADD',
+    epcList: [CONTAINER], bizStep: BIZ_STEP.shipmentRegistering, readPoint: { id: sglnOf('xian') },
+  };
+
+  it('is paperwork: a planned shipment has no last location and no visit, and its timeline says it was registered', () => {
+    const planned = foldAll([registration]);
+    expect(planned.status).toBe('planned');
+    expect(planned.lastLocation).toBeUndefined();
+    expect(planned.visits).toEqual([]);
+    expect(planned.timeline.map((entry) => entry.text)).toEqual(["Shipment registered, to leave from Xi'an (International Port) (CN)"]);
+    expect(planned.timeline[0]!.place).toBeUndefined();
+  });
+
+  it('does not start the dwell at the origin: the visit there begins with the first movement', () => {
+    const [departed] = trip();
+    const moving = foldAll([registration, departed!]);
+    expect(moving.visits.find((v) => v.locationId === 'xian')?.firstAt).toBe(departed!.eventTime);
   });
 });
 
