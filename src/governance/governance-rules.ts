@@ -4,7 +4,11 @@
 //
 // Decisions written down here:
 // - The electorate is fixed when a proposal opens: every member state whose status is 'member' at
-//   that moment, without the subject of a suspension (a state does not vote on its own suspension).
+//   that moment and that has an active national coordinator (the only organisation that can vote
+//   for it: without one it would block every unanimous vote), without the subject of a suspension
+//   (a state does not vote on its own suspension).
+// - An admission is opened only for a state that has an active national coordinator already, so an
+//   admitted state can vote from its first day.
 //   A state admitted or suspended later does not change the electorate of a proposal already open.
 // - The vote is unanimous: a proposal is accepted when every elector has voted yes and rejected by
 //   the first no, so it may be decided before every elector has voted. Votes of states outside the
