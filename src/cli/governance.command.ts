@@ -15,6 +15,7 @@ import { openRuntime, type Runtime } from '../runtime/runtime.js';
 
 const AS_HELP = 'the id of the organisation to act for (the national coordinator of a member state); the command line acts with its full rights, as it runs on the server with access to its data';
 const CLI = { via: 'cli' } as const;
+const PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const satisfies readonly Proposal['status'][];
 
 async function withRuntime(work: (runtime: Runtime) => Promise<void>): Promise<void> {
   const runtime = await openRuntime(loadConfig(), { trackShipments: false });
@@ -41,6 +42,7 @@ function printProposal(detail: ProposalDetail): void {
   if (detail.proposal.motivation) console.log(`  motivation: ${detail.proposal.motivation}`);
   console.log(`  electorate: ${detail.proposal.electorate.join(', ')}`);
   for (const vote of detail.votes) console.log(`  ${vote.country} ${vote.vote} (${vote.castAt}, ${vote.castBy.organisationId})`);
+  console.log(`  outcome: ${detail.tally.outcome}`);
   if (detail.tally.outcome === 'open') console.log(`  waiting for: ${detail.tally.pending.join(', ')}`);
 }
 
@@ -78,8 +80,11 @@ export function registerGovernanceCommands(program: Command): void {
   governance
     .command('proposals')
     .description('List proposals, newest first, with the state of their vote')
-    .option('--status <status>', 'only proposals with this status: open, accepted, rejected')
+    .option('--status <status>', `only proposals with this status: ${PROPOSAL_STATUSES.join(', ')}`)
     .action(async (options: { status?: string }) => {
+      if (options.status !== undefined && !(PROPOSAL_STATUSES as readonly string[]).includes(options.status)) {
+        throw new KarvonError('KRV_VALIDATION', `--status must be one of ${PROPOSAL_STATUSES.join(', ')}, got '${options.status}'`);
+      }
       await withRuntime(async (runtime) => {
         const proposals = await runtime.governance.proposals(options.status ? { status: options.status as Proposal['status'] } : {});
         if (proposals.length === 0) console.log('no proposals');

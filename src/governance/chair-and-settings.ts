@@ -85,6 +85,14 @@ export class ChairAndSettings {
     }));
   }
 
+  /** The value in force of an offered setting: the one stored, else its default. */
+  async settingValue(name: string): Promise<unknown> {
+    const definition = NETWORK_SETTINGS[name];
+    if (!definition) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `There is no network setting '${name}'`);
+    const stored = await this.store.governance.getSetting(name);
+    return stored === undefined ? definition.default : stored;
+  }
+
   // ---- writes --------------------------------------------------------------------------------
 
   scheduleHandOver(actor: Principal, input: { country: string; from: string }, context: RequestContext): Promise<ChairTerm> {

@@ -11,9 +11,30 @@ export class Coordinators {
 
   /** The member state's national coordinator organisation, if it has one. */
   async organisationIdOf(member: MemberState): Promise<string | undefined> {
-    if (member.coordinatorOrganisationId) return member.coordinatorOrganisationId;
-    const candidates = await this.store.access.organisations.list({ country: member.country, kind: 'national-coordinator' });
+    return member.coordinatorOrganisationId ?? this.activeCoordinatorOf(member.country);
+  }
+
+  /** The country's active organisation of kind 'national-coordinator' (the first by id), if any. */
+  async activeCoordinatorOf(country: string): Promise<string | undefined> {
+    const candidates = await this.store.access.organisations.list({ country, kind: 'national-coordinator' });
     return candidates.find((organisation) => organisation.status === 'active')?.id;
+  }
+
+  /**
+   * The member states (status 'member') that have an active national coordinator organisation, the
+   * only ones able to cast a vote: the others are left out of a new proposal's electorate, so that a
+   * state admitted without a coordinator (or whose coordinator was deactivated) cannot block every
+   * unanimous vote by never voting.
+   */
+  async statesAbleToVote(members: readonly MemberState[]): Promise<Set<string>> {
+    const able = new Set<string>();
+    for (const member of members) {
+      if (member.status !== 'member') continue;
+      const id = await this.organisationIdOf(member);
+      const organisation = id ? await this.store.access.organisations.get(id) : undefined;
+      if (organisation?.status === 'active' && organisation.kind === 'national-coordinator' && organisation.country === member.country) able.add(member.country);
+    }
+    return able;
   }
 
   /** The member state (status 'member') whose national coordinator `actor` is, if any. */

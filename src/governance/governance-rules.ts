@@ -4,7 +4,11 @@
 //
 // Decisions written down here:
 // - The electorate is fixed when a proposal opens: every member state whose status is 'member' at
-//   that moment, without the subject of a suspension (a state does not vote on its own suspension).
+//   that moment and that has an active national coordinator (the only organisation that can vote
+//   for it: without one it would block every unanimous vote), without the subject of a suspension
+//   (a state does not vote on its own suspension).
+// - An admission is opened only for a state that has an active national coordinator already, so an
+//   admitted state can vote from its first day.
 //   A state admitted or suspended later does not change the electorate of a proposal already open.
 // - The vote is unanimous: a proposal is accepted when every elector has voted yes and rejected by
 //   the first no, so it may be decided before every elector has voted. Votes of states outside the
@@ -15,6 +19,7 @@
 //   history that is easy to dispute (founding members were all admitted on the same day) and it is
 //   the order the region's own format uses for its rotating presidencies.
 import type { ErrorCode } from '../errors.js';
+import { countryNameOf, isAssignedCountryCode } from '../domain/iso-3166.js';
 import { countryByCode } from '../reference/index.js';
 import type { ChairTerm, MemberState, Proposal, ProposalKind, Vote } from '../model/governance.js';
 
@@ -24,7 +29,7 @@ export interface GovernanceProblem {
   readonly message: string;
 }
 
-export type TallyOutcome = 'open' | 'accepted' | 'rejected';
+export type TallyOutcome = 'open' | 'accepted' | 'rejected' | 'withdrawn';
 
 export interface Tally {
   readonly outcome: TallyOutcome;
@@ -34,21 +39,29 @@ export interface Tally {
   readonly pending: readonly string[];
 }
 
-/** The English name of a country, or its code when the reference data does not know it. */
+/** The English name of a country (the reference data's, else the runtime's), or its code when neither knows it. */
 export function englishNameOf(country: string): string {
-  return countryByCode(country)?.names.en ?? country;
+  return countryByCode(country)?.names.en ?? countryNameOf(country) ?? country;
 }
 
-/** An ISO 3166-1 alpha-2 code as the records keep it (upper case), or undefined when it is not one. */
+/**
+ * An ISO 3166-1 alpha-2 code as the records keep it (upper case), or undefined when it is not an
+ * assigned one: 'ZZ' or 'EU' name no country that could join the network.
+ */
 export function normaliseCountry(raw: string): string | undefined {
   const code = raw.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(code) ? code : undefined;
+  return isAssignedCountryCode(code) ? code : undefined;
 }
 
-/** The member states entitled to vote on a new proposal of `kind` about `country`. */
-export function electorateFor(members: readonly MemberState[], kind: ProposalKind, country: string): string[] {
+/**
+ * The member states entitled to vote on a new proposal of `kind` about `country`. With `ableToVote`
+ * (the states that have an active national coordinator), a member state without one is left out: it
+ * could never cast a vote, and a unanimous vote waiting for it would stay open for ever.
+ */
+export function electorateFor(members: readonly MemberState[], kind: ProposalKind, country: string, ableToVote?: ReadonlySet<string>): string[] {
   return members
     .filter((member) => member.status === 'member')
+    .filter((member) => !ableToVote || ableToVote.has(member.country))
     .filter((member) => !(kind === 'suspension' && member.country === country))
     .map((member) => member.country)
     .sort();
@@ -70,6 +83,15 @@ export function tallyVotes(electorate: readonly string[], votes: readonly Vote[]
 }
 
 /**
+ * Where a proposal stands: its tally, except that a withdrawn proposal shows outcome 'withdrawn' and
+ * waits for nobody (its votes so far are still listed), not 'open' as its votes alone would say.
+ */
+export function tallyOf(proposal: Pick<Proposal, 'status' | 'electorate'>, votes: readonly Vote[]): Tally {
+  const tally = tallyVotes(proposal.electorate, votes);
+  return proposal.status === 'withdrawn' ? { ...tally, outcome: 'withdrawn', pending: [] } : tally;
+}
+
+/**
  * Whether a proposal of `kind` about `country` may be opened now, given the member states and the
  * proposals still open. Undefined when it may.
  */
@@ -78,6 +100,10 @@ export function proposalProblem(input: {
   country: string;
   members: readonly MemberState[];
   openProposals: readonly Proposal[];
+  /** The member states that have an active national coordinator (see electorateFor). */
+  ableToVote?: ReadonlySet<string>;
+  /** For an admission: whether the candidate state has an active national coordinator organisation. */
+  candidateHasCoordinator?: boolean;
 }): GovernanceProblem | undefined {
   const { kind, country } = input;
   const name = `${englishNameOf(country)} (${country})`;
@@ -95,12 +121,18 @@ export function proposalProblem(input: {
   if (kind === 'admission' && subject?.status === 'suspended') {
     return { code: 'KRV_CONFLICT', message: `${name} is a suspended member state: propose its reinstatement, not its admission` };
   }
+  if (kind === 'admission' && input.candidateHasCoordinator === false) {
+    return {
+      code: 'KRV_CONFLICT',
+      message: `${name} has no active national coordinator organisation: create one (kind national-coordinator, country ${country}) before proposing its admission, so that it can vote once admitted`,
+    };
+  }
   if (kind === 'suspension' && !subject) return { code: 'KRV_CONFLICT', message: `${name} is not a member state, so it cannot be suspended` };
   if (kind === 'suspension' && subject?.status === 'suspended') return { code: 'KRV_CONFLICT', message: `${name} is suspended already` };
   if (kind === 'reinstatement' && subject?.status !== 'suspended') {
     return { code: 'KRV_CONFLICT', message: `${name} is not a suspended member state, so there is nothing to reinstate` };
   }
-  if (electorateFor(input.members, kind, country).length === 0) {
+  if (electorateFor(input.members, kind, country, input.ableToVote).length === 0) {
     return { code: 'KRV_CONFLICT', message: 'No member state would be entitled to vote on this proposal' };
   }
   return undefined;

@@ -104,6 +104,14 @@ export class GovernanceService {
     return this.chairAndSettings.settings();
   }
 
+  /**
+   * The longest validity of a public tracking link the chair allows, in hours (the setting
+   * publicLinkMaxDays, read afresh each time so a change applies to the next link minted).
+   */
+  async publicLinkMaxHours(): Promise<number> {
+    return 24 * Number(await this.chairAndSettings.settingValue('publicLinkMaxDays'));
+  }
+
   // ---- proposals and votes (proposals.ts) ----------------------------------------------------
 
   /** Opens a proposal in the name of the actor's member state (its national coordinator). */

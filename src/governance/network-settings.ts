@@ -13,21 +13,17 @@ export interface SettingDefinition {
 const wholeNumber = (min: number, max: number) => (value: unknown) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? undefined : `a whole number from ${min} to ${max}`;
 
+/** The most days a chair may allow a public tracking link (the setting's own upper bound). */
+export const PUBLIC_LINK_MAX_DAYS_CEILING = 365;
+
+// Only settings some code reads are offered: the alert thresholds (hours at a border, hours behind
+// the estimate) wait for the alerts that will use them. A value stored under a name no longer
+// offered stays in the store but is neither shown nor read, so it changes nothing.
 export const NETWORK_SETTINGS: Readonly<Record<string, SettingDefinition>> = {
-  borderDwellAlertHours: {
-    description: 'Hours a shipment may wait at a border crossing before it is reported as held up',
-    default: 48,
-    check: wholeNumber(1, 720),
-  },
-  delayAlertHours: {
-    description: 'Hours behind its estimate after which a shipment is reported as delayed',
-    default: 24,
-    check: wholeNumber(1, 720),
-  },
   publicLinkMaxDays: {
-    description: 'Longest validity, in days, of a public tracking link',
+    description: 'Longest validity, in days, of a public tracking link: a longer link is refused when it is minted',
     default: 30,
-    check: wholeNumber(1, 365),
+    check: wholeNumber(1, PUBLIC_LINK_MAX_DAYS_CEILING),
   },
   referenceDataVersion: {
     description: 'Version of the shared reference data (crossings, ports, corridors) the network has agreed on',

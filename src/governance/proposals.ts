@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../model/access.js';
 import { KarvonError } from '../errors.js';
 import type { Store } from '../store/store.js';
-import { electorateFor, englishNameOf, memberAfter, normaliseCountry, proposalProblem, tallyVotes, type Tally } from './governance-rules.js';
+import { electorateFor, englishNameOf, memberAfter, normaliseCountry, proposalProblem, tallyOf, type Tally } from './governance-rules.js';
 import { auditActor, type AuditedWrites, type Done, type RequestContext } from './audited-writes.js';
 import { requireAdmin, type Coordinators } from './coordinators.js';
 import type { AuditDraft, AuditRecorder, MemberState, Proposal, ProposalKind, Vote } from '../model/governance.js';
@@ -115,14 +115,20 @@ export class Proposals {
     }
     const kind = input.kind as ProposalKind;
     const country = normaliseCountry(input.country ?? '');
-    if (!country) throw new KarvonError('KRV_VALIDATION', `country must be an ISO 3166-1 alpha-2 code such as GE, got '${input.country}'`);
+    if (!country) {
+      throw new KarvonError('KRV_VALIDATION', `country must be an assigned ISO 3166-1 alpha-2 country code such as GE, got '${input.country}'`, [
+        { pointer: '/country', message: 'an assigned ISO 3166-1 alpha-2 country code' },
+      ]);
+    }
     const motivation = input.motivation?.trim();
     if (motivation !== undefined && motivation.length > MAX_MOTIVATION) {
       throw new KarvonError('KRV_VALIDATION', `motivation is limited to ${MAX_MOTIVATION} characters`);
     }
     const members = await this.store.governance.listMembers();
     const openProposals = await this.store.governance.listProposals({ status: 'open' });
-    const problem = proposalProblem({ kind, country, members, openProposals });
+    const ableToVote = await this.coordinators.statesAbleToVote(members);
+    const candidateHasCoordinator = kind === 'admission' ? (await this.coordinators.activeCoordinatorOf(country)) !== undefined : undefined;
+    const problem = proposalProblem({ kind, country, members, openProposals, ableToVote, ...(candidateHasCoordinator !== undefined ? { candidateHasCoordinator } : {}) });
     if (problem) throw refusal(problem);
     const proposal: Proposal = {
       id: `${kind}-${country.toLowerCase()}-${randomBytes(3).toString('hex')}`,
@@ -130,7 +136,7 @@ export class Proposals {
       country,
       proposedBy: proposer,
       openedAt: at.toISOString(),
-      electorate: electorateFor(members, kind, country),
+      electorate: electorateFor(members, kind, country, ableToVote),
       status: 'open',
       ...(motivation ? { motivation } : {}),
     };
@@ -215,6 +221,6 @@ export class Proposals {
 
   private async detailOf(proposal: Proposal): Promise<ProposalDetail> {
     const votes = await this.store.governance.listVotes(proposal.id);
-    return { proposal, votes, tally: tallyVotes(proposal.electorate, votes) };
+    return { proposal, votes, tally: tallyOf(proposal, votes) };
   }
 }

@@ -10,11 +10,16 @@ import { randomSecret, sha256Hex } from '../access/tokens.js';
 import { organisationKey, partyKey, type ReadScope } from '../model/visibility-scope.js';
 import { KarvonError } from '../errors.js';
 import type { AuditLog } from '../governance/audit-log.js';
+import { PUBLIC_LINK_MAX_DAYS_CEILING } from '../governance/network-settings.js';
 import { auditActor } from '../governance/audited-writes.js';
 import type { ShipmentQueries } from '../projections/shipment-queries.js';
 import type { PublicLinkRepository } from '../store/store.js';
 
-export const PUBLIC_LINK_MAX_HOURS = 720;
+/**
+ * The longest a link can ever be asked for (the ceiling of the network setting publicLinkMaxDays);
+ * the chair's setting, checked when a link is minted, is usually lower.
+ */
+export const PUBLIC_LINK_MAX_HOURS = 24 * PUBLIC_LINK_MAX_DAYS_CEILING;
 export const PUBLIC_LINK_DEFAULT_HOURS = 72;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -58,6 +63,8 @@ export class PublicLinkService {
       links: PublicLinkRepository;
       audit: Pick<AuditLog, 'record'>;
       now?: () => Date;
+      /** The longest validity the network allows now, in hours (the chair's setting publicLinkMaxDays). */
+      maxHours?: () => Promise<number>;
     },
   ) {}
 
@@ -76,12 +83,15 @@ export class PublicLinkService {
     return shipment.id;
   }
 
-  /** Mints a link valid for `hours` (1 to 720); its URL holds the token, which is shown here only. */
-  async create(caller: LinkCaller, shipment: string, scope: ReadScope, hours = PUBLIC_LINK_DEFAULT_HOURS): Promise<PublicLinkView & { url: string }> {
-    if (!Number.isInteger(hours) || hours < 1 || hours > PUBLIC_LINK_MAX_HOURS) {
-      throw new KarvonError('KRV_VALIDATION', `expiresInHours must be a whole number from 1 to ${PUBLIC_LINK_MAX_HOURS}`, [
-        { pointer: '/expiresInHours', message: `a whole number from 1 to ${PUBLIC_LINK_MAX_HOURS}` },
-      ]);
+  /** Mints a link valid for `hours` (1 to the network's publicLinkMaxDays); its URL holds the token, which is shown here only. */
+  async create(caller: LinkCaller, shipment: string, scope: ReadScope, asked?: number): Promise<PublicLinkView & { url: string }> {
+    const maxHours = Math.min(PUBLIC_LINK_MAX_HOURS, this.deps.maxHours ? await this.deps.maxHours() : PUBLIC_LINK_MAX_HOURS);
+    // Not asked: the default, unless the network allows less.
+    const hours = asked ?? Math.min(PUBLIC_LINK_DEFAULT_HOURS, maxHours);
+    if (!Number.isInteger(hours) || hours < 1 || hours > maxHours) {
+      const limit = `a whole number from 1 to ${maxHours}`;
+      const why = this.deps.maxHours ? ` (the network allows links of at most ${maxHours / 24} days: setting publicLinkMaxDays)` : '';
+      throw new KarvonError('KRV_VALIDATION', `expiresInHours must be ${limit}${why}, got ${String(hours)}`, [{ pointer: '/expiresInHours', message: limit }]);
     }
     const { principal } = caller;
     const shipmentId = await this.ownShipment(principal, shipment, scope);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyScope } from '../../src/model/access.js';
 import type { AuditEntry } from '../../src/model/governance.js';
-import { coordinator, createOrganisations, HISTORY } from '../governance/governance-fixtures.js';
+import { coordinator, createOrganisations, HISTORY, ORGANISATIONS } from '../governance/governance-fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 let test: TestApp;
@@ -18,6 +18,8 @@ beforeAll(async () => {
   test = await startTestApp({}, {}, { caller: 'anonymous' });
   await createOrganisations(test.runtime.store);
   await test.runtime.governance.seedDemoHistory({ ...HISTORY, coordinatorOf: coordinator });
+  // Armenia, a candidate in the tests below, has its national coordinator ready (an admission needs one).
+  await test.runtime.store.access.organisations.create({ ...ORGANISATIONS.find((o) => o.id === 'ge-coordinator')!, id: 'am-coordinator', name: 'am-coordinator', country: 'AM' });
   for (const id of ['kz-coordinator', 'kg-coordinator', 'tj-coordinator', 'tm-coordinator', 'uz-coordinator', 'az-coordinator', 'ge-coordinator', 'kz-customs', 'cn-carrier', 'secretariat', 'network-operator']) {
     keys.set(id, await keyFor(id));
   }
@@ -107,11 +109,11 @@ describe('/api/governance', () => {
     expect(handOver.statusCode).toBe(201);
     expect((await call('GET', `/api/governance/chair?at=${encodeURIComponent(from)}`, 'secretariat')).json().current.country).toBe('UZ');
 
-    expect((await call('PUT', '/api/governance/settings/delayAlertHours', 'kz-coordinator', { value: 12 })).statusCode).toBe(403);
-    expect((await call('PUT', '/api/governance/settings/delayAlertHours', 'tm-coordinator', { value: 'soon' })).statusCode).toBe(400);
-    expect((await call('PUT', '/api/governance/settings/delayAlertHours', 'tm-coordinator', { value: 12 })).json()).toMatchObject({ name: 'delayAlertHours', value: 12 });
+    expect((await call('PUT', '/api/governance/settings/publicLinkMaxDays', 'kz-coordinator', { value: 12 })).statusCode).toBe(403);
+    expect((await call('PUT', '/api/governance/settings/publicLinkMaxDays', 'tm-coordinator', { value: 'soon' })).statusCode).toBe(400);
+    expect((await call('PUT', '/api/governance/settings/publicLinkMaxDays', 'tm-coordinator', { value: 12 })).json()).toMatchObject({ name: 'publicLinkMaxDays', value: 12 });
     const settings = (await call('GET', '/api/governance/settings', 'kg-coordinator')).json().settings as { name: string; value: unknown }[];
-    expect(settings.find((s) => s.name === 'delayAlertHours')?.value).toBe(12);
+    expect(settings.find((s) => s.name === 'publicLinkMaxDays')?.value).toBe(12);
 
     const audit: AuditEntry[] = [];
     for await (const entry of test.runtime.audit.entries()) audit.push(entry);
@@ -121,5 +123,51 @@ describe('/api/governance', () => {
       ['tm-coordinator', 'success'],
     ]);
     expect(audit.find((e) => e.action === 'setting.change' && e.outcome === 'success')?.actor.via).toBe('api-key');
+  });
+});
+
+describe('/api/governance: proposals that mean what they say', () => {
+  it('refuses a proposal about a country code that is not assigned (ZZ, EU): 400 naming country, nothing opened', async () => {
+    const before = (await call('GET', '/api/governance/proposals', 'kz-coordinator')).json().proposals.length;
+    for (const country of ['ZZ', 'EU', 'zz']) {
+      const refused = await call('POST', '/api/governance/proposals', 'kz-coordinator', { kind: 'admission', country });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().detail).toMatch(new RegExp(`country must be an assigned ISO 3166-1 alpha-2 country code .*got '${country}'`));
+    }
+    expect((await call('GET', '/api/governance/proposals', 'kz-coordinator')).json().proposals).toHaveLength(before);
+  });
+
+  it('refuses to open the admission of a state that has no national coordinator organisation (409)', async () => {
+    const refused = await call('POST', '/api/governance/proposals', 'kz-coordinator', { kind: 'admission', country: 'MN' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().detail).toMatch(/Mongolia \(MN\) has no active national coordinator organisation/);
+  });
+
+  it('leaves a member state without an active coordinator out of the electorate, so it cannot deadlock a unanimous vote', async () => {
+    // As Georgia once was: admitted (here written straight into the store) with no coordinator organisation.
+    await test.runtime.store.governance.putMember({ country: 'MD', status: 'member', admittedAt: new Date().toISOString(), admittedBy: 'outside-the-tests' });
+    const opened = await call('POST', '/api/governance/proposals', 'uz-coordinator', { kind: 'suspension', country: 'TJ', motivation: 'test' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { id, electorate } = opened.json() as { id: string; electorate: string[] };
+    expect(electorate).not.toContain('MD');
+    let last;
+    for (const country of electorate) last = await call('POST', `/api/governance/proposals/${id}/votes`, `${country.toLowerCase()}-coordinator`, { vote: 'yes' });
+    expect(last!.json()).toMatchObject({ status: 'accepted', tally: { outcome: 'accepted', pending: [] } });
+    // Undo, for the tests after this one: Tajikistan reinstated, Moldova's record left harmless.
+    const reinstatement = (await call('POST', '/api/governance/proposals', 'uz-coordinator', { kind: 'reinstatement', country: 'TJ' })).json() as { id: string; electorate: string[] };
+    for (const country of reinstatement.electorate) await call('POST', `/api/governance/proposals/${reinstatement.id}/votes`, `${country.toLowerCase()}-coordinator`, { vote: 'yes' });
+    expect((await call('GET', `/api/governance/proposals/${reinstatement.id}`, 'uz-coordinator')).json().status).toBe('accepted');
+  });
+
+  it('shows a withdrawn proposal with outcome withdrawn, not open, in the proposal and in the list', async () => {
+    const { id } = (await call('POST', '/api/governance/proposals', 'kg-coordinator', { kind: 'suspension', country: 'TJ' })).json() as { id: string };
+    expect(id).toBeDefined();
+    await call('POST', `/api/governance/proposals/${id}/votes`, 'kz-coordinator', { vote: 'yes' });
+    const withdrawn = await call('POST', `/api/governance/proposals/${id}/withdraw`, 'kg-coordinator');
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', tally: { outcome: 'withdrawn', yes: ['KZ'], pending: [] } });
+    expect((await call('GET', `/api/governance/proposals/${id}`, 'kz-customs')).json().tally.outcome).toBe('withdrawn');
+    const listed = (await call('GET', '/api/governance/proposals?status=withdrawn', 'secretariat')).json().proposals as { id: string; tally: { outcome: string } }[];
+    expect(listed.find((p) => p.id === id)?.tally.outcome).toBe('withdrawn');
   });
 });

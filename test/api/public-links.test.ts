@@ -108,4 +108,33 @@ describe('public tracking links', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/public-links/${id}`, headers: as('kz-rail') })).statusCode).toBe(204);
     expect((await track(url)).statusCode).toBe(404);
   });
+
+  // Last in this file: it lowers the network's limit for the links minted after it.
+  it('is bounded by the network setting publicLinkMaxDays, as the chair or the operator set it', async () => {
+    const operator = { id: 'operator', name: 'Network operator', kind: 'network-operator', locations: [], partyIds: [] } satisfies OrganisationInput;
+    await t.runtime.access.createOrganisation('cli', operator);
+    const operatorKey = (await t.runtime.access.createApiKey('cli', { organisationId: operator.id, name: 'test', scopes: ['read', 'admin'] })).secret;
+    // By default 30 days: 720 hours pass, 721 do not.
+    expect((await create('kz-rail', { expiresInHours: 720 })).statusCode).toBe(201);
+
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: '/api/governance/settings/publicLinkMaxDays',
+      headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ value: 1 }),
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+
+    const tooLong = await create('kz-rail', { expiresInHours: 500 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().detail).toMatch(/expiresInHours must be a whole number from 1 to 24 .*publicLinkMaxDays/);
+    expect((await create('kz-rail', { expiresInHours: 25 })).statusCode).toBe(400);
+    const longest = await create('kz-rail', { expiresInHours: 24 });
+    expect(longest.statusCode).toBe(201);
+    // Without a lifetime, the default (72 hours) is cut to the limit rather than refused.
+    const unasked = await create('kz-rail', {});
+    expect(unasked.statusCode, unasked.body).toBe(201);
+    const lifetime = Date.parse(unasked.json().expiresAt) - Date.parse(unasked.json().createdAt);
+    expect(lifetime).toBe(24 * 3_600_000);
+  });
 });

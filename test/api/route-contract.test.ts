@@ -59,12 +59,12 @@ describe('/api/governance refuses what it does not know', () => {
     expect((await send('GET', `/api/governance/proposals/${id}`, 'uz-coordinator')).json().votes).toEqual([]);
     expectRefusalNaming(await send('POST', `/api/governance/proposals/${id}/withdraw`, 'kz-coordinator', { because: 'late' }), 'because');
     expectRefusalNaming(await send('POST', '/api/governance/chair/hand-overs', 'kz-coordinator', { country: 'UZ', from: '2027-01-01T00:00:00Z', until: 'x' }), 'until');
-    expectRefusalNaming(await send('PUT', '/api/governance/settings/delayAlertHours', 'kz-coordinator', { value: 12, unit: 'h' }), 'unit');
+    expectRefusalNaming(await send('PUT', '/api/governance/settings/publicLinkMaxDays', 'kz-coordinator', { value: 12, unit: 'h' }), 'unit');
 
     // Without a body, a withdrawal goes through.
     const withdrawn = await send('POST', `/api/governance/proposals/${id}/withdraw`, 'kz-coordinator');
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
-    expect(withdrawn.json()).toMatchObject({ id, status: 'withdrawn', motivation: 'ports', tally: { outcome: 'open' } });
+    expect(withdrawn.json()).toMatchObject({ id, status: 'withdrawn', motivation: 'ports', tally: { outcome: 'withdrawn', pending: [] } });
   });
 
   it('an unknown query parameter, a wrong value or a missing field: 400 naming it', async () => {
@@ -74,7 +74,7 @@ describe('/api/governance refuses what it does not know', () => {
     expectRefusalNaming(await send('GET', '/api/governance/proposals?status=odd', 'kz-coordinator'), 'status');
     expectRefusalNaming(await send('POST', '/api/governance/proposals', 'kz-coordinator', { kind: 'expulsion', country: 'GE' }), 'kind');
     expectRefusalNaming(await send('POST', '/api/governance/proposals', 'kz-coordinator', { kind: 'admission' }), 'country');
-    expectRefusalNaming(await send('PUT', '/api/governance/settings/delayAlertHours', 'kz-coordinator', {}), 'value');
+    expectRefusalNaming(await send('PUT', '/api/governance/settings/publicLinkMaxDays', 'kz-coordinator', {}), 'value');
   });
 
   it('takes JSON only', async () => {

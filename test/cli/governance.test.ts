@@ -102,6 +102,25 @@ describe('karvon governance', () => {
     expect((await printed('members')).some((line) => line.startsWith('GE '))).toBe(false);
   });
 
+  it('shows a withdrawn proposal as withdrawn, waiting for nobody, and lists it under --status withdrawn', async () => {
+    await run('propose', '--as', 'uz-coordinator', '--kind', 'admission', '--country', 'GE');
+    const id = /^opened (\S+):/.exec(output[0]!)![1]!;
+    await run('vote', '--as', 'kz-coordinator', '--proposal', id, '--yes');
+    expect(await printed('withdraw', '--as', 'uz-coordinator', '--proposal', id)).toEqual([`${id} withdrawn by UZ`]);
+
+    const shown = await printed('proposal', id);
+    expect(shown[0]).toMatch(new RegExp(`^${id} {2}admission of Georgia \\(GE\\) {2}withdrawn on `));
+    expect(shown).toContain('  outcome: withdrawn');
+    expect(shown.some((line) => line.includes('waiting for'))).toBe(false);
+    expect((await printed('proposals', '--status', 'withdrawn')).map((line) => line.split(' ')[0])).toEqual([id]);
+    await expect(run('proposals', '--status', 'withdrew')).rejects.toThrow(/--status must be one of open, accepted, rejected, withdrawn/);
+  });
+
+  it('refuses a proposal about an unassigned country code, naming the field', async () => {
+    await expect(run('propose', '--as', 'kz-coordinator', '--kind', 'admission', '--country', 'ZZ')).rejects.toThrow(/country must be an assigned ISO 3166-1 alpha-2 country code .*got 'ZZ'/);
+    expect(await printed('proposals', '--status', 'open')).toEqual(['no proposals']);
+  });
+
   it('shows the chair, its history and the next in rotation', async () => {
     const lines = await printed('chair');
     expect(lines[0]).toBe('chair: Turkmenistan (TM) since 2025-07-01');

@@ -182,10 +182,16 @@ describe('the chair', () => {
 
 describe('network settings', () => {
   it('accepts known settings with valid values only', () => {
-    expect(settingProblem('borderDwellAlertHours', 36)).toBeUndefined();
-    expect(settingProblem('borderDwellAlertHours', -3)?.code).toBe('KRV_VALIDATION');
-    expect(settingProblem('borderDwellAlertHours', '36')?.code).toBe('KRV_VALIDATION');
+    expect(settingProblem('publicLinkMaxDays', 7)).toBeUndefined();
+    expect(settingProblem('publicLinkMaxDays', -3)?.code).toBe('KRV_VALIDATION');
+    expect(settingProblem('publicLinkMaxDays', '7')?.code).toBe('KRV_VALIDATION');
+    expect(settingProblem('publicLinkMaxDays', 366)?.code).toBe('KRV_VALIDATION');
     expect(settingProblem('referenceDataVersion', '2026.1')).toBeUndefined();
     expect(settingProblem('noSuchSetting', 1)?.code).toBe('KRV_NO_SUCH_RESOURCE');
+  });
+
+  it('does not offer the alert thresholds, which no code reads until the alerts exist', () => {
+    expect(settingProblem('borderDwellAlertHours', 36)).toMatchObject({ code: 'KRV_NO_SUCH_RESOURCE', message: expect.stringContaining('borderDwellAlertHours') });
+    expect(settingProblem('delayAlertHours', 12)?.code).toBe('KRV_NO_SUCH_RESOURCE');
   });
 });

@@ -293,22 +293,22 @@ describe('network settings', () => {
   it('are changed by the chair’s coordinator or the operator only, audited', async () => {
     const { service, audit, store } = await setup();
     const defaults = await service.settings();
-    expect(defaults.find((s) => s.name === 'borderDwellAlertHours')).toMatchObject({ value: 48, default: 48 });
+    expect(defaults.find((s) => s.name === 'publicLinkMaxDays')).toMatchObject({ value: 30, default: 30 });
 
-    expect((await failure(service.changeSetting(coordinator('KZ'), 'borderDwellAlertHours', 36))).status).toBe(403);
-    expect((await failure(service.changeSetting(principalOf('council'), 'borderDwellAlertHours', 36))).status).toBe(403);
-    expect((await failure(service.changeSetting(coordinator('TM'), 'borderDwellAlertHours', -1))).status).toBe(400);
+    expect((await failure(service.changeSetting(coordinator('KZ'), 'publicLinkMaxDays', 7))).status).toBe(403);
+    expect((await failure(service.changeSetting(principalOf('council'), 'publicLinkMaxDays', 7))).status).toBe(403);
+    expect((await failure(service.changeSetting(coordinator('TM'), 'publicLinkMaxDays', -1))).status).toBe(400);
     expect((await failure(service.changeSetting(coordinator('TM'), 'noSuchThing', 1))).status).toBe(404);
     expect(await store.governance.listSettings()).toEqual({});
 
-    expect(await service.changeSetting(coordinator('TM'), 'borderDwellAlertHours', 36)).toMatchObject({ name: 'borderDwellAlertHours', value: 36 });
+    expect(await service.changeSetting(coordinator('TM'), 'publicLinkMaxDays', 7)).toMatchObject({ name: 'publicLinkMaxDays', value: 7 });
     await service.changeSetting(principalOf('network-operator'), 'referenceDataVersion', '2026.1');
     const settings = await service.settings();
-    expect(settings.find((s) => s.name === 'borderDwellAlertHours')?.value).toBe(36);
+    expect(settings.find((s) => s.name === 'publicLinkMaxDays')?.value).toBe(7);
     expect(settings.find((s) => s.name === 'referenceDataVersion')?.value).toBe('2026.1');
     const changes = (await auditEntries(audit)).filter((e) => e.action === 'setting.change' && e.outcome === 'success');
     expect(changes.map((e) => e.details)).toEqual([
-      { name: 'borderDwellAlertHours', previous: 48, value: 36 },
+      { name: 'publicLinkMaxDays', previous: 30, value: 7 },
       { name: 'referenceDataVersion', previous: '1', value: '2026.1' },
     ]);
   });

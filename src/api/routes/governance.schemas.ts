@@ -58,7 +58,9 @@ const ProposalView = Type.Object(
     ),
     tally: Type.Object(
       {
-        outcome: Type.Union([Type.Literal('open'), Type.Literal('accepted'), Type.Literal('rejected')]),
+        outcome: Type.Union([Type.Literal('open'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('withdrawn')], {
+          description: "Where the vote stands; 'withdrawn' once the proposer withdrew it (nobody is waited for then)",
+        }),
         yes: Countries('Electors that voted yes'),
         no: Countries('Electors that voted no'),
         pending: Countries('Electors yet to vote'),
@@ -97,7 +99,7 @@ const ChairView = Type.Object(
 
 const Setting = Type.Object(
   {
-    name: Type.String({ examples: ['delayAlertHours'] }),
+    name: Type.String({ examples: ['publicLinkMaxDays'] }),
     description: Type.String(),
     value: Type.Unknown({ description: 'The value in force' }),
     default: Type.Unknown({ description: 'The value when none was set' }),
@@ -185,7 +187,7 @@ export const ScheduleHandOver = {
 };
 
 export const ListSettings = {
-  summary: 'Network-wide settings managed by the chair (alert thresholds...)',
+  summary: 'Network-wide settings managed by the chair (the longest public link, the reference data version)',
   tags: TAG,
   querystring: NoQuery,
   response: { 200: Type.Object({ settings: Type.Array(Setting) }, { additionalProperties: false }), ...problems },
@@ -194,7 +196,7 @@ export const ListSettings = {
 export const ChangeSetting = {
   summary: "Change a network-wide setting (the chair's coordinator or the network operator)",
   tags: TAG,
-  params: Type.Object({ name: Type.String({ description: 'The setting', examples: ['delayAlertHours'] }) }, { additionalProperties: false }),
-  body: Type.Object({ value: Type.Unknown({ description: 'The new value' }) }, { additionalProperties: false, examples: [{ value: 12 }] }),
+  params: Type.Object({ name: Type.String({ description: 'The setting', examples: ['publicLinkMaxDays'] }) }, { additionalProperties: false }),
+  body: Type.Object({ value: Type.Unknown({ description: 'The new value' }) }, { additionalProperties: false, examples: [{ value: 7 }] }),
   response: { 200: Setting, ...problems },
 };

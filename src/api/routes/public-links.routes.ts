@@ -19,7 +19,12 @@ export function publicLinkRoutes(deps: ApiDeps): FastifyPluginAsync {
   return async (app) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     api.setSerializerCompiler(serializeAsBuilt);
-    const links = new PublicLinkService({ shipments: deps.shipments, links: deps.store.access.publicLinks, audit: deps.audit });
+    const links = new PublicLinkService({
+      shipments: deps.shipments,
+      links: deps.store.access.publicLinks,
+      audit: deps.audit,
+      maxHours: () => deps.governance.publicLinkMaxHours(),
+    });
 
     api.post(
       '/shipments/:id/public-links',

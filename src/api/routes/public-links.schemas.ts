@@ -16,7 +16,12 @@ const ShipmentParams = Type.Object(
 export const PublicLinkRequestSchema = Type.Object(
   {
     expiresInHours: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PUBLIC_LINK_MAX_HOURS, default: PUBLIC_LINK_DEFAULT_HOURS, description: `How long the link works, in hours (1 to ${PUBLIC_LINK_MAX_HOURS}; default ${PUBLIC_LINK_DEFAULT_HOURS})` }),
+      // No schema default: without it the service takes the default or the network's limit, whichever is shorter.
+      Type.Integer({
+        minimum: 1,
+        maximum: PUBLIC_LINK_MAX_HOURS,
+        description: `How long the link works, in hours: at most 24 times the network setting publicLinkMaxDays (720 hours by default; never more than ${PUBLIC_LINK_MAX_HOURS}); without it ${PUBLIC_LINK_DEFAULT_HOURS}, or the limit when that is shorter`,
+      }),
     ),
   },
   { additionalProperties: false, examples: [{ expiresInHours: 48 }] },
