@@ -135,14 +135,17 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   for (const f of events) {
     const time = f.event.eventTime;
     // A registration names the planned origin: not a place the goods have been, so it sets neither
-    // the last location nor a visit (dwell and leg times are measured from visits).
+    // the last location nor a visit. Visits (what dwell, leg times, delays and ETAs are measured
+    // from) come from physical movement steps only (arriving, departing, crossing, loading and
+    // unloading...): paperwork about a place (a declaration lodged, a transit discharged days after
+    // the goods left) says nothing about when the goods were there (docs/epcis-profile.md).
     const registration = isRegistration(f);
     const place = registration ? undefined : placeText(f.where);
     if (!registration && f.where && f.where.kind !== 'other') {
       lastLocation = f.where;
       lastLocationTime = time;
     }
-    if (!registration && f.where?.kind === 'location') {
+    if (f.step?.source === 'movement' && f.where?.kind === 'location') {
       const seen = visits.get(f.where.locationId);
       const leaving = f.step !== undefined && LEAVING.has(f.step.kind);
       const leftAt = leaving ? time : seen?.leftAt;
