@@ -171,6 +171,17 @@ describe('a registration', () => {
   });
 });
 
+describe('visits come from movement steps', () => {
+  it('ends a stay at the crossing, not at a discharge captured days after the goods left', () => {
+    const events = trip().slice(0, 9);
+    // The transit declaration discharged at Dostyk's office ten days after the border was passed.
+    const discharge = transit('discharge', { id: 'T-late', time: '2026-03-15T09:00:00.000Z', at: 'dostyk', units: [CONTAINER], fields: { country: 'KZ', customsOffice: 'KZ551100' } });
+    const visit = foldAll([...events, discharge]).visits.find((v) => v.locationId === 'dostyk')!;
+    // Arrived 2026-03-04T06:00, crossed 2026-03-05T14:00: a stay of 32 h, whatever paperwork follows.
+    expect(visit).toEqual({ locationId: 'dostyk', firstAt: '2026-03-04T06:00:00.000Z', lastAt: '2026-03-05T14:00:00.000Z', leftAt: '2026-03-05T14:00:00.000Z' });
+  });
+});
+
 describe('delay against a registered itinerary', () => {
   it('measures the latest planned point reached against its planned time', () => {
     const itinerary = [
