@@ -12,6 +12,8 @@ import { KarvonError } from '../errors.js';
 import { corridorById, locationById } from '../reference/index.js';
 import type { Organisation } from '../model/access.js';
 import { readScopeOf } from '../access/visibility.js';
+import type { ReadScope } from '../model/visibility-scope.js';
+import { karvonField } from '../projections/karvon-field.js';
 import type { CaptureService } from '../capture/capture-service.js';
 import type { Followers } from '../followers/followers.js';
 import type { ShipmentQueries } from '../projections/shipment-queries.js';
@@ -131,6 +133,47 @@ export function registrationEvent(registration: ShipmentRegistration, now: Date)
 }
 
 /**
+ * Whether the shipment holds this very registration: as its current one, or as a registration event
+ * of its own (a later registration folded into it does not make the first one a conflict when it is
+ * sent again: the same body answers with the stored shipment, always).
+ */
+async function holdsRegistration(shipments: ShipmentQueries, shipment: ShipmentSnapshot, wanted: ExtensionValue, scope: ReadScope | undefined): Promise<boolean> {
+  const text = JSON.stringify(wanted);
+  if (JSON.stringify(shipment.registration) === text) return true;
+  const events = (await shipments.events(shipment.id, scope)) ?? [];
+  return events.some((event) => event.bizStep === BIZ_STEP.shipmentRegistering && JSON.stringify(karvonField(event, 'registration')) === text);
+}
+
+/** How many shipments under one unit number are looked at: a container's trips, most of them delivered. */
+const TRIPS_LOOKED_AT = 1000;
+
+/**
+ * A transport unit travels on one open shipment at a time: registering it under another booking
+ * while a shipment the caller sees still carries it (not yet delivered) is a conflict that names
+ * that shipment, instead of a second shipment sharing the unit (or, worse, one event joining both).
+ * Shipments the caller may not see are not considered: whether another organisation's trip carries
+ * the container is not the caller's to learn, so its registration opens a shipment of its own as for
+ * an unknown container, and the linker keeps the two apart (docs/security.md, "Probe whether goods
+ * exist").
+ */
+async function refuseUnitsOnOpenShipments(shipments: ShipmentQueries, registration: ShipmentRegistration, scope: ReadScope | undefined): Promise<void> {
+  for (const unit of registration.transportUnits) {
+    const iri = unitIri(unit);
+    if (iri === undefined) continue;
+    const number = decodeURIComponent(iri.slice(iri.lastIndexOf('/') + 1));
+    const holding = (await shipments.search(number, TRIPS_LOOKED_AT, scope))
+      .filter((s) => s.transportUnits.includes(iri) && s.status !== 'delivered');
+    if (holding.length === 0) continue;
+    const open = holding.map((s) => s.id).sort();
+    throw new KarvonError(
+      'KRV_CONFLICT',
+      `${unit.kind} ${unit.id} is on open shipment ${open.join(', ')}, which has not been delivered; a unit travels on one open shipment at a time, so nothing was registered`,
+      [{ pointer: `/transportUnits/${registration.transportUnits.indexOf(unit)}/id`, message: `on open shipment ${open[0]}` }],
+    );
+  }
+}
+
+/**
  * Validates and registers a shipment. The same registration again answers with the stored shipment
  * (created: false); another registration under the same identity is a conflict.
  */
@@ -149,9 +192,10 @@ export async function registerShipment(
   const scope = capturer ? readScopeOf({ via: 'api-key', organisation: capturer, scopes: ['read'] }) : undefined;
   const existing = await runtime.shipments.get(identity.bizTransaction, scope);
   if (existing && existing.registration !== undefined) {
-    if (JSON.stringify(existing.registration) === JSON.stringify(normalised(registration))) return { created: false, shipment: existing };
+    if (await holdsRegistration(runtime.shipments, existing, normalised(registration), scope)) return { created: false, shipment: existing };
     throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; amending a registration is not supported`);
   }
+  await refuseUnitsOnOpenShipments(runtime.shipments, registration, scope);
   const event = registrationEvent(registration, now);
   const doc: EpcisDocument = { namespaces: { [KARVON_PREFIX]: KARVON_NS }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), events: [event] };
   const result = await runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback', ...(capturer ? { capturer } : {}) });

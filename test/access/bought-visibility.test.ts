@@ -106,20 +106,23 @@ describe('visibility cannot be bought with an invented event', () => {
   });
 
   it('registers a foreign booking number like a new one, as a shipment of the registrant\'s own', async () => {
-    const registration = (booking: string) => ({
+    const registration = (booking: string, container: string) => ({
       references: [{ kind: 'booking', value: booking }],
       parties: [
         { role: 'consignor', name: 'Almaty Steel LLP', country: 'KZ' },
         { role: 'consignee', name: 'Poti Trading Ltd', country: 'GE' },
       ],
       goods: [{ hsCode: '721049', description: 'galvanised steel sheets', packages: 20, grossKg: 21500 }],
-      transportUnits: [{ kind: 'container', id: foreign.transportUnits[0]!.split('/').pop()! }],
+      transportUnits: [{ kind: 'container', id: container }],
       itinerary: [{ mode: 'rail', from: 'almaty', to: 'dostyk', plannedDeparture: '2026-12-10T08:00:00Z', plannedArrival: '2026-12-11T08:00:00Z' }],
     });
-    const post = async (booking: string) =>
-      t.app.inject({ method: 'POST', url: '/api/shipments', headers: { cookie: await signIn('kz-forwarder-almaty'), 'content-type': 'application/json' }, payload: JSON.stringify(registration(booking)) });
-    const taken = await post(foreign.references.booking![0]!);
-    const fresh = await post('KRV-BK-NEVER-USED-1');
+    const post = async (booking: string, container: string) =>
+      t.app.inject({ method: 'POST', url: '/api/shipments', headers: { cookie: await signIn('kz-forwarder-almaty'), 'content-type': 'application/json' }, payload: JSON.stringify(registration(booking, container)) });
+    // The foreign booking with the foreign shipment's container, and a new booking with a new
+    // container (the forwarder's own first registration then carries the foreign container on an
+    // open shipment of its own, so a second booking for it would rightly be refused).
+    const taken = await post(foreign.references.booking![0]!, foreign.transportUnits[0]!.split('/').pop()!);
+    const fresh = await post('KRV-BK-NEVER-USED-1', `QQQU654321${iso6346CheckDigit('QQQU654321')}`);
     expect([taken.statusCode, fresh.statusCode]).toEqual([201, 201]);
     // Its own shipment, under the id the number gives (nothing in it tells that the number is in
     // use), holding only its registration: the forwarder never reaches the foreign shipment by it.

@@ -91,7 +91,8 @@ describe('what the contract does not allow is refused by name', () => {
       method: 'POST',
       url: '/api/shipments',
       headers: { ...forwarder, 'content-type': 'application/json' },
-      payload: JSON.stringify({ ...example, references: [{ kind: 'booking', value: 'BK-CONTRACT-1' }] }),
+      // Another booking, so another container: the example's is on the open shipment registered above.
+      payload: JSON.stringify({ ...example, references: [{ kind: 'booking', value: 'BK-CONTRACT-1' }] }).replaceAll(String((example?.transportUnits as { id: string }[])[0]!.id), 'MSKU1234565'),
     });
     expect(registered.statusCode, registered.body).toBe(201);
     shipmentUrl = registered.headers.location as string;
