@@ -1,8 +1,9 @@
 /**
  * How every command that works on a store finds and opens it: `--data-dir <folder>` (it wins over
- * KARVON_DATA_DIR), then the configuration, then the runtime. A command that only reads refuses a
- * place holding no Karvon store: opening would create an empty one, and a typo in the folder would
- * then pass for an empty, intact node ("audit log intact: 0 entries").
+ * KARVON_DATA_DIR), then the configuration, then the runtime. A command that needs existing data
+ * (all but serve, import, simulate and org create) refuses a place holding no Karvon store: opening
+ * would create an empty one, and a typo in the folder would then pass for an empty, intact node
+ * ("audit log intact: 0 entries").
  */
 import type { Command } from 'commander';
 import { loadConfig, type KarvonConfig } from '../config/config.js';
