@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { verifyAuditExport } from '../governance/audit-export.js';
 import { describeHead, describeProblem, type AuditVerification } from '../governance/audit-verification.js';
 import type { AuditEntry } from '../model/governance.js';
-import { openRuntime } from '../runtime/runtime.js';
+import { openCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 
 /** Prints the outcome of a verification; any problem sets exit code 1. */
 function report(result: AuditVerification): void {
@@ -57,14 +56,13 @@ export function registerAuditCommand(program: Command): void {
     .command('audit')
     .description('The audit log (a Merkle tree under signed heads): verify it, print its head, export it for other member states, list it');
 
-  audit
-    .command('verify')
+  withDataDirOption(audit.command('verify'))
     .description(
       'Check the log, its tree and signed head, and every stored event against it; name the first problem (exit code 1 if any)',
     )
     .option('-f, --file <export>', 'verify an export file (from `karvon audit export`) instead of this node\'s log; needs no database')
     .option('-H, --head <file>', 'also check against a head kept from earlier (`karvon audit head`, GET /api/audit/heads): the log must still contain it')
-    .action(async (options: { file?: string; head?: string }) => {
+    .action(async (options: { file?: string; head?: string } & DataDirOption) => {
       const expected = options.head !== undefined ? readHeadFile(options.head) : undefined;
       if (options.file) {
         if (!fs.existsSync(options.file)) throw new Error(`There is no file ${options.file} to verify`);
@@ -74,7 +72,7 @@ export function registerAuditCommand(program: Command): void {
         report(result);
         return;
       }
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+      const runtime = await openCliRuntime(options, 'existing');
       try {
         report(await runtime.audit.verify(expected));
       } finally {
@@ -82,11 +80,10 @@ export function registerAuditCommand(program: Command): void {
       }
     });
 
-  audit
-    .command('head')
+  withDataDirOption(audit.command('head'))
     .description("Print this node's signed tree head and public key as JSON (keep it: `karvon audit verify --head` checks the log still contains it)")
-    .action(async () => {
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+    .action(async (options: DataDirOption) => {
+      const runtime = await openCliRuntime(options, 'existing');
       try {
         console.log(JSON.stringify({ head: await runtime.audit.tree.head(), publicKey: runtime.audit.publishedKey() }, null, 2));
       } finally {
@@ -94,12 +91,11 @@ export function registerAuditCommand(program: Command): void {
       }
     });
 
-  audit
-    .command('export')
+  withDataDirOption(audit.command('export'))
     .description('Write the audit log with its signed head as a JSON Lines file any member state can check with `karvon audit verify --file`')
     .requiredOption('-o, --out <file>', 'the file to write')
-    .action(async (options: { out: string }) => {
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+    .action(async (options: { out: string } & DataDirOption) => {
+      const runtime = await openCliRuntime(options, 'existing');
       try {
         // The export is itself a fact of the log, recorded first so the file carries it.
         await runtime.audit.record({ actor: { via: 'cli' }, action: 'export', target: 'audit-log', outcome: 'success', details: { to: 'file' } });
@@ -117,13 +113,12 @@ export function registerAuditCommand(program: Command): void {
       }
     });
 
-  audit
-    .command('list')
+  withDataDirOption(audit.command('list'))
     .description('Print the most recent entries of the audit log, oldest first')
     .option('-n, --limit <N>', 'how many entries', positiveInteger, 20)
     .option('-a, --action <action>', 'only entries of this action, e.g. auth.sign-in')
-    .action(async (options: { limit: number; action?: string }) => {
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+    .action(async (options: { limit: number; action?: string } & DataDirOption) => {
+      const runtime = await openCliRuntime(options, 'existing');
       try {
         let shown: AuditEntry[] = [];
         if (options.action === undefined) {

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import type { CbvFormat, EpcFormat } from '../epcis/jsonld/epc-format.js';
 import { serializeJsonLdDocument } from '../epcis/jsonld/serialize.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import { parseQueryParameters } from '../epcis/query/index.js';
 import { serializeXmlDocument } from '../epcis/xml/serialize.js';
-import { openRuntime } from '../runtime/runtime.js';
+import { openCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -27,17 +26,16 @@ export function parametersFromWhere(where: string[]): Record<string, string | st
 }
 
 export function registerExportCommand(program: Command): void {
-  program
-    .command('export')
+  withDataDirOption(program.command('export'))
     .description('Write the events a query matches as one EPCIS query document')
     .option('-w, --where <NAME=VALUE>', 'an EPCIS query parameter, e.g. EQ_bizStep=shipping or GE_eventTime=2026-01-01T00:00:00Z (repeatable)', collect, [])
     .option('-f, --format <format>', 'jsonld or xml', 'jsonld')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--epc-format <format>', 'No_Preference, Always_GS1_Digital_Link, Always_EPC_URN or Never_Translates', 'No_Preference')
-    .action(async (options: { where: string[]; format: string; output?: string; epcFormat: string }) => {
+    .action(async (options: { where: string[]; format: string; output?: string; epcFormat: string } & DataDirOption) => {
       if (options.format !== 'jsonld' && options.format !== 'xml') throw new Error(`--format must be jsonld or xml, got '${options.format}'`);
       const query = parseQueryParameters(parametersFromWhere(options.where));
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+      const runtime = await openCliRuntime(options, 'existing');
       const events: EpcisEvent[] = [];
       try {
         // The same paging and limits (eventCountLimit, maxEventCount) as GET /epcis/events.

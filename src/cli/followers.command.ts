@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
-import { openRuntime } from '../runtime/runtime.js';
+import { openCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 
 export function registerFollowersCommand(program: Command): void {
-  program
-    .command('followers')
+  withDataDirOption(program.command('followers'))
     .description('List the followers of the event log with their position, lag behind the store and last error')
-    .action(async () => {
+    .action(async (options: DataDirOption) => {
       // Open without following: this only reads the checkpoints.
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+      const runtime = await openCliRuntime(options, 'existing');
       try {
         for (const status of await runtime.followers.status()) {
           const moved = status.updatedAt ? `, moved ${status.updatedAt}` : '';

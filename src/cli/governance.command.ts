@@ -6,25 +6,15 @@
  * and written to the audit log (via 'cli').
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { KarvonError } from '../errors.js';
 import { englishNameOf } from '../governance/governance-rules.js';
 import type { GovernanceService, ProposalDetail } from '../governance/governance-service.js';
 import type { Proposal } from '../model/governance.js';
-import { openRuntime, type Runtime } from '../runtime/runtime.js';
+import { withCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 
 const AS_HELP = 'the id of the organisation to act for (the national coordinator of a member state); the command line acts with its full rights, as it runs on the server with access to its data';
 const CLI = { via: 'cli' } as const;
 const PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const satisfies readonly Proposal['status'][];
-
-async function withRuntime(work: (runtime: Runtime) => Promise<void>): Promise<void> {
-  const runtime = await openRuntime(loadConfig(), { trackShipments: false });
-  try {
-    await work(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
 
 const stateName = (country: string) => `${englishNameOf(country)} (${country})`;
 const day = (time: string) => time.slice(0, 10);
@@ -65,11 +55,10 @@ export function registerGovernanceCommands(program: Command): void {
     .command('governance')
     .description('Member states, admission and suspension votes, and the rotating chair of the network');
 
-  governance
-    .command('members')
+  withDataDirOption(governance.command('members'))
     .description('List the member states, their status and national coordinator')
-    .action(async () => {
-      await withRuntime(async (runtime) => {
+    .action(async (options: DataDirOption) => {
+      await withCliRuntime(options, 'existing', async (runtime) => {
         for (const member of await runtime.governance.listMembers()) {
           const admitted = member.admittedBy ? ` by ${member.admittedBy}` : ' (founding member)';
           console.log(`${member.country}  ${member.name}  ${member.status}  admitted ${day(member.admittedAt)}${admitted}  coordinator ${member.coordinatorOrganisationId ?? '(none)'}`);
@@ -77,37 +66,34 @@ export function registerGovernanceCommands(program: Command): void {
       });
     });
 
-  governance
-    .command('proposals')
+  withDataDirOption(governance.command('proposals'))
     .description('List proposals, newest first, with the state of their vote')
     .option('--status <status>', `only proposals with this status: ${PROPOSAL_STATUSES.join(', ')}`)
-    .action(async (options: { status?: string }) => {
+    .action(async (options: { status?: string } & DataDirOption) => {
       if (options.status !== undefined && !(PROPOSAL_STATUSES as readonly string[]).includes(options.status)) {
         throw new KarvonError('KRV_VALIDATION', `--status must be one of ${PROPOSAL_STATUSES.join(', ')}, got '${options.status}'`);
       }
-      await withRuntime(async (runtime) => {
+      await withCliRuntime(options, 'existing', async (runtime) => {
         const proposals = await runtime.governance.proposals(options.status ? { status: options.status as Proposal['status'] } : {});
         if (proposals.length === 0) console.log('no proposals');
         for (const detail of proposals) console.log(proposalLine(detail));
       });
     });
 
-  governance
-    .command('proposal <id>')
+  withDataDirOption(governance.command('proposal <id>'))
     .description('Show one proposal with its electorate and votes')
-    .action(async (id: string) => {
-      await withRuntime(async (runtime) => printProposal(await runtime.governance.proposal(id)));
+    .action(async (id: string, options: DataDirOption) => {
+      await withCliRuntime(options, 'existing', async (runtime) => printProposal(await runtime.governance.proposal(id)));
     });
 
-  governance
-    .command('propose')
+  withDataDirOption(governance.command('propose'))
     .description('Open a proposal to admit, suspend or reinstate a member state, in the name of a member state’s national coordinator')
     .requiredOption('--as <organisation>', AS_HELP)
     .requiredOption('--kind <kind>', 'admission, suspension or reinstatement')
     .requiredOption('--country <code>', 'the state concerned (ISO 3166-1 alpha-2, e.g. GE)')
     .option('--motivation <text>', 'why, in words')
-    .action(async (options: { as: string; kind: string; country: string; motivation?: string }) => {
-      await withRuntime(async (runtime) => {
+    .action(async (options: { as: string; kind: string; country: string; motivation?: string } & DataDirOption) => {
+      await withCliRuntime(options, 'existing', async (runtime) => {
         const actor = await runtime.access.principalForOrganisation(options.as);
         const detail = await runtime.governance.propose(
           actor,
@@ -119,16 +105,15 @@ export function registerGovernanceCommands(program: Command): void {
       });
     });
 
-  governance
-    .command('vote')
+  withDataDirOption(governance.command('vote'))
     .description('Cast a member state’s vote on an open proposal, in the name of its national coordinator')
     .requiredOption('--as <organisation>', AS_HELP)
     .requiredOption('--proposal <id>', 'the proposal voted on')
     .option('--yes', 'vote yes')
     .option('--no', 'vote no')
-    .action(async (options: { as: string; proposal: string; yes?: boolean; no?: boolean }) => {
+    .action(async (options: { as: string; proposal: string; yes?: boolean; no?: boolean } & DataDirOption) => {
       if (Boolean(options.yes) === Boolean(options.no)) throw new KarvonError('KRV_VALIDATION', 'Vote with exactly one of --yes or --no');
-      await withRuntime(async (runtime) => {
+      await withCliRuntime(options, 'existing', async (runtime) => {
         const actor = await runtime.access.principalForOrganisation(options.as);
         const choice = options.yes ? 'yes' : 'no';
         const detail = await runtime.governance.vote(actor, options.proposal, choice, CLI);
@@ -138,25 +123,23 @@ export function registerGovernanceCommands(program: Command): void {
       });
     });
 
-  governance
-    .command('withdraw')
+  withDataDirOption(governance.command('withdraw'))
     .description('Withdraw an open proposal, in the name of the member state that proposed it')
     .requiredOption('--as <organisation>', AS_HELP)
     .requiredOption('--proposal <id>', 'the proposal withdrawn')
-    .action(async (options: { as: string; proposal: string }) => {
-      await withRuntime(async (runtime) => {
+    .action(async (options: { as: string; proposal: string } & DataDirOption) => {
+      await withCliRuntime(options, 'existing', async (runtime) => {
         const actor = await runtime.access.principalForOrganisation(options.as);
         const detail = await runtime.governance.withdraw(actor, options.proposal, CLI);
         console.log(`${detail.proposal.id} withdrawn by ${detail.proposal.proposedBy}`);
       });
     });
 
-  governance
-    .command('chair')
+  withDataDirOption(governance.command('chair'))
     .description('Who holds the coordinating chair, since when, the history of terms and scheduled hand-overs')
     .option('--at <date>', 'as on this date instead of now')
-    .action(async (options: { at?: string }) => {
-      await withRuntime(async (runtime) => {
+    .action(async (options: { at?: string } & DataDirOption) => {
+      await withCliRuntime(options, 'existing', async (runtime) => {
         const chair = await runtime.governance.chair(options.at);
         const current = chair.current;
         console.log(current ? `chair: ${stateName(current.country)} since ${day(current.from)}${current.until ? ` until ${day(current.until)}` : ''}` : 'chair: nobody');

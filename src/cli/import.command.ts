@@ -6,8 +6,8 @@ import { parseJsonLdDocumentStream } from '../epcis/jsonld/stream.js';
 import type { EpcisDocument, EpcisEvent } from '../epcis/model.js';
 import { parseXmlDocumentStream } from '../epcis/xml/parse.js';
 import { KarvonError } from '../errors.js';
-import { loadConfig } from '../config/config.js';
-import { openRuntime, type Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { openCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 import { bindingOfFile } from './binding-of-file.js';
 import { ProgressBar } from './progress.js';
 
@@ -71,13 +71,12 @@ async function importFile(runtime: Runtime, file: string, errorBehaviour: 'proce
 }
 
 export function registerImportCommand(program: Command): void {
-  program
-    .command('import')
+  withDataDirOption(program.command('import'))
     .description('Capture EPCIS documents from files (JSON-LD or XML, both streamed, so any size) into the store')
     .argument('<files...>', 'EPCIS 2.0 documents')
     .option('--rollback', 'refuse a whole batch when one of its events is invalid (default: capture the valid ones and report the rest)')
-    .action(async (files: string[], options: { rollback?: boolean }) => {
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+    .action(async (files: string[], options: { rollback?: boolean } & DataDirOption) => {
+      const runtime = await openCliRuntime(options, 'may-create');
       const totals: ImportTotals = { captured: 0, duplicates: 0, rejected: 0, reasons: [] };
       let failedFiles = 0;
       try {

@@ -15,7 +15,8 @@ import { registerSimulateCommand } from './simulate.command.js';
 import { registerValidateCommand } from './validate.command.js';
 import { packageVersion } from './package-version.js';
 
-export async function main(argv: string[]): Promise<void> {
+/** Every command, registered and ready to parse (the tests read its help from here). */
+export function buildProgram(): Command {
   const program = new Command();
   program
     .name('karvon')
@@ -32,5 +33,9 @@ export async function main(argv: string[]): Promise<void> {
   registerAccessCommands(program);
   registerGovernanceCommands(program);
   registerAuditCommand(program);
-  await program.parseAsync(argv);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
 }

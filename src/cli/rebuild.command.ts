@@ -1,19 +1,17 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { projectionDigest } from '../projections/state-digest.js';
-import { openRuntime } from '../runtime/runtime.js';
+import { openCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 import { SHIPMENTS_FOLLOWER } from '../store/store.js';
 
 export function registerRebuildCommand(program: Command): void {
-  program
-    .command('rebuild')
+  withDataDirOption(program.command('rebuild'))
     .description(
       'Reset one follower of the event log (or all) and fold every stored event again; for the shipment read model, print what it holds with a digest to compare with a running server',
     )
     .option('-f, --follower <name>', 'rebuild only this follower (see `karvon followers`)')
-    .action(async (options: { follower?: string }) => {
+    .action(async (options: { follower?: string } & DataDirOption) => {
       // Open without following: the rebuild below is the only fold.
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+      const runtime = await openCliRuntime(options, 'existing');
       try {
         const names = options.follower === undefined ? runtime.followers.names() : [runtime.followers.get(options.follower).name];
         for (const name of names) {

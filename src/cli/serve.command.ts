@@ -1,20 +1,19 @@
 import type { Command } from 'commander';
 import { buildApp } from '../api/app.js';
-import { loadConfig } from '../config/config.js';
 import { createLogger } from '../runtime/logger.js';
 import { describeDatabase } from '../config/database-url.js';
 import { openRuntime } from '../runtime/runtime.js';
 import { holdReadinessForDemo, type RunningDemo } from '../sim/demo.js';
+import { cliConfig, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 import { packageVersion } from './package-version.js';
 
 export function registerServeCommand(program: Command): void {
-  program
-    .command('serve')
+  withDataDirOption(program.command('serve'))
     .description('Serve the HTTP API (EPCIS 2.0 REST bindings under /epcis, docs under /docs)')
     .option('-p, --port <port>', 'TCP port (overrides KARVON_PORT)')
     .option('--no-demo', 'no demo: do not fill an empty store with simulated corridor traffic (production)')
-    .action(async (options: { port?: string; demo: boolean }) => {
-      const config = loadConfig({ ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
+    .action(async (options: { port?: string; demo: boolean } & DataDirOption) => {
+      const config = cliConfig(options, { ...process.env, ...(options.port ? { KARVON_PORT: options.port } : {}) });
       // Listen at once; /ready answers 503 until every follower has caught up with the store.
       const logger = createLogger({ level: config.logLevel, stream: 'stdout' });
       const runtime = await openRuntime(config, { catchUpInBackground: true, logger });

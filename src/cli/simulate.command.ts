@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../config/config.js';
-import { openRuntime } from '../runtime/runtime.js';
+import { openCliRuntime, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 import { runSimulation, type SimulationSummary } from '../sim/run-simulation.js';
 import { ProgressBar } from './progress.js';
 
@@ -36,17 +35,16 @@ export function formatSimulationSummary(summary: SimulationSummary): string {
 }
 
 export function registerSimulateCommand(program: Command): void {
-  program
-    .command('simulate')
+  withDataDirOption(program.command('simulate'))
     .description('Generate realistic corridor traffic (block trains, trucks, ferries, customs, incidents) and capture it as EPCIS events')
     .option('--shipments <n>', 'number of shipments', numberOption('shipments', true, 0), 100)
     .option('--days <d>', 'days over which shipments depart', numberOption('days', false, 0.01), 30)
     .option('--seed <s>', 'random seed: the same seed and start give the same events', numberOption('seed', true, 0), 1)
     .option('--speed <x>', 'play back in accelerated real time, x simulated seconds per second (default: capture everything at once as history ending now)', numberOption('speed', false, 0.001))
     .option('--start <date>', 'simulated start (default: now minus --days, or now with --speed)', dateOption)
-    .action(async (options: { shipments: number; days: number; seed: number; speed?: number; start?: Date }) => {
+    .action(async (options: { shipments: number; days: number; seed: number; speed?: number; start?: Date } & DataDirOption) => {
       const start = options.start ?? new Date(options.speed === undefined ? Date.now() - options.days * DAY_MS : Date.now());
-      const runtime = await openRuntime(loadConfig(), { trackShipments: false });
+      const runtime = await openCliRuntime(options, 'may-create');
       const progress = new ProgressBar('simulate', 1);
       try {
         const summary = await runSimulation(

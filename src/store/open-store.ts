@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KarvonConfig } from '../config/config.js';
+import { describeDatabase } from '../config/database-url.js';
 import { KarvonError } from '../errors.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
@@ -25,6 +26,24 @@ export async function openStore(config: Pick<KarvonConfig, 'database'>): Promise
     case 'postgres':
       // Said at start, before anything is served; the URL (it may hold a password) is not repeated.
       throw new KarvonError('KRV_NOT_READY', POSTGRES_NOT_AVAILABLE);
+  }
+}
+
+/**
+ * Why the configured place holds no Karvon store to read, or undefined when it may: opening would
+ * create an empty store there, which a command that only reads must not do. Says the place without
+ * credentials (describeDatabase).
+ */
+export function missingStoreProblem(config: Pick<KarvonConfig, 'database'>): string | undefined {
+  const location = config.database;
+  switch (location.kind) {
+    case 'sqlite-memory':
+      return 'sqlite::memory: starts empty in every process';
+    case 'sqlite-file':
+      return fs.existsSync(location.file) ? undefined : `there is no ${describeDatabase(location)}`;
+    case 'postgres':
+      // Opening says it is not available, before anything is made.
+      return undefined;
   }
 }
 
