@@ -56,6 +56,13 @@ export function shipmentIdOf(events: readonly EventFacts[], learnt: ReadonlySet<
 }
 
 /** Planned hours from departure to a position, from the corridor's reference leg and stop times. */
+/** Customs steps that are paperwork, done wherever the office is, whatever the goods' whereabouts. */
+const PAPERWORK_STEPS: ReadonlySet<string> = new Set(['lodge', 'accept', 'reject', 'cancel', 'discharge']);
+
+function isPaperwork(f: EventFacts): boolean {
+  return f.step?.source === 'transit' && PAPERWORK_STEPS.has(f.step.kind);
+}
+
 export function plannedHoursTo(position: CorridorPosition, corridor: Corridor, context: FoldContext): number {
   const legsDone = position.kind === 'at-stop' ? position.stop : position.leg;
   let hours = 0;
@@ -141,7 +148,9 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     // the goods left) says nothing about when the goods were there (docs/epcis-profile.md).
     const registration = isRegistration(f);
     const place = registration ? undefined : placeText(f.where);
-    if (!registration && f.where && f.where.kind !== 'other') {
+    // Nor does paperwork that can be done away from the goods (a declaration lodged at the office of
+    // departure before they move, a discharge after they left) say where they are now.
+    if (!registration && !isPaperwork(f) && f.where && f.where.kind !== 'other') {
       lastLocation = f.where;
       lastLocationTime = time;
     }

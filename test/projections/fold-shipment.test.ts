@@ -164,6 +164,15 @@ describe('a registration', () => {
     expect(planned.timeline[0]!.place).toBeUndefined();
   });
 
+  it('takes no last location from customs paperwork either: a declaration lodged and accepted at an office before the goods move', () => {
+    const [, , , lodged, accepted] = trip();
+    const declared = foldAll([registration, lodged!, accepted!]);
+    expect(declared.status).toBe('planned');
+    expect(declared.lastLocation).toBeUndefined();
+    // The timeline still says where the paperwork was done.
+    expect(declared.timeline.slice(1).map((entry) => entry.place)).toEqual(['Dostyk (KZ)', 'Dostyk (KZ)']);
+  });
+
   it('does not start the dwell at the origin: the visit there begins with the first movement', () => {
     const [departed] = trip();
     const moving = foldAll([registration, departed!]);
