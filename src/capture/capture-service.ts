@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EpcisException, validationError, type ValidationIssue } from '../epcis/exceptions.js';
 import type { EpcisDocument } from '../epcis/model.js';
 import { DEFAULT_MAX_CLOCK_SKEW_MS, eventListPointer, xmlPathOfPointer } from '../epcis/validate/index.js';
-import { capturedEventErrors, checkCapturedEvent } from './event-checks.js';
+import { capturedEventFindings, checkCapturedEvent } from './event-checks.js';
 import { KarvonError } from '../errors.js';
 import type { Organisation } from '../model/access.js';
 import { BOOTSTRAP_ORGANISATION, BOOTSTRAP_ORGANISATION_ID } from '../access/authentication.js';
@@ -51,7 +51,7 @@ function locateIssues(issues: ValidationIssue[], doc: EpcisDocument, binding: Bi
 export class CaptureService {
   private readonly queue: string[] = [];
   /** Documents submitted in this process, kept parsed (and, under rollback, validated) for their job. */
-  private readonly parsed = new Map<string, { doc: EpcisDocument; checked: boolean; capturer?: Organisation }>();
+  private readonly parsed = new Map<string, { doc: EpcisDocument; checked: boolean; warnings: ValidationIssue[]; capturer?: Organisation }>();
   private draining: Promise<void> | undefined;
 
   constructor(
@@ -68,6 +68,8 @@ export class CaptureService {
       errorBehaviour: CaptureErrorBehaviour;
       captureJobID?: string;
       validated?: boolean;
+      /** The warnings found when the events were validated (with `validated`). */
+      warnings?: ValidationIssue[];
       authorised?: boolean;
       capturer?: Organisation;
       /** Apply the list-item limit per event (captures over the API); local captures are not limited. */
@@ -90,7 +92,7 @@ export class CaptureService {
       stored: [],
       duplicates: [],
       contentDuplicates: [],
-      warnings: [],
+      warnings: [...(options.warnings ?? [])],
     };
     for (const step of CAPTURE_STEPS) await step(batch, this.deps);
     return {
@@ -116,9 +118,12 @@ export class CaptureService {
     const binding = bindingOfContentType(contentType);
     const doc = decodeDocument(body, binding);
     this.checkLimits(doc, errorBehaviour);
+    let warnings: ValidationIssue[] = [];
     if (errorBehaviour === 'rollback') {
       const pointer = eventListPointer(doc);
-      const issues = capturedEventErrors(doc.events, pointer, this.eventCheckOptions());
+      const findings = capturedEventFindings(doc.events, pointer, this.eventCheckOptions());
+      const issues = findings.errors;
+      warnings = findings.warnings;
       if (issues.length > 0) {
         throw validationError(
           `The document has ${issues.length} validation problem(s); nothing was captured. First: ${issues[0]!.pointer}: ${issues[0]!.message}`,
@@ -141,7 +146,7 @@ export class CaptureService {
       body,
     );
     // Under rollback the document was validated and its capturer's rights checked just above.
-    this.parsed.set(id, { doc, checked: errorBehaviour === 'rollback', ...(capturer ? { capturer } : {}) });
+    this.parsed.set(id, { doc, checked: errorBehaviour === 'rollback', warnings, ...(capturer ? { capturer } : {}) });
     this.enqueue(id);
     const job = await this.deps.store.captureJobs.get(id);
     if (!job) throw new KarvonError('KRV_INTERNAL', `capture job ${id} vanished after it was stored`);
@@ -271,6 +276,7 @@ export class CaptureService {
         errorBehaviour: job.errorBehaviour,
         captureJobID: id,
         validated: submitted?.checked ?? false,
+        ...(submitted?.checked ? { warnings: submitted.warnings } : {}),
         authorised: submitted?.checked ?? false,
         limited: true,
         ...(capturer ? { capturer } : {}),

@@ -47,15 +47,16 @@ export const refuseOversizedEvents: CaptureStep = (batch) => {
 
 /**
  * Checks every event (src/capture/event-checks.ts); refused events are recorded, not thrown, and the
- * warnings of the others are kept for the capture's result. A batch validated at submission is only
- * looked at for its warnings.
+ * warnings of the others are kept for the capture's result. A batch validated at submission is not
+ * checked again: its warnings came with it.
  */
 export const validateEvents: CaptureStep = (batch, { now, maxClockSkewMs }) => {
+  if (batch.validated) return;
   const options = { recordTime: now(), maxClockSkewMs: maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS };
   batch.events.forEach((event, index) => {
     if (batch.rejected.has(index)) return;
     const { errors, warnings } = checkCapturedEvent(event, `${batch.listPointer}/${index}`, options);
-    if (errors.length > 0 && !batch.validated) batch.rejected.set(index, errors);
+    if (errors.length > 0) batch.rejected.set(index, errors);
     else for (const warning of warnings) batch.warnings.push(warning);
   });
 };

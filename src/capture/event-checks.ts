@@ -38,7 +38,16 @@ export function captureRuleErrors(event: EpcisEvent, pointer: string, options: E
   return errors;
 }
 
-/** The errors of every event of a list, in order (for refusing a whole capture under rollback). */
-export function capturedEventErrors(events: readonly EpcisEvent[], listPointer: string, options: EventCheckOptions): ValidationIssue[] {
-  return events.flatMap((event, index) => checkCapturedEvent(event, `${listPointer}/${index}`, options).errors);
+/**
+ * The findings of every event of a list, in order: the errors refuse a whole capture under
+ * rollback; the warnings go with the job, so that its pipeline need not check the events again.
+ */
+export function capturedEventFindings(events: readonly EpcisEvent[], listPointer: string, options: EventCheckOptions): Findings {
+  const all: Findings = { errors: [], warnings: [] };
+  events.forEach((event, index) => {
+    const { errors, warnings } = checkCapturedEvent(event, `${listPointer}/${index}`, options);
+    all.errors.push(...errors);
+    all.warnings.push(...warnings);
+  });
+  return all;
 }
