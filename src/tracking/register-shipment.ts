@@ -162,8 +162,8 @@ async function holdsRegistration(shipments: ShipmentQueries, shipment: ShipmentS
 const TRIPS_LOOKED_AT = 1000;
 
 /**
- * A transport unit travels on one open shipment at a time: registering it under another booking
- * while a shipment the caller sees still carries it (not yet delivered) is a conflict that names
+ * A transport unit travels on one open shipment at a time: registering it under another booking (or adding it by an amendment)
+ * while a shipment the caller sees still carries it (neither delivered nor cancelled) is a conflict that names
  * that shipment, instead of a second shipment sharing the unit (or, worse, one event joining both).
  * Shipments the caller may not see are not considered: whether another organisation's trip carries
  * the container is not the caller's to learn, so its registration opens a shipment of its own as for
