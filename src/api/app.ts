@@ -32,6 +32,7 @@ import { queriesRoutes } from './routes/queries.routes.js';
 import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 import { shipmentsRoutes } from './routes/shipments.routes.js';
+import { registrationChangesRoutes } from './routes/registration-changes.routes.js';
 
 // ajv-formats is CommonJS: its plugin is the module's `default` export, typed for its own options.
 type AjvPlugin = NonNullable<NonNullable<FastifyServerOptions['ajv']>['plugins']>[number];
@@ -96,6 +97,7 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(optionsRoutes());
   await app.register(referenceRoutes(), { prefix: '/api/reference' });
   await app.register(shipmentsRoutes(deps), { prefix: '/api/shipments' });
+  await app.register(registrationChangesRoutes(deps), { prefix: '/api/shipments' });
   await app.register(authRoutes(deps), { prefix: '/api/auth' });
   await app.register(accessRoutes(deps), { prefix: '/api' });
   await app.register(publicLinkRoutes(deps), { prefix: '/api' });

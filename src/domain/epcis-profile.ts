@@ -31,6 +31,10 @@ export const BIZ_STEP = {
   transitCancelling: `${KARVON_NS}bizstep/transit_cancelling`,
   incidentReporting: `${KARVON_NS}bizstep/incident_reporting`,
   shipmentRegistering: `${KARVON_NS}bizstep/shipment_registering`,
+  /** The registrant replaces its registration (krv:registration holds the whole new one). */
+  shipmentAmending: `${KARVON_NS}bizstep/shipment_amending`,
+  /** The registrant calls the shipment off (krv:reason says why). */
+  shipmentCancelling: `${KARVON_NS}bizstep/shipment_cancelling`,
 } as const;
 
 /** CBV dispositions used by the profile (Karvon defines none of its own). */

@@ -35,10 +35,14 @@ export function handOverPartiesOf(event: EpcisEvent): string[] {
   return [...parties];
 }
 
-/** Whether an event is a shipment registration under the profile (section 4.4). */
+/**
+ * Whether an event is a shipment registration under the profile (section 4.4), or an amendment,
+ * which carries a whole registration too: the parties and stops an amendment names join the
+ * audience like those of a later registration, when its recorder stands in the shipment already.
+ */
 export function isRegistrationEvent(event: EpcisEvent): boolean {
   const registration = karvonField(event, 'registration');
-  return event.bizStep === BIZ_STEP.shipmentRegistering && typeof registration === 'object' && registration !== null && !Array.isArray(registration);
+  return (event.bizStep === BIZ_STEP.shipmentRegistering || event.bizStep === BIZ_STEP.shipmentAmending) && typeof registration === 'object' && registration !== null && !Array.isArray(registration);
 }
 
 function registrationEvidence(event: EpcisEvent, reference: ReferenceData): AudienceEvidence['registration'] {

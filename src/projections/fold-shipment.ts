@@ -3,14 +3,15 @@
 // and recomputing is the simplest way to give the same state whatever order the events came in.
 import type { EpcisEvent } from '../epcis/model.js';
 import { hasPlaceRight } from '../access/capture-rights.js';
-import { statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
+import { isClosedStatus, statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor } from '../reference/index.js';
 import { advancePosition, LEAVING, legProgressOf } from './corridor-position.js';
 import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type EventFacts, type Whereabouts } from './event-facts.js';
 import { delayAgainstItinerary, delayOf } from './itinerary-delay.js';
 import { referenceLegHours, referenceStopHours } from './reference-timing.js';
 import type { CorridorPosition, Delay, FoldContext, Hold, Mode, ShipmentState, TimelineEntry, TransitStepRecord, Visit } from './shipment-state.js';
-import { describeEvent, isRegistration, placeText } from './timeline-text.js';
+import { changedSections, registrantOf, registrationActOf, registrationCarried, speaksForRegistrant } from './registration-acts.js';
+import { amendmentText, describeEvent, isRegistration, placeText } from './timeline-text.js';
 
 /** A transit declaration's MRN: 2 digits of the year, the country, 14 letters or digits. */
 const MRN = /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/;
@@ -139,6 +140,9 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
   let deliveredAt: string | undefined;
 
   const stated = statementsOf(events, context);
+  // Amendments and the cancellation count only from the registrant (or a trusted recorder).
+  const registrant = registrantOf(events);
+  let registered: Record<string, unknown> | undefined;
   for (const f of events) {
     const time = f.event.eventTime;
     // A registration names the planned origin: not a place the goods have been, so it sets neither
@@ -204,7 +208,23 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     if (step?.source === 'movement' && step.kind === 'departed') departedAt ??= time;
     if ((step?.source === 'movement' && step.kind === 'arrived-at-destination') || (step?.source === 'transit' && step.kind === 'arrive')) arrivedAt ??= time;
     if (step?.source === 'movement' && step.kind === 'delivered') deliveredAt ??= time;
-    timeline.push({ time, ...(place ? { place } : {}), text: describeEvent(f, mrn), eventID: f.eventID });
+    let text = describeEvent(f, mrn);
+    const act = registrationActOf(f.bizStep);
+    if (act === 'registration' || act === 'amendment') {
+      const carried = registrationCarried(f);
+      const applies = act === 'registration' || speaksForRegistrant(f, registrant);
+      if (act === 'amendment') text = applies ? amendmentText(carried ? changedSections(registered, carried) : undefined) : 'Registration amendment recorded by another organisation than the registrant; not applied';
+      if (applies && carried) registered = carried;
+    } else if (act === 'cancellation') {
+      if (speaksForRegistrant(f, registrant)) {
+        // A cancellation is not a step of the goods: it ends the shipment unless it was delivered already.
+        if (!isClosedStatus(status)) status = 'cancelled';
+        beforeHold = undefined;
+      } else {
+        text = 'Cancellation recorded by another organisation than the registrant; not applied';
+      }
+    }
+    timeline.push({ time, ...(place ? { place } : {}), text, eventID: f.eventID });
   }
 
   let delay: Delay | undefined = context.itinerary ? delayAgainstItinerary(context.itinerary, [...visits.values()], departedAt) : undefined;

@@ -1,8 +1,7 @@
 // The planned itinerary of a shipment registered through Karvon: it travels in the registration
 // event's krv:registration (profile section 4.4), so it survives restarts like every other fact.
-import { BIZ_STEP } from '../domain/epcis-profile.js';
 import type { ItineraryLeg } from '../domain/shipment/shipment.js';
-import { karvonField } from './event-facts.js';
+import { currentRegistration } from './registration-acts.js';
 import type { ShipmentState } from './shipment-state.js';
 
 function isLeg(value: unknown): value is ItineraryLeg {
@@ -11,19 +10,15 @@ function isLeg(value: unknown): value is ItineraryLeg {
   return ['mode', 'from', 'to', 'plannedDeparture', 'plannedArrival'].every((k) => typeof leg[k] === 'string');
 }
 
-/** The registration (krv:registration) of the latest registration event among the shipment's events. */
+/**
+ * The registration in force (krv:registration): that of the latest registration event, or of a
+ * later amendment by the registrant (src/projections/registration-acts.ts).
+ */
 export function registrationOf(shipment: Pick<ShipmentState, 'events'>): unknown {
-  for (let i = shipment.events.length - 1; i >= 0; i--) {
-    const event = shipment.events[i]!.event;
-    // An error declaration repeats the event it declares erroneous: it is not a registration.
-    if (event.bizStep !== BIZ_STEP.shipmentRegistering || event.errorDeclaration !== undefined) continue;
-    const registration = karvonField(event, 'registration');
-    if (registration !== undefined) return registration;
-  }
-  return undefined;
+  return currentRegistration(shipment.events);
 }
 
-/** The itinerary of the latest registration event among the shipment's events, if it has one. */
+/** The itinerary of the registration in force, if it has one: an amendment moves the plan delay and ETA are measured against. */
 export function registeredItinerary(shipment: Pick<ShipmentState, 'events'>): readonly ItineraryLeg[] | undefined {
   const registration = registrationOf(shipment);
   const legs = typeof registration === 'object' && registration !== null ? (registration as Record<string, unknown>).itinerary : undefined;

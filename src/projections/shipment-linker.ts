@@ -24,6 +24,7 @@ import { standsIn, withEvent } from '../access/audience.js';
 import { hasPlaceRight } from '../access/capture-rights.js';
 import { organisationKey } from '../model/visibility-scope.js';
 import type { DocumentKind, EventFacts } from './event-facts.js';
+import { registrationActOf } from './registration-acts.js';
 
 /** Kinds a shipment has one of: an event naming another number of the same kind is another shipment. */
 const SINGLE_KINDS: ReadonlySet<DocumentKind> = new Set(['booking', 'bill-of-lading', 'smgs', 'cim-smgs']);
@@ -288,8 +289,10 @@ export class ShipmentLinker {
     // Delivery closes a shipment to its containers' next trips, which decides where later reports
     // that name only a container go: only the node itself, the network operator and the shipment's
     // registrant may close it (nobody else can divert its later events by reporting it delivered).
+    // A cancellation closes it the same way: its containers are free for their next trip.
     const closes = facts.recorder.kind === 'trusted' || entry.audience.has(organisationKey(facts.recorder.organisationId));
-    if (closes && facts.step?.source === 'movement' && facts.step.kind === 'delivered' && !Number.isNaN(facts.time)) {
+    const ends = (facts.step?.source === 'movement' && facts.step.kind === 'delivered') || registrationActOf(facts.bizStep) === 'cancellation';
+    if (closes && ends && !Number.isNaN(facts.time)) {
       entry.delivered = entry.delivered === undefined ? facts.time : Math.min(entry.delivered, facts.time);
     }
   }

@@ -1,10 +1,18 @@
 // Human-readable timeline entries: what a person tracking the goods reads, one line per event.
-import { BIZ_STEP } from '../domain/epcis-profile.js';
 import type { EventFacts, Whereabouts } from './event-facts.js';
+import { registrationActOf } from './registration-acts.js';
 
-/** A registration is paperwork: it says where the goods will start from, not where they are. */
+/**
+ * A registration, its amendments and its cancellation are paperwork: they say where the goods will
+ * start from, not where they are.
+ */
 export function isRegistration(f: Pick<EventFacts, 'bizStep'>): boolean {
-  return f.bizStep === BIZ_STEP.shipmentRegistering;
+  return registrationActOf(f.bizStep) !== undefined;
+}
+
+/** "Registration amended: itinerary, goods" (the sections that changed, when known). */
+export function amendmentText(changed: readonly string[] | undefined): string {
+  return changed && changed.length > 0 ? `Registration amended: ${changed.join(', ')}` : 'Registration amended';
 }
 
 /** "Dostyk (KZ)", "43.3520, 52.8610" or the raw id. */
@@ -46,7 +54,12 @@ export function describeEvent(f: EventFacts, mrn?: string): string {
   const office = f.customsOffice ? ` ${f.customsOffice}` : '';
   const why = (reason: string | undefined) => (reason ? `: ${reason}` : '');
   const step = f.step;
-  if (isRegistration(f)) return `Shipment registered${f.where ? `, to leave from ${placeText(f.where)}` : ''}`;
+  switch (registrationActOf(f.bizStep)) {
+    case 'registration': return `Shipment registered${f.where ? `, to leave from ${placeText(f.where)}` : ''}`;
+    case 'amendment': return amendmentText(undefined);
+    case 'cancellation': return `Shipment cancelled${why(f.reason)}`;
+    case undefined: break;
+  }
   if (!step) return `${bizStepName(f.bizStep)[0]!.toUpperCase()}${bizStepName(f.bizStep).slice(1)} recorded${at(f.where)}`;
   if (step.source === 'movement') {
     switch (step.kind) {

@@ -12,6 +12,7 @@ import { KarvonError } from '../errors.js';
 import { corridorById, locationById } from '../reference/index.js';
 import type { Organisation } from '../model/access.js';
 import { readScopeOf } from '../access/visibility.js';
+import { isClosedStatus } from '../domain/status/shipment-status.js';
 import type { ReadScope } from '../model/visibility-scope.js';
 import { karvonField } from '../projections/karvon-field.js';
 import type { CaptureService } from '../capture/capture-service.js';
@@ -67,7 +68,8 @@ export function checkRegistration(body: unknown): ShipmentRegistration {
   return registration;
 }
 
-function unitIri(unit: TransportUnit): string | undefined {
+/** The EPC of a transport unit under the profile (vessels carry many shipments: none). */
+export function unitIri(unit: TransportUnit): string | undefined {
   const id = parseTransportUnitId(unit);
   if (!id.ok) return undefined;
   switch (unit.kind) {
@@ -85,7 +87,7 @@ function normalisedReference(ref: ShipmentReference): ShipmentReference {
 }
 
 /** The registration as stored in krv:registration: only the known fields, references normalised. */
-function normalised(r: ShipmentRegistration): ExtensionValue {
+export function normalised(r: ShipmentRegistration): ExtensionValue {
   return JSON.parse(JSON.stringify({
     references: r.references.map(normalisedReference),
     parties: r.parties.map((p) => ({ role: p.role, name: p.name, country: p.country, ...(p.gln ? { gln: p.gln } : {}) })),
@@ -111,22 +113,34 @@ function bizTransactionOf(ref: ShipmentReference): BizTransaction {
     : { type: `${KARVON_NS}btt/${ref.kind}`, bizTransaction: `https://ns.karvon.org/id/${ref.kind}/${encodeURIComponent(ref.value)}` };
 }
 
-/** The registration event of section 4.4 of the profile. */
-export function registrationEvent(registration: ShipmentRegistration, now: Date): EpcisEvent {
-  const origin = locationById(registration.itinerary[0]!.from)!;
-  const epcs = [...new Set(registration.transportUnits.map(unitIri).filter((x): x is string => x !== undefined))];
+/** Business transactions of every reference with a section 5 form (else the identity), as registration events carry them. */
+export function registrationTransactions(registration: ShipmentRegistration): BizTransaction[] {
   const transactions = registration.references.map(normalisedReference).filter((r) => REFERENCE_IRI[r.kind] !== undefined).map(bizTransactionOf);
+  return transactions.length > 0 ? transactions : [registrationIdentity(registration)];
+}
+
+/** The EPCs of a registration's transport units, once each. */
+export function registrationEpcs(registration: ShipmentRegistration): string[] {
+  return [...new Set(registration.transportUnits.map(unitIri).filter((x): x is string => x !== undefined))];
+}
+
+/**
+ * The registration event of section 4.4 of the profile; with `bizStep` shipment_amending, the
+ * amendment, which has the same shape (the whole new registration in krv:registration).
+ */
+export function registrationEvent(registration: ShipmentRegistration, now: Date, bizStep: string = BIZ_STEP.shipmentRegistering): EpcisEvent {
+  const origin = locationById(registration.itinerary[0]!.from)!;
   return {
     '@context': { [KARVON_PREFIX]: KARVON_NS },
     type: 'ObjectEvent',
     eventTime: now.toISOString(),
     eventTimeZoneOffset: '+00:00',
     action: 'OBSERVE',
-    epcList: epcs,
-    bizStep: BIZ_STEP.shipmentRegistering,
+    epcList: registrationEpcs(registration),
+    bizStep,
     readPoint: { id: origin.sgln },
     bizLocation: { id: origin.sgln },
-    bizTransactionList: transactions.length > 0 ? transactions : [registrationIdentity(registration)],
+    bizTransactionList: registrationTransactions(registration),
     ...(registration.corridorId ? { [compactExtensionField('corridor')]: registration.corridorId } : {}),
     [compactExtensionField('registration')]: normalised(registration),
   } as EpcisEvent;
@@ -148,26 +162,32 @@ async function holdsRegistration(shipments: ShipmentQueries, shipment: ShipmentS
 const TRIPS_LOOKED_AT = 1000;
 
 /**
- * A transport unit travels on one open shipment at a time: registering it under another booking
- * while a shipment the caller sees still carries it (not yet delivered) is a conflict that names
+ * A transport unit travels on one open shipment at a time: registering it under another booking (or adding it by an amendment)
+ * while a shipment the caller sees still carries it (neither delivered nor cancelled) is a conflict that names
  * that shipment, instead of a second shipment sharing the unit (or, worse, one event joining both).
  * Shipments the caller may not see are not considered: whether another organisation's trip carries
  * the container is not the caller's to learn, so its registration opens a shipment of its own as for
  * an unknown container, and the linker keeps the two apart (docs/security.md, "Probe whether goods
  * exist").
  */
-async function refuseUnitsOnOpenShipments(shipments: ShipmentQueries, registration: ShipmentRegistration, scope: ReadScope | undefined): Promise<void> {
+export async function refuseUnitsOnOpenShipments(
+  shipments: ShipmentQueries,
+  registration: ShipmentRegistration,
+  scope: ReadScope | undefined,
+  /** The shipment an amendment is for: its own units are not a conflict. */
+  ownShipmentId?: string,
+): Promise<void> {
   for (const unit of registration.transportUnits) {
     const iri = unitIri(unit);
     if (iri === undefined) continue;
     const number = decodeURIComponent(iri.slice(iri.lastIndexOf('/') + 1));
     const holding = (await shipments.search(number, TRIPS_LOOKED_AT, scope))
-      .filter((s) => s.transportUnits.includes(iri) && s.status !== 'delivered');
+      .filter((s) => s.transportUnits.includes(iri) && !isClosedStatus(s.status) && s.id !== ownShipmentId);
     if (holding.length === 0) continue;
     const open = holding.map((s) => s.id).sort();
     throw new KarvonError(
       'KRV_CONFLICT',
-      `${unit.kind} ${unit.id} is on open shipment ${open.join(', ')}, which has not been delivered; a unit travels on one open shipment at a time, so nothing was registered`,
+      `${unit.kind} ${unit.id} is on open shipment ${open.join(', ')}, which has been neither delivered nor cancelled; a unit travels on one open shipment at a time, so nothing was registered`,
       [{ pointer: `/transportUnits/${registration.transportUnits.indexOf(unit)}/id`, message: `on open shipment ${open[0]}` }],
     );
   }
@@ -193,7 +213,7 @@ export async function registerShipment(
   const existing = await runtime.shipments.get(identity.bizTransaction, scope);
   if (existing && existing.registration !== undefined) {
     if (await holdsRegistration(runtime.shipments, existing, normalised(registration), scope)) return { created: false, shipment: existing };
-    throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; amending a registration is not supported`);
+    throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; to change it, amend it with PUT /api/shipments/{id}/registration`);
   }
   await refuseUnitsOnOpenShipments(runtime.shipments, registration, scope);
   const event = registrationEvent(registration, now);

@@ -47,6 +47,11 @@ describe('shipment status', () => {
     expect(statusAfter('at-border', { source: 'transit', kind: 'teleport' } as unknown as StatusStep)).toBe('at-border');
   });
 
+  it('cancelled is final, like delivered', () => {
+    for (const kind of MOVEMENT_STEPS) expect(statusAfter('cancelled', m(kind))).toBe('cancelled');
+    for (const kind of TRANSIT_STEP_KINDS) expect(statusAfter('cancelled', t(kind))).toBe('cancelled');
+  });
+
   it('delivered is final', () => {
     for (const kind of MOVEMENT_STEPS) expect(statusAfter('delivered', m(kind))).toBe('delivered');
     for (const kind of TRANSIT_STEP_KINDS) expect(statusAfter('delivered', t(kind))).toBe('delivered');

@@ -14,11 +14,13 @@ import { serializeAsBuilt } from '../schemas/common.js';
 import { detailScope, requireScope } from '../guard.js';
 import { sendQueryDocument } from '../respond.js';
 import { registerShipment } from '../../tracking/register-shipment.js';
+import { preArrivalAccess } from '../../access/pre-arrival-access.js';
+import { preArrivalView } from '../../tracking/pre-arrival.js';
 import { requireJsonContentType } from './access-body.js';
 import { GET_SHIPMENT_SCHEMA, LIST_SHIPMENTS_SCHEMA, REGISTER_SHIPMENT_SCHEMA, SEARCH_SHIPMENTS_SCHEMA, SHIPMENT_EVENTS_SCHEMA } from './shipments.schemas.js';
 
 /** A shipment as the API shows it: its state without the raw folding material. */
-function shipmentSummary(state: ShipmentSnapshot) {
+export function shipmentSummary(state: ShipmentSnapshot) {
   return {
     id: state.id,
     status: state.status,
@@ -56,11 +58,6 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
     const projection = deps.shipments;
     const unknown = (id: string) => new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}': search by a reference or unit number at /api/shipments/search?q=`);
     // A shipment the caller may not see answers 404 like an unknown one: its existence does not leak.
-    const find = async (id: string, scope: Parameters<typeof projection.get>[1]) => {
-      const state = await projection.get(id, scope);
-      if (!state) throw unknown(id);
-      return state;
-    };
 
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     api.setSerializerCompiler(serializeAsBuilt);
@@ -108,7 +105,13 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
     });
 
     api.get('/:id', { schema: GET_SHIPMENT_SCHEMA }, async (request) => {
-      const state = await find(request.params.id, detailScope(request));
+      const scope = detailScope(request);
+      const found = await projection.withAudience(request.params.id, scope);
+      if (!found) throw unknown(request.params.id);
+      const state = found.shipment;
+      // How much of the registration the caller sees follows from the keys it shares with the
+      // shipment's audience, never from the request (src/access/pre-arrival-access.ts).
+      const preArrival = preArrivalView(state.registration, preArrivalAccess(scope, found.audience));
       return {
         ...shipmentSummary(state),
         position: state.position,
@@ -117,6 +120,7 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
         holds: state.holds,
         timeline: state.timeline,
         eta: (await projection.estimateFor(state, new Date())) ?? null,
+        ...(preArrival ? { preArrival } : {}),
       };
     });
 

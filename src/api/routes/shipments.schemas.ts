@@ -9,6 +9,7 @@ import { SHIPMENT_REFERENCE_KINDS } from '../../domain/identifiers/document-refe
 import { PARTY_ROLES, TRANSPORT_MODES, TRANSPORT_UNIT_KINDS } from '../../domain/shipment/shipment.js';
 import { SHIPMENT_STATUSES } from '../../domain/index.js';
 import { Choice, DateTime, PROBLEM_RESPONSES, ReadonlyList } from '../schemas/common.js';
+import { PreArrivalSchema } from './pre-arrival.schemas.js';
 
 const TAGS = ['Tracking'];
 export const MAX_SHIPMENT_LIMIT = 500;
@@ -171,6 +172,7 @@ export const ShipmentDetailSchema = Type.Object(
     holds: ReadonlyList(Open('A hold: state (open/closed), reason, openedAt, closedAt, country, office, place'), { description: 'Customs and other holds' }),
     timeline: ReadonlyList(Open('An entry: time, place, text, eventID'), { description: 'What happened, in order' }),
     eta: Nullable(Open('Arrival estimate as ranges: shipmentId, follows (corridor/itinerary), corridor, from, stops, arrival {likely, earliest, latest, ...}'), 'null when no estimate can be made'),
+    preArrival: Type.Optional(PreArrivalSchema),
   },
   { additionalProperties: false, examples: [{ ...SUMMARY_EXAMPLE, transit: {}, holds: [], timeline: [], eta: null }] },
 );
@@ -233,7 +235,7 @@ export const SEARCH_SHIPMENTS_SCHEMA = {
 };
 
 export const GET_SHIPMENT_SCHEMA = {
-  summary: 'One shipment: status, last location, transit steps per country, holds, timeline and ETA range',
+  summary: 'One shipment: status, last location, transit steps per country, holds, timeline, ETA range and the pre-arrival information the caller may see',
   tags: TAGS,
   params: ShipmentParams,
   querystring: Type.Object({}, { additionalProperties: false }),

@@ -2,9 +2,19 @@ import type { TransitStepKind } from '../transit/transit-types.js';
 
 /** What a person wants to know about a shipment at a glance; projections compute it from events. */
 export const SHIPMENT_STATUSES = [
-  'planned', 'departed', 'in-transit', 'at-border', 'held-by-customs', 'on-ferry', 'arrived', 'delivered', 'exception',
+  'planned', 'departed', 'in-transit', 'at-border', 'held-by-customs', 'on-ferry', 'arrived', 'delivered', 'exception', 'cancelled',
 ] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/**
+ * Statuses after which a shipment is over: its registration can no longer be amended or cancelled,
+ * and its transport units are free for their next shipment.
+ */
+export const CLOSED_STATUSES: readonly ShipmentStatus[] = ['delivered', 'cancelled'];
+
+export function isClosedStatus(status: ShipmentStatus): boolean {
+  return CLOSED_STATUSES.includes(status);
+}
 
 /** Physical movement steps, as the EPCIS profile's movement events report them. */
 export const MOVEMENT_STEPS = [
@@ -56,14 +66,15 @@ const TRANSIT_TARGET: Readonly<Record<TransitStepKind, ShipmentStatus | 'keep' |
 
 /**
  * The status after a step. Rules, in order:
- * 1. delivered is final: nothing changes it.
+ * 1. delivered and cancelled are final: nothing changes them (a cancellation is not a step: the
+ *    fold sets it from the registrant's cancelling event).
  * 2. while held by customs only release-from-hold, an incident or delivery change the status;
  *    a release returns to the status before the hold (context), else in-transit.
  * 3. a position report does not undo planned (not yet departed), at-border, on-ferry or arrived.
  * 4. otherwise the step's target from the tables above; 'keep' leaves the status as it is.
  */
 export function statusAfter(current: ShipmentStatus, step: StatusStep, context: StatusContext = {}): ShipmentStatus {
-  if (current === 'delivered') return current;
+  if (isClosedStatus(current)) return current;
   const table: Readonly<Record<string, ShipmentStatus | 'keep' | 'restore'>> = step.source === 'movement' ? MOVEMENT_TARGET : TRANSIT_TARGET;
   // Unknown kinds (from untyped input) leave the status alone rather than reading the prototype.
   if (!Object.hasOwn(table, step.kind)) return current;

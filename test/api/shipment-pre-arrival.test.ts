@@ -1,0 +1,129 @@
+// A shipment's detail shows what the forwarder registered (consignor, consignee, goods, values,
+// units, seals, documents) to those the visibility policy lets see it, each to the share its standing
+// gives (docs/security.md, "Pre-arrival information"): everything to the registrant, the named
+// parties, the customs of the countries on its itinerary and the network operator; units, seals,
+// packages and gross mass to the operator of a location on its way; nothing to anyone else, and
+// nothing through a public tracking link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrganisationInput } from '../../src/access/access-input.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const CONSIGNEE_GLN = '4870001007010';
+
+const REGISTRATION = {
+  references: [
+    { kind: 'booking', value: 'PRE-2026-0001' },
+    { kind: 'cmr', value: 'KZ-CMR-778' },
+  ],
+  parties: [
+    { role: 'consignor', name: 'Almaty Steel LLP', country: 'KZ' },
+    { role: 'consignee', name: 'Aktau Trading LLP', country: 'KZ', gln: CONSIGNEE_GLN },
+  ],
+  goods: [
+    { hsCode: '721049', description: 'galvanised steel sheets', packages: 20, packageType: 'PX', grossKg: 21500, declaredValue: { amount: 48000, currency: 'USD' } },
+    { hsCode: '730890', description: 'steel structures', packages: 4, grossKg: 2500 },
+  ],
+  transportUnits: [{ kind: 'container', id: 'CSQU3054383', seals: ['KZ0012345'] }],
+  itinerary: [
+    { mode: 'rail', from: 'almaty', to: 'aktau-port', plannedDeparture: '2026-03-01T08:00:00Z', plannedArrival: '2026-03-05T08:00:00Z' },
+  ],
+};
+
+const ORGS: OrganisationInput[] = [
+  { id: 'kz-forwarder', name: 'Almaty Forwarding', kind: 'forwarder', country: 'KZ' },
+  { id: 'kz-consignee', name: 'Aktau Trading', kind: 'shipper', country: 'KZ', partyIds: [CONSIGNEE_GLN] },
+  { id: 'kz-customs', name: 'KZ customs', kind: 'customs-authority', country: 'KZ' },
+  { id: 'aktau-port-operator', name: 'Aktau port', kind: 'port', country: 'KZ', locations: ['aktau-port'] },
+  { id: 'uz-customs', name: 'UZ customs', kind: 'customs-authority', country: 'UZ' },
+  { id: 'kz-rival', name: 'Rival Forwarding', kind: 'forwarder', country: 'KZ' },
+  { id: 'secretariat', name: 'Secretariat', kind: 'secretariat' },
+];
+
+describe('GET /api/shipments/{id}: pre-arrival information per audience', () => {
+  let t: TestApp;
+  let id: string;
+  const keys: Record<string, string> = {};
+  const as = (org: string) => ({ authorization: `Bearer ${keys[org]}` });
+  const detail = (org?: string) => t.app.inject({ method: 'GET', url: `/api/shipments/${encodeURIComponent(id)}`, headers: org ? as(org) : {} });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const org of ORGS) {
+      await t.runtime.access.createOrganisation('cli', org);
+      keys[org.id] = (await t.runtime.access.createApiKey('cli', { organisationId: org.id, name: 'test', scopes: ['read', 'capture'] })).secret;
+    }
+    const registered = await t.app.inject({
+      method: 'POST', url: '/api/shipments', payload: JSON.stringify(REGISTRATION), headers: { 'content-type': 'application/json', ...as('kz-forwarder') },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    id = registered.json().id;
+  });
+  afterAll(async () => t?.close());
+
+  const FULL = {
+    access: 'full',
+    transportUnits: [{ kind: 'container', id: 'CSQU3054383', seals: ['KZ0012345'] }],
+    totals: { packages: 24, grossKg: 24000 },
+    references: REGISTRATION.references,
+    parties: REGISTRATION.parties,
+    goods: REGISTRATION.goods,
+  };
+
+  for (const [who, why] of [
+    ['kz-forwarder', 'the registrant'],
+    ['kz-consignee', 'a party the registration names'],
+    ['kz-customs', 'the customs of a country on the itinerary'],
+    [undefined, 'the network operator'],
+  ] as const) {
+    it(`shows everything registered to ${why}`, async () => {
+      const response = await detail(who);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().preArrival).toEqual(FULL);
+    });
+  }
+
+  it('shows the operator of a location on the itinerary the units, seals, packages and gross mass only', async () => {
+    const response = await detail('aktau-port-operator');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().preArrival).toEqual({
+      access: 'handling',
+      transportUnits: [{ kind: 'container', id: 'CSQU3054383', seals: ['KZ0012345'] }],
+      totals: { packages: 24, grossKg: 24000 },
+    });
+    for (const secret of ['Almaty Steel', 'Aktau Trading', '721049', '48000', 'galvanised']) expect(response.body).not.toContain(secret);
+  });
+
+  it('shows nothing to those who do not see the shipment, and refuses the secretariat', async () => {
+    for (const org of ['uz-customs', 'kz-rival']) {
+      const response = await detail(org);
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain('Almaty Steel');
+    }
+    const secretariat = await detail('secretariat');
+    expect(secretariat.statusCode).toBe(403);
+    expect(secretariat.body).not.toContain('Almaty Steel');
+  });
+
+  it('does not expose it through a public tracking link', async () => {
+    const link = await t.app.inject({
+      method: 'POST', url: `/api/shipments/${encodeURIComponent(id)}/public-links`, payload: '{}', headers: { 'content-type': 'application/json', ...as('kz-forwarder') },
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const tracked = await t.app.inject({ method: 'GET', url: link.json().url });
+    expect(tracked.statusCode, tracked.body).toBe(200);
+    expect(tracked.json().preArrival).toBeUndefined();
+    for (const secret of ['Almaty Steel', 'Aktau Trading', '721049', 'KZ0012345', 'PRE-2026-0001']) expect(tracked.body).not.toContain(secret);
+  });
+
+  it('shows no pre-arrival section for a shipment not registered through Karvon', async () => {
+    const { trip } = await import('../projections/profile-events.js');
+    await t.runtime.capture.captureDocument(
+      { namespaces: { krv: 'https://ns.karvon.org/epcis/' }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: new Date().toISOString(), events: trip('urn:uuid:6f1d2c3e-0000-4000-8000-0000000000', '70055501').slice(0, 2) },
+      { binding: 'json', errorBehaviour: 'rollback' },
+    );
+    await t.runtime.followers.caughtUp();
+    const response = await t.app.inject({ method: 'GET', url: '/api/shipments/smgs:70055501' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).not.toHaveProperty('preArrival');
+  });
+});
