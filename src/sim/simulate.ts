@@ -102,9 +102,12 @@ export function simulate(options: SimulationOptions): SimulationResult {
       for (const s of list) convoys.push({ kind: 'truck', route, departAt: departAt(), shipments: [s], rng: new SimRandom(options.seed, 1000 + convoys.length) });
       continue;
     }
-    // Block trains: fill each with shipments until its container count is reached.
+    // Block trains: fill each with shipments until its container count is reached. The count is
+    // the boxes the network follows on a train (40 to 80 TEU in all), not the whole train: with
+    // every box, a corridor saw a train every few days, and a border crossing stood empty most of
+    // the time instead of seeing trains come and go (Dostyk and Altynkol handle several a day).
     for (let i = 0; i < list.length; ) {
-      const capacity = 20 + rng.int(31);
+      const capacity = 10 + rng.int(11);
       const train: SimShipment[] = [];
       let boxes = 0;
       while (i < list.length && boxes < capacity) {
