@@ -8,6 +8,7 @@ import { simContainerNumber } from './sim-identifiers.js';
 import { simForwarderFor } from './sim-parties.js';
 import { ConvoyJourney, DAY, HOUR } from './sim-journey.js';
 import type { TimedEvent } from './sim-events.js';
+import { simRegistration } from './sim-registration.js';
 import { simRoute, type SimRoute } from './sim-route.js';
 import { DEFAULT_INCIDENT_RATES, type Convoy, type IncidentRates, type SimShipment, type SimulationOptions } from './sim-types.js';
 
@@ -58,6 +59,7 @@ function newShipment(seed: number, k: number, route: SimRoute, containers: numbe
     containers: numbers,
     epcs: numbers.map(containerIri),
     booking: { type: BIZ_TRANSACTION_TYPE.booking, bizTransaction: documentIri('booking', `KRV-BK-${ref}`) },
+    bookingNumber: `KRV-BK-${ref}`,
     forwarder: simForwarderFor(route.points.map((p) => p.countryAfter), k).pgln,
     modeDocuments: {
       rail: { type: BIZ_TRANSACTION_TYPE.smgs, bizTransaction: documentIri('smgs', `7${rng.digits(7)}`) },
@@ -119,6 +121,13 @@ export function simulate(options: SimulationOptions): SimulationResult {
   }
 
   const timed: TimedEvent[] = [];
+  // Registrations draw from a stream of each shipment's own, so they change no other draw.
+  const convoyOf = new Map(convoys.flatMap((convoy) => convoy.shipments.map((s) => [s, convoy] as const)));
+  shipments.forEach((s, k) => {
+    const convoy = convoyOf.get(s)!;
+    const registration = simRegistration(convoy.route, convoy.departAt, s, new SimRandom(options.seed, 2_000_000 + k));
+    if (registration) timed.push(registration);
+  });
   for (const convoy of convoys) timed.push(...new ConvoyJourney(convoy, rates).run());
   const events = timed
     .map((t, order) => ({ ...t, order }))
