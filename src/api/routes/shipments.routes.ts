@@ -19,7 +19,7 @@ import { LIST_SHIPMENTS_SCHEMA, SEARCH_SHIPMENTS_SCHEMA } from './shipment-lists
 import { checkedCountry, checkedLocation, listPage } from './shipment-list-answers.js';
 
 /** A shipment as the API shows it: its state without the raw folding material. */
-export function shipmentSummary(state: ShipmentSnapshot) {
+function shipmentSummary(state: ShipmentSnapshot) {
   return {
     id: state.id,
     status: state.status,
