@@ -188,7 +188,7 @@ export interface ShipmentViewRepository {
    * reused container, a booking number two organisations use) the latest active.
    */
   find(refs: readonly string[], scope?: ReadScope): Promise<ShipmentView | undefined>;
-  /** Shipments in list order (lastEventTime desc, nulls last, then id asc), filtered; up to limit. */
+  /** Shipments in the order the filter gives (ShipmentListFilter), filtered; up to limit. */
   list(filter: ShipmentListFilter): Promise<ShipmentView[]>;
   /** How many shipments list() would give for `filter` over all its pages, counted up to `cap`. */
   count(filter: Omit<ShipmentListFilter, 'limit' | 'after' | 'afterKey'>, cap: number): Promise<ShipmentCount>;
