@@ -2,12 +2,16 @@
  * The customs officer's lists of the shipment read model: what stands at a location now (longest
  * waiting first), what is in a country now, what is coming to a location (soonest first), their
  * totals counted up to a cap, and search paged with a cursor; each within a visibility scope.
- * Part of shipmentViewSuite (shipment-view-suite.ts), against the Store interface only.
+ * Part of shipmentViewSuite (shipment-view-suite.ts), against the Store interface; one test folds
+ * registrations with the shipment projection into the store under test, so what a registered
+ * itinerary puts in the read model is listed by every store alike.
  */
 import { describe, expect, it } from 'vitest';
 import type { ReadScope } from '../../src/model/visibility-scope.js';
 import type { ShipmentListFilter, ShipmentRecord, ShipmentView, Store } from '../../src/store/store.js';
-import { HOUR } from './corridor-events.js';
+import { shipmentReadModel } from '../../src/projections/shipment-projection.js';
+import { registrationEvent } from '../../src/tracking/register-shipment.js';
+import { asNew, HOUR, uuid } from './corridor-events.js';
 import { change, keys, record, T0, withStore } from './shipment-view-fixtures.js';
 
 const customs = (country: string): ReadScope => ({ kind: 'audience', organisationId: `${country.toLowerCase()}-customs`, keys: [`customs:${country}`] });
@@ -142,6 +146,41 @@ export function shipmentCrossingTests(open: () => Promise<Store>): void {
         expect(await store.shipments.searchCount('MSKU', 10)).toEqual({ total: 10, lowerBound: true });
         expect(await store.shipments.searchCount('MSKU', 1000, customs('KZ'))).toEqual({ total: 30, lowerBound: false });
         expect(await store.shipments.searchCount('NOTHING-LIKE-IT', 1000)).toEqual({ total: 0, lowerBound: false });
+      }));
+
+    it('lists a registered itinerary through a crossing as coming there, to the customs of its countries, as the projection folds it', () =>
+      withStore(open, async (store) => {
+        // Almaty → Saryagash–Keles → Tashkent, registered without a corridor: only the itinerary says where it goes.
+        const plan = (departH: number) => [
+          { mode: 'road' as const, from: 'almaty', to: 'saryagash-keles', plannedDeparture: new Date(T0 + departH * HOUR).toISOString(), plannedArrival: new Date(T0 + (departH + 10) * HOUR).toISOString() },
+          { mode: 'road' as const, from: 'saryagash-keles', to: 'tashkent', plannedDeparture: new Date(T0 + (departH + 14) * HOUR).toISOString(), plannedArrival: new Date(T0 + (departH + 16) * HOUR).toISOString() },
+        ];
+        const registered = (booking: string, departH: number, n: number) => ({
+          ...registrationEvent(
+            {
+              references: [{ kind: 'booking', value: booking }],
+              parties: [{ role: 'consignor', name: 'Almaty Steel LLP', country: 'KZ' }],
+              goods: [{ hsCode: '721049', description: 'steel', packages: 1, grossKg: 1000 }],
+              transportUnits: [],
+              itinerary: plan(departH),
+            },
+            new Date(T0),
+          ),
+          eventID: uuid(n, 77),
+          recordTime: new Date(T0).toISOString(),
+        });
+        await store.events.insert(asNew([registered('BK-LATER', 30, 1), registered('BK-SOONER', 5, 2)]));
+        await shipmentReadModel(store).runner.catchUp();
+        const coming = await store.shipments.list({ upcomingStop: 'saryagash-keles', limit: 10, scope: customs('UZ') });
+        expect(coming.map((v) => [v.id, v.sortKey])).toEqual([
+          ['booking:BK-SOONER', T0 + 15 * HOUR],
+          ['booking:BK-LATER', T0 + 40 * HOUR],
+        ]);
+        expect(keys(await store.shipments.list({ upcomingStop: 'saryagash-keles', limit: 10, scope: customs('KZ') }))).toEqual(keys(coming));
+        expect(await store.shipments.list({ upcomingStop: 'saryagash-keles', limit: 10, scope: customs('GE') })).toEqual([]);
+        expect(await store.shipments.count({ upcomingStop: 'tashkent', scope: customs('UZ') }, 1000)).toEqual({ total: 2, lowerBound: false });
+        // Planned, not moving: standing nowhere, in no country yet.
+        expect(await store.shipments.count({ inCountry: 'KZ' }, 1000)).toEqual({ total: 0, lowerBound: false });
       }));
 
     it('moves a shipment between lists as it moves: its stop rows follow its id and expected time', () =>
