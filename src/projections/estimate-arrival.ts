@@ -2,6 +2,7 @@
 // takes observed quantiles (p10/p50/p90 of recent completed shipments) when there are enough of them,
 // else the reference figures. The ranges add up per component: summing p90s is pessimistic on
 // purpose, a "latest" that is rarely beaten is what a consignee plans with.
+import { isClosedStatus } from '../domain/status/shipment-status.js';
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
 import { dwellKey, legKey, type CorridorStatistics } from './corridor-statistics.js';
@@ -85,6 +86,8 @@ export function estimateArrival(
   reference: ReferenceData,
   options: { now?: Date } = {},
 ): ArrivalEstimate | undefined {
+  // A cancelled shipment goes nowhere; a delivered one has arrived (both ends are checked again below).
+  if (isClosedStatus(shipment.status)) return undefined;
   const corridor = shipment.corridor ? reference.corridors.get(shipment.corridor) : undefined;
   if (shipment.itinerary && shipment.itinerary.length > 0 && (!corridor || shipment.status === 'planned' || !shipment.position)) {
     const fromPlan = estimateFromItinerary(shipment, stats, reference, options);

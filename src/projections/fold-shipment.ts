@@ -6,6 +6,7 @@ import { hasPlaceRight } from '../access/capture-rights.js';
 import { isClosedStatus, statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor } from '../reference/index.js';
 import { advancePosition, LEAVING, legProgressOf } from './corridor-position.js';
+import { currentWhereabouts } from './current-whereabouts.js';
 import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type EventFacts, type Whereabouts } from './event-facts.js';
 import { delayAgainstItinerary, delayOf } from './itinerary-delay.js';
 import { referenceLegHours, referenceStopHours } from './reference-timing.js';
@@ -234,6 +235,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     delay = delayOf(actualHours - plannedHours, plannedHours, actualHours, 'reference figures (corridor legs)');
   }
   const legProgress = corridor && position ? legProgressOf(position, corridor) : undefined;
+  const current = currentWhereabouts(events, { status, ...(corridor ? { corridor } : {}), ...(position ? { position } : {}), ...(context.itinerary ? { itinerary: context.itinerary } : {}), reference: context.reference });
   return {
     id: shipmentIdOf(events.length > 0 ? events.filter((f) => stated.has(f)) : sorted, context.learnt),
     references: Object.fromEntries([...references].map(([kind, numbers]) => [kind, [...numbers]])) as Partial<Record<DocumentKind, string[]>>,
@@ -247,6 +249,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     ...(lastLocation ? { lastLocation, lastLocationTime: lastLocationTime! } : {}),
     ...(position ? { position } : {}),
     ...(legProgress ? { legProgress } : {}),
+    ...(current ? { current } : {}),
     countries: [...countries],
     transit,
     holds,

@@ -4,14 +4,14 @@
 import { canSeeShipment } from '../access/visibility.js';
 import type { ReadScope } from '../model/visibility-scope.js';
 import type { EpcisEvent } from '../epcis/model.js';
-import type { ShipmentView, Store } from '../store/store.js';
+import type { ShipmentCount, ShipmentView, Store } from '../store/store.js';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import { referenceData, type ReferenceData } from '../reference/index.js';
 import { CorridorStatistics, type Quantiles } from './corridor-statistics.js';
-import { estimateArrival, type ArrivalEstimate } from './estimate-arrival.js';
+import { estimateArrival, type ArrivalEstimate, type StopEstimate } from './estimate-arrival.js';
 import type { EventFacts } from './event-facts.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
-import { encodeCursor, decodeCursor } from './shipment-cursor.js';
+import { decodeCursor, decodeKeyedCursor, encodeCursor, encodeKeyedCursor, type KeyedOrder } from './shipment-cursor.js';
 import { epochOf, squash } from './shipment-record.js';
 import type { Mode, ShipmentSnapshot } from './shipment-state.js';
 
@@ -20,10 +20,14 @@ export interface ShipmentListQuery {
   corridor?: string;
   /** A country the shipment has been in (ISO 3166-1 alpha-2). */
   country?: string;
+  /** The country the goods are in now (ISO 3166-1 alpha-2; current-whereabouts.ts). */
+  inCountry?: string;
   /** The mode of the current leg. */
   mode?: Mode;
-  /** A location (reference id) still ahead of the shipment on its corridor, or where it is now. */
+  /** A location (reference id) still ahead of the shipment, on its itinerary or corridor (upcoming-stops.ts). */
   upcomingStop?: string;
+  /** The location (reference id) the goods stand at now. */
+  atLocation?: string;
   /** Shipments active in [from, to]: events on or after `from` and on or before `to`. */
   from?: string;
   to?: string;
@@ -33,6 +37,13 @@ export interface ShipmentListQuery {
 
 export interface ShipmentPage {
   shipments: ShipmentSnapshot[];
+  /**
+   * With `upcomingStop`: each shipment's expected arrival there, estimated when read (null when no
+   * estimate reaches that stop), in the order of `shipments`.
+   */
+  expectedArrivals?: (StopEstimate | null)[];
+  /** How many shipments match over all pages, counted up to TOTAL_CAP. */
+  total: ShipmentCount;
   nextCursor?: string;
 }
 
@@ -54,6 +65,13 @@ export interface ShipmentFactsSource {
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
+/**
+ * Totals are counted up to this many: an exact number for a crossing's list, an honest "more than
+ * 1000" for the big ones (a country's million shipments a year) at the cost of at most 1000 rows.
+ */
+export const TOTAL_CAP = 1000;
+
+const pageLimit = (limit: number | undefined): number => Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit ?? DEFAULT_LIMIT)));
 
 const snapshotOfView = (view: ShipmentView): ShipmentSnapshot => view.state as unknown as ShipmentSnapshot;
 
@@ -106,25 +124,43 @@ export class ShipmentQueries {
     return view ? { id: view.id, audience: view.audience } : undefined;
   }
 
-  async list(query: ShipmentListQuery = {}, scope?: ReadScope): Promise<ShipmentPage> {
+  /**
+   * A page of shipments: by expected arrival with `upcomingStop`, longest waiting first with
+   * `atLocation`, else by latest activity (ShipmentListFilter in the store contract).
+   */
+  async list(query: ShipmentListQuery = {}, scope?: ReadScope, now = new Date()): Promise<ShipmentPage> {
     const statuses = query.status === undefined ? undefined : typeof query.status === 'string' ? [query.status] : [...query.status];
     const from = epochOf(query.from);
     const to = epochOf(query.to);
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
-    const views = await this.store.shipments.list({
+    const limit = pageLimit(query.limit);
+    const filter = {
       ...(statuses ? { statuses } : {}),
       ...(query.corridor !== undefined ? { corridor: query.corridor } : {}),
       ...(query.country !== undefined ? { country: query.country.toUpperCase() } : {}),
+      ...(query.inCountry !== undefined ? { inCountry: query.inCountry.toUpperCase() } : {}),
       ...(query.mode !== undefined ? { mode: query.mode } : {}),
       ...(query.upcomingStop !== undefined ? { upcomingStop: query.upcomingStop } : {}),
+      ...(query.atLocation !== undefined ? { atLocation: query.atLocation } : {}),
       ...(from !== undefined ? { activeFrom: from } : {}),
       ...(to !== undefined ? { activeTo: to } : {}),
-      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
       ...(scope ? { scope } : {}),
-      limit: limit + 1,
-    });
-    const shipments = views.slice(0, limit).map(snapshotOfView);
-    return { shipments, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
+    };
+    const order: KeyedOrder | undefined = query.upcomingStop !== undefined ? 'expected' : query.atLocation !== undefined ? 'waiting' : undefined;
+    const resume = !query.cursor ? {} : order ? { afterKey: decodeKeyedCursor(order, query.cursor) } : { after: decodeCursor(query.cursor) };
+    const [views, total] = await Promise.all([this.store.shipments.list({ ...filter, ...resume, limit: limit + 1 }), this.store.shipments.count(filter, TOTAL_CAP)]);
+    const page = views.slice(0, limit);
+    const shipments = page.map(snapshotOfView);
+    const last = page[page.length - 1];
+    const nextCursor = views.length <= limit || !last ? undefined : order ? encodeKeyedCursor(order, last.sortKey ?? 0, last.id) : encodeCursor(shipments[shipments.length - 1]!);
+    const expectedArrivals = query.upcomingStop === undefined ? undefined : await this.expectedAt(query.upcomingStop, shipments, now);
+    return { shipments, ...(expectedArrivals ? { expectedArrivals } : {}), total, ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  /** Each shipment's estimated arrival at `locationId`, computed now. */
+  private async expectedAt(locationId: string, shipments: readonly ShipmentSnapshot[], now: Date): Promise<(StopEstimate | null)[]> {
+    const out: (StopEstimate | null)[] = [];
+    for (const shipment of shipments) out.push((await this.estimateFor(shipment, now))?.stops.find((stop) => stop.locationId === locationId) ?? null);
+    return out;
   }
 
   /** Shipments with a document number, transport unit or carrier containing `q` (3 characters at least). */
@@ -132,6 +168,17 @@ export class ShipmentQueries {
     const wanted = squash(q);
     if (wanted.length < 3) return [];
     return (await this.store.shipments.search(wanted, limit, scope)).map(snapshotOfView);
+  }
+
+  /** A page of search(): latest activity first, with a total and a cursor to the next page. */
+  async searchPage(q: string, page: { limit?: number; cursor?: string } = {}, scope?: ReadScope): Promise<ShipmentPage> {
+    const wanted = squash(q);
+    if (wanted.length < 3) return { shipments: [], total: { total: 0, lowerBound: false } };
+    const limit = pageLimit(page.limit);
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const [views, total] = await Promise.all([this.store.shipments.search(wanted, limit + 1, scope, after), this.store.shipments.searchCount(wanted, TOTAL_CAP, scope)]);
+    const shipments = views.slice(0, limit).map(snapshotOfView);
+    return { shipments, total, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
   }
 
   /** The EPCIS events of a shipment in fold order (eventTime, eventID), erroneous ones left out. */

@@ -6,7 +6,7 @@ import { samplesOf } from './corridor-statistics.js';
 import { unitLabel } from './fold-shipment.js';
 import { registrationOf } from './registered-itinerary.js';
 import type { ShipmentSnapshot, ShipmentState } from './shipment-state.js';
-import { upcomingStops } from './upcoming-stops.js';
+import { upcomingStops, type UpcomingStop } from './upcoming-stops.js';
 
 /** Spaces out, upper case: "msku 123456-5" and "MSKU1234565" are the same number to a person. */
 export function squash(text: string): string {
@@ -77,6 +77,19 @@ function lookupFields(terms: { own: string[]; learnt: string[] }): Pick<Shipment
   return { lookupTerms: terms.own, ...(terms.learnt.length > 0 ? { learntLookupTerms: terms.learnt } : {}) };
 }
 
+function upcomingFields(stops: readonly UpcomingStop[]): Pick<ShipmentRecord, 'upcomingStops' | 'expectedArrivals'> {
+  return { upcomingStops: stops.map((s) => s.locationId), ...(stops.length > 0 ? { expectedArrivals: Object.fromEntries(stops.map((s) => [s.locationId, s.expected])) } : {}) };
+}
+
+function currentFields(state: ShipmentState): Pick<ShipmentRecord, 'currentLocation' | 'currentSince' | 'currentCountry'> {
+  const current = state.current;
+  const since = epochOf(current?.since);
+  return {
+    ...(current?.locationId !== undefined && since !== undefined ? { currentLocation: current.locationId, currentSince: since } : {}),
+    ...(current?.country !== undefined ? { currentCountry: current.country } : {}),
+  };
+}
+
 /** The read-model row of a folded shipment. */
 export function shipmentRecord(key: string, state: ShipmentState, link: ShipmentLinkEntry, reference: ReferenceData): ShipmentRecord {
   const completed = state.status === 'delivered' || state.status === 'arrived' ? epochOf(state.deliveredAt ?? state.arrivedAt) : undefined;
@@ -92,7 +105,8 @@ export function shipmentRecord(key: string, state: ShipmentState, link: Shipment
     ...(first !== undefined ? { firstEventTime: first } : {}),
     ...(last !== undefined ? { lastEventTime: last } : {}),
     countries: [...state.countries],
-    upcomingStops: upcomingStops(state, reference),
+    ...upcomingFields(upcomingStops(state, reference)),
+    ...currentFields(state),
     ...lookupFields(lookupTermsOf(state, privateValuesOf(link))),
     searchTerms: searchTermsOf(state),
     openHolds: state.holds.filter((h) => h.state === 'open').length,

@@ -3,6 +3,7 @@ import type { ItineraryLeg } from '../domain/shipment/shipment.js';
 import type { TransitStepKind } from '../domain/transit/transit-types.js';
 import type { ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { ReferenceData } from '../reference/index.js';
+import type { CurrentWhereabouts } from './current-whereabouts.js';
 import type { DocumentKind, DocumentRef, EventFacts, Whereabouts } from './event-facts.js';
 
 export type Mode = 'road' | 'rail' | 'sea';
@@ -84,6 +85,8 @@ export interface ShipmentState {
   readonly lastLocationTime?: string;
   readonly position?: CorridorPosition;
   readonly legProgress?: LegProgress;
+  /** Where the goods stand now and since when, and the country they are in (current-whereabouts.ts). */
+  readonly current?: CurrentWhereabouts;
   readonly countries: readonly string[];
   readonly transit: Readonly<Record<string, readonly TransitStepRecord[]>>;
   readonly holds: readonly Hold[];

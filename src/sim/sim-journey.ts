@@ -1,6 +1,7 @@
 // Walks one convoy (a block train or a truck) along its corridor and writes the events of each of
 // its shipments: movement at every leg, border and port, customs at every office, and incidents.
 import { BIZ_TRANSACTION_TYPE, CONTROL_KINDS, DISPOSITION, documentIri, SOURCE_DESTINATION_TYPE, vehicleIri, vesselIri, wagonIri, type TransitStepKind } from '../domain/index.js';
+import type { EpcisEvent } from '../epcis/model.js';
 import { referenceData, type CustomsOffice, type Leg } from '../reference/index.js';
 import { movementStepEvent, transitStepEvent, type EventBase, type TimedEvent } from './sim-events.js';
 import { simImoNumber, simMrn, simPlate, simWagonNumber } from './sim-identifiers.js';
@@ -80,21 +81,23 @@ export class ConvoyJourney {
     let t = this.convoy.departAt;
     this.assignCarriers(0);
     const origin = this.point(0);
-    if (route.departure?.point === 0) this.customsAt(0, t - 12 * HOUR, t - HOUR);
     const dest = this.point(route.points.length - 1).location;
+    // The carrier holds the goods; the forwarder that arranged the shipment is named as the party
+    // the goods are handed over for, so both see the shipment from its first event.
+    const handedOver = (s: SimShipment, carrierCountry: string) => ({
+      more: {
+        sourceList: [
+          { type: SOURCE_DESTINATION_TYPE.possessingParty, source: simCarrierOf(carrierCountry, this.legs[0]!.mode) },
+          { type: SOURCE_DESTINATION_TYPE.owningParty, source: s.forwarder },
+        ],
+        destinationList: [{ type: SOURCE_DESTINATION_TYPE.location, destination: dest.sgln }],
+      },
+    });
+    if (origin.location.kind === 'border-crossing') t = this.enterAtOrigin(t, (s) => handedOver(s, origin.countryBefore));
+    else if (route.departure?.point === 0) this.customsAt(0, t - 12 * HOUR, t - HOUR);
     for (const s of this.convoy.shipments) {
       this.events.push(
-        movementStepEvent('departed', this.base(s, t + s.lagMs, origin.location.sgln, origin.countryAfter, this.legs[0]!.mode), { sealNumber: s.seal, transportMode: this.legs[0]!.mode, legIndex: 0 }, {
-          more: {
-            // The carrier now holds the goods; the forwarder that arranged the shipment is named as
-            // the party the goods are handed over for, so both see the shipment.
-            sourceList: [
-              { type: SOURCE_DESTINATION_TYPE.possessingParty, source: simCarrierOf(origin.countryAfter, this.legs[0]!.mode) },
-              { type: SOURCE_DESTINATION_TYPE.owningParty, source: s.forwarder },
-            ],
-            destinationList: [{ type: SOURCE_DESTINATION_TYPE.location, destination: dest.sgln }],
-          },
-        }),
+        movementStepEvent('departed', this.base(s, t + s.lagMs, origin.location.sgln, origin.countryAfter, this.legs[0]!.mode), { sealNumber: s.seal, transportMode: this.legs[0]!.mode, legIndex: 0 }, handedOver(s, origin.countryAfter)),
       );
     }
     for (let i = 0; i < this.legs.length; i++) {
@@ -107,6 +110,27 @@ export class ConvoyJourney {
       t = this.reach(i + 1, t);
     }
     return this.events;
+  }
+
+  /**
+   * Goods on a corridor that starts at a border crossing reach it from the far side: they arrive,
+   * wait the border dwell while customs of the country of entry open their transit, and cross.
+   * Returns when they have crossed.
+   */
+  private enterAtOrigin(arrival: number, handedOver: (s: SimShipment) => { more: Partial<EpcisEvent> }): number {
+    const point = this.point(0);
+    const mode = this.legs[0]!.mode;
+    const rp = point.location.sgln;
+    const dwell = this.convoy.rng.gamma(timingFact(`border-dwell-${mode}`).value, DWELL_SHAPE) * HOUR;
+    for (const s of this.convoy.shipments) {
+      this.events.push(movementStepEvent('arrived-at-border', this.base(s, arrival + s.lagMs, rp, point.countryBefore, mode), { transportMode: mode, legIndex: 0 }, handedOver(s)));
+    }
+    this.customsAt(0, arrival + 0.05 * dwell, arrival + 0.9 * dwell);
+    const crossed = arrival + dwell;
+    for (const s of this.convoy.shipments) {
+      this.events.push(movementStepEvent('border-passed', this.base(s, crossed + s.lagMs, rp, point.countryAfter, mode), { transportMode: mode, legIndex: 0 }));
+    }
+    return crossed;
   }
 
   /** Position reports along leg `i` and, if any, the delay incident on the way. */

@@ -31,10 +31,17 @@ function locationOf(id: string): Location {
 export function simRoute(corridor: Corridor): SimRoute {
   const ids = [corridor.legs[0]!.from, ...corridor.legs.map((leg) => leg.to)];
   const locations = ids.map(locationOf);
-  let country: string = locations[0]!.countries[0]!;
+  // A corridor that starts at a border crossing point (Khorgos for Saryagash–Keles) is entered from
+  // its far side: the goods cross there first, into the country of the next stop. Taking the
+  // crossing's first listed country instead started them on the Kazakh side of Khorgos, where they
+  // had never been, with their declaration lodged at the post before anything reached it.
+  const origin = locations[0]!;
+  const next = locations[1];
+  const farSide = origin.kind === 'border-crossing' && next ? origin.countries.find((c) => !next.countries.includes(c)) : undefined;
+  let country: string = farSide ?? origin.countries[0]!;
   const sides = locations.map((location, i) => {
     const before = country;
-    if (i > 0) country = location.countries.find((c) => c !== before) ?? location.countries[0]!;
+    if (i > 0 || farSide !== undefined) country = location.countries.find((c) => c !== before) ?? location.countries[0]!;
     return { before, after: country };
   });
 

@@ -35,6 +35,8 @@ export interface SimShipment {
   /** Container IRIs, the EPCs of the shipment's events. */
   readonly epcs: readonly string[];
   readonly booking: BizTransaction;
+  /** The booking number as the forwarder writes it (the registration's reference). */
+  readonly bookingNumber: string;
   /** PGLN of the forwarder that arranged the shipment (sim-parties.ts). */
   readonly forwarder: string;
   readonly modeDocuments: Readonly<Record<'rail' | 'road' | 'sea', BizTransaction>>;

@@ -8,6 +8,7 @@ import { simContainerNumber } from './sim-identifiers.js';
 import { simForwarderFor } from './sim-parties.js';
 import { ConvoyJourney, DAY, HOUR } from './sim-journey.js';
 import type { TimedEvent } from './sim-events.js';
+import { simRegistration } from './sim-registration.js';
 import { simRoute, type SimRoute } from './sim-route.js';
 import { DEFAULT_INCIDENT_RATES, type Convoy, type IncidentRates, type SimShipment, type SimulationOptions } from './sim-types.js';
 
@@ -58,6 +59,7 @@ function newShipment(seed: number, k: number, route: SimRoute, containers: numbe
     containers: numbers,
     epcs: numbers.map(containerIri),
     booking: { type: BIZ_TRANSACTION_TYPE.booking, bizTransaction: documentIri('booking', `KRV-BK-${ref}`) },
+    bookingNumber: `KRV-BK-${ref}`,
     forwarder: simForwarderFor(route.points.map((p) => p.countryAfter), k).pgln,
     modeDocuments: {
       rail: { type: BIZ_TRANSACTION_TYPE.smgs, bizTransaction: documentIri('smgs', `7${rng.digits(7)}`) },
@@ -102,9 +104,12 @@ export function simulate(options: SimulationOptions): SimulationResult {
       for (const s of list) convoys.push({ kind: 'truck', route, departAt: departAt(), shipments: [s], rng: new SimRandom(options.seed, 1000 + convoys.length) });
       continue;
     }
-    // Block trains: fill each with shipments until its container count is reached.
+    // Block trains: fill each with shipments until its container count is reached. The count is
+    // the boxes the network follows on a train (40 to 80 TEU in all), not the whole train: with
+    // every box, a corridor saw a train every few days, and a border crossing stood empty most of
+    // the time instead of seeing trains come and go (Dostyk and Altynkol handle several a day).
     for (let i = 0; i < list.length; ) {
-      const capacity = 20 + rng.int(31);
+      const capacity = 10 + rng.int(11);
       const train: SimShipment[] = [];
       let boxes = 0;
       while (i < list.length && boxes < capacity) {
@@ -116,6 +121,13 @@ export function simulate(options: SimulationOptions): SimulationResult {
   }
 
   const timed: TimedEvent[] = [];
+  // Registrations draw from a stream of each shipment's own, so they change no other draw.
+  const convoyOf = new Map(convoys.flatMap((convoy) => convoy.shipments.map((s) => [s, convoy] as const)));
+  shipments.forEach((s, k) => {
+    const convoy = convoyOf.get(s)!;
+    const registration = simRegistration(convoy.route, convoy.departAt, s, new SimRandom(options.seed, 2_000_000 + k));
+    if (registration) timed.push(registration);
+  });
   for (const convoy of convoys) timed.push(...new ConvoyJourney(convoy, rates).run());
   const events = timed
     .map((t, order) => ({ ...t, order }))

@@ -11,7 +11,8 @@ import {
   CREATE_KEY_SCHEMA, CREATE_USER_SCHEMA, GET_ORGANISATION_SCHEMA, LIST_KEYS_SCHEMA, LIST_ORGANISATIONS_SCHEMA, LIST_USERS_SCHEMA, ME_SCHEMA, SIGN_IN_SCHEMA,
 } from '../../src/api/routes/access.schemas.js';
 import { REFERENCE_SCHEMAS } from '../../src/api/routes/reference.schemas.js';
-import { ShipmentDetailSchema, ShipmentSummarySchema } from '../../src/api/routes/shipments.schemas.js';
+import { ShipmentDetailSchema } from '../../src/api/routes/shipments.schemas.js';
+import { LIST_SHIPMENTS_SCHEMA, ShipmentListItemSchema } from '../../src/api/routes/shipment-lists.schemas.js';
 import { trip } from '../projections/profile-events.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -55,14 +56,26 @@ function summaryOf(s: ShipmentSnapshot) {
 }
 
 describe('shipment answers', () => {
-  it('lists every shipment with every summary field, byte for byte', async () => {
+  it('lists every shipment with every summary field and where it stands now, byte for byte', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/shipments' });
     expect(response.statusCode).toBe(200);
     const ids = (response.json().shipments as { id: string }[]).map((s) => s.id);
     expect(ids.length).toBe(2);
     const snapshots = await Promise.all(ids.map(async (id) => (await t.runtime.shipments.get(id))!));
-    expect(firstDifference(response.body, JSON.stringify({ shipments: snapshots.map(summaryOf) }))).toBe('');
-    for (const shipment of response.json().shipments) expect(schemaErrors(ShipmentSummarySchema, shipment)).toEqual([]);
+    // How long the goods have waited counts to now: compared apart from the rest.
+    const listed = (s: ShipmentSnapshot) => ({
+      ...summaryOf(s),
+      atLocation: s.current?.locationId, since: s.current?.since, inCountry: s.current?.country,
+    });
+    const { shipments, ...rest } = response.json() as { shipments: Record<string, unknown>[] };
+    const shown = shipments.map(({ waitingHours, ...item }) => {
+      if (item.since !== undefined) expect(waitingHours).toBeGreaterThan(0);
+      return item;
+    });
+    expect(firstDifference(JSON.stringify({ shipments: shown, ...rest }), JSON.stringify({ shipments: snapshots.map(listed), total: 2, totalIsLowerBound: false }))).toBe('');
+    expect(snapshots.some((s) => s.current?.locationId !== undefined)).toBe(true);
+    for (const shipment of response.json().shipments) expect(schemaErrors(ShipmentListItemSchema, shipment)).toEqual([]);
+    expect(schemaErrors(LIST_SHIPMENTS_SCHEMA.response[200], response.json())).toEqual([]);
   });
 
   it('shows one shipment with its position, transit steps, holds, timeline and ETA, byte for byte', async () => {

@@ -162,6 +162,10 @@ describe('amending and cancelling a registration', () => {
   it('cancels: status cancelled, the reason in the timeline, audited, no more amendments, and the container free for a new registration', async () => {
     const number = 'BSIU2222220';
     const id = (await register(registration('CAN-2026-0001', '70088001', number))).json().id as string;
+    // A registered shipment is coming to every stop of its itinerary until it is cancelled.
+    const comingTo = async (location: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/shipments?crossing=${location}`, headers: as('kz-forwarder') })).json().shipments.map((s: { id: string }) => s.id);
+    expect(await comingTo(THREE_LEGS[1]!.to)).toContain(id);
     // Before the cancellation the container is on an open shipment: another booking with it is refused.
     expect((await register(registration('CAN-2026-0002', '70088002', number))).statusCode).toBe(409);
 
@@ -175,6 +179,8 @@ describe('amending and cancelling a registration', () => {
     expect((await auditOf('shipment.cancel')).at(-1)).toMatchObject({ actor: { organisationId: 'kz-forwarder' }, target: id, outcome: 'success', details: { shipment: id } });
     const listed = (await t.app.inject({ method: 'GET', url: '/api/shipments?status=cancelled', headers: as('kz-forwarder') })).json();
     expect(listed.shipments.map((s: { id: string }) => s.id)).toEqual([id]);
+    expect(await comingTo(THREE_LEGS[1]!.to)).not.toContain(id);
+    expect(shown.eta).toBeNull();
 
     // Cancelling again changes nothing; amending a cancelled shipment is a conflict.
     const eventCount = (await eventsOf(id)).length;

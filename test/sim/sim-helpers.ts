@@ -1,4 +1,15 @@
+import { BIZ_STEP } from '../../src/domain/epcis-profile.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';
+
+/** Whether an event is a forwarder's registration (src/sim/sim-registration.ts), not a step of the journey. */
+export function isRegistration(event: EpcisEvent): boolean {
+  return event.bizStep === BIZ_STEP.shipmentRegistering;
+}
+
+/** The events of the journey: every event but registrations. */
+export function journeyEvents(events: readonly EpcisEvent[]): EpcisEvent[] {
+  return events.filter((e) => !isRegistration(e));
+}
 
 /** The shipment an event is about: its first container (each shipment has its own containers). */
 export function unitOf(event: EpcisEvent): string {

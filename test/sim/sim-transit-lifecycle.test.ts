@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTransitStep, profileStepOf, statusOf, type ControlKind, type TransitState, type TransitStep } from '../../src/domain/index.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { bookingOf, byShipment } from './sim-helpers.js';
+import { bookingOf, byShipment, journeyEvents } from './sim-helpers.js';
 
 /** The domain's transit step that a customs event of the profile reports. */
 function transitStepOf(e: EpcisEvent): TransitStep {
@@ -53,7 +53,7 @@ describe('simulated shipments move through the profile\'s statuses', () => {
     let delivered = 0;
     let sawHeld = false;
     let sawFerry = false;
-    for (const events of byShipment(result.events, bookingOf).values()) {
+    for (const events of byShipment(journeyEvents(result.events), bookingOf).values()) {
       const steps = events.map((e) => profileStepOf({ bizStep: e.bizStep, transitStep: e['krv:transitStep'] as string, movementStep: e['krv:movementStep'] as string })!);
       expect(steps.every((s) => s !== undefined)).toBe(true);
       steps.forEach((_, i) => {

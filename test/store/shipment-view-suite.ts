@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckpointConflict, type Store } from '../../src/store/store.js';
 import { asNew, HOUR, iso, legEvent, shipments } from './corridor-events.js';
+import { shipmentCrossingTests } from './shipment-crossing-suite.js';
 import { shipmentListTests } from './shipment-list-suite.js';
 import { change, keys, record, T0, withStore } from './shipment-view-fixtures.js';
 
@@ -239,6 +240,7 @@ export function shipmentViewSuite(name: string, open: () => Promise<Store>): voi
     });
 
     shipmentListTests(open);
+    shipmentCrossingTests(open);
 
     describe('search, totals, completed, clear', () => {
       it('finds shipments by a part of a search term, latest first; punctuation is plain text', () =>

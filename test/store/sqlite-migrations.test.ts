@@ -186,16 +186,36 @@ describe('sqlite migration to named follower checkpoints', () => {
     old.prepare('UPDATE shipment_checkpoint SET position = 42, key_counter = 7 WHERE one = 1').run();
     old.close();
 
+    // Up to this migration only: a later one (shipment-whereabouts) starts the follower again from 0.
+    await migrateFile(file, MIGRATIONS.slice(0, versionBefore('followers') + 1));
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT name, position FROM followers").all()).toEqual([{ name: 'shipments', position: 42 }]);
+      expect(db.prepare('SELECT counter FROM shipment_key_counter').get()).toEqual({ counter: 7 });
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'shipment_checkpoint'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('sqlite migration to shipment whereabouts', () => {
+  it('empties the shipment read model folded without them and starts the shipments follower again from the first event', async () => {
+    const file = newFile();
+    const old = legacySqliteDatabase(file, versionBefore('shipment-whereabouts'));
+    old.prepare("UPDATE followers SET position = 42 WHERE name = 'shipments'").run();
+    old.prepare('UPDATE shipment_key_counter SET counter = 7').run();
+    old.prepare(`INSERT INTO shipment (key, id, status, open_holds, event_count, state) VALUES ('s1', 'SHP-A', 'in-transit', 0, 1, '{}')`).run();
+    old.prepare(`INSERT INTO shipment_stop (location, key) VALUES ('dostyk', 's1')`).run();
+    old.close();
+
     const store = await openSqliteStore({ path: file });
     try {
-      expect(await store.followers.get('shipments')).toMatchObject({ name: 'shipments', position: 42 });
-      expect(await store.shipments.checkpoint()).toEqual({ position: 42, keyCounter: 7 });
-      expect((await store.followers.list()).map((f) => f.name)).toEqual(['shipments']);
+      expect(await store.shipments.checkpoint()).toEqual({ position: 0, keyCounter: 0 });
+      expect(await store.shipments.count({}, 10)).toEqual({ total: 0, lowerBound: false });
+      expect(await store.shipments.list({ upcomingStop: 'dostyk', limit: 10 })).toEqual([]);
     } finally {
       await store.close();
     }
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'shipment_checkpoint'").get()).toEqual({ n: 0 });
-    db.close();
   });
 });

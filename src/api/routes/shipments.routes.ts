@@ -8,7 +8,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain/index.js';
 import type { ShipmentSnapshot } from '../../projections/shipment-state.js';
 import { KarvonError } from '../../errors.js';
-import { locationById } from '../../reference/index.js';
 import type { ApiDeps } from '../deps.js';
 import { serializeAsBuilt } from '../schemas/common.js';
 import { detailScope, requireScope } from '../guard.js';
@@ -17,7 +16,9 @@ import { registerShipment } from '../../tracking/register-shipment.js';
 import { preArrivalAccess } from '../../access/pre-arrival-access.js';
 import { preArrivalView } from '../../tracking/pre-arrival.js';
 import { requireJsonContentType } from './access-body.js';
-import { GET_SHIPMENT_SCHEMA, LIST_SHIPMENTS_SCHEMA, REGISTER_SHIPMENT_SCHEMA, SEARCH_SHIPMENTS_SCHEMA, SHIPMENT_EVENTS_SCHEMA } from './shipments.schemas.js';
+import { GET_SHIPMENT_SCHEMA, REGISTER_SHIPMENT_SCHEMA, SHIPMENT_EVENTS_SCHEMA } from './shipments.schemas.js';
+import { LIST_SHIPMENTS_SCHEMA, SEARCH_SHIPMENTS_SCHEMA } from './shipment-lists.schemas.js';
+import { checkedCountry, checkedLocation, listPage } from './shipment-list-answers.js';
 
 /** A shipment as the API shows it: its state without the raw folding material. */
 export function shipmentSummary(state: ShipmentSnapshot) {
@@ -38,13 +39,6 @@ export function shipmentSummary(state: ShipmentSnapshot) {
     lastEventTime: state.lastEventTime,
     itinerary: state.itinerary,
   };
-}
-
-/** The `crossing` filter: a location id of the reference data (a border crossing, port or terminal). */
-function checkedLocation(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!locationById(raw)) throw new KarvonError('KRV_QUERY_PARAMETER', `crossing must be a location id of /api/reference/locations, got '${raw}'`);
-  return raw;
 }
 
 function parseTime(name: string, raw: string | undefined): string | undefined {
@@ -71,18 +65,21 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
           throw new KarvonError('KRV_QUERY_PARAMETER', `status must be one of ${SHIPMENT_STATUSES.join(', ')}, got '${status}'`);
         }
       }
+      const now = new Date();
       const page = await projection.list({
         status: statuses as ShipmentStatus[] | undefined,
         corridor: q.corridor,
-        country: q.country,
+        country: checkedCountry('country', q.country),
+        inCountry: checkedCountry('in', q.in),
         mode: q.mode,
         from: parseTime('from', q.from),
         to: parseTime('to', q.to),
         limit: q.limit ?? 50,
         cursor: q.cursor,
-        upcomingStop: checkedLocation(q.crossing),
-      }, scope);
-      return { shipments: page.shipments.map(shipmentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+        upcomingStop: checkedLocation('crossing', q.crossing),
+        atLocation: checkedLocation('at', q.at),
+      }, scope, now);
+      return listPage(page, shipmentSummary, now);
     });
 
     api.post('/', { schema: REGISTER_SHIPMENT_SCHEMA }, async (request, reply) => {
@@ -101,7 +98,8 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
       const scope = detailScope(request);
       const q = request.query.q.trim();
       if (q.length < 3) throw new KarvonError('KRV_QUERY_PARAMETER', 'q must have at least 3 characters: a container, wagon or document number, or part of one');
-      return { shipments: (await projection.search(q, request.query.limit ?? 50, scope)).map(shipmentSummary) };
+      const page = await projection.searchPage(q, { limit: request.query.limit ?? 50, ...(request.query.cursor ? { cursor: request.query.cursor } : {}) }, scope);
+      return listPage(page, shipmentSummary, new Date());
     });
 
     api.get('/:id', { schema: GET_SHIPMENT_SCHEMA }, async (request) => {

@@ -183,33 +183,6 @@ const ShipmentParams = Type.Object(
   { id: Type.String({ minLength: 1, description: 'The shipment id, or any of its references or unit IRIs (URL-encoded)' }) },
   { additionalProperties: false },
 );
-const Limit = Type.Integer({ minimum: 1, maximum: MAX_SHIPMENT_LIMIT, default: 50, description: `How many (1 to ${MAX_SHIPMENT_LIMIT}, default 50)` });
-
-export const LIST_SHIPMENTS_SCHEMA = {
-  summary: 'Shipments, newest activity first (filters: status, corridor, country, mode, crossing = a location still ahead, from, to; limit up to 500, cursor)',
-  tags: TAGS,
-  querystring: Type.Object(
-    {
-      status: Type.Optional(Type.String({ description: `Comma-separated statuses: ${SHIPMENT_STATUSES.join(', ')}` })),
-      corridor: Type.Optional(Type.String({ description: 'A corridor id' })),
-      country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2: shipments that have been there' })),
-      mode: Type.Optional(Choice(TRANSPORT_MODES, 'road, rail or sea')),
-      crossing: Type.Optional(Type.String({ description: 'A location id of /api/reference/locations still ahead of the shipment' })),
-      from: Type.Optional(Type.String({ description: 'Activity from this date-time (e.g. 2026-11-30T00:00:00Z)' })),
-      to: Type.Optional(Type.String({ description: 'Activity up to this date-time' })),
-      limit: Type.Optional(Limit),
-      cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page' })),
-    },
-    { additionalProperties: false },
-  ),
-  response: {
-    200: Type.Object(
-      { shipments: Type.Array(ShipmentSummarySchema), nextCursor: Type.Optional(Type.String({ description: 'Present when there are more: pass it as cursor' })) },
-      { additionalProperties: false },
-    ),
-    ...PROBLEM_RESPONSES,
-  },
-};
 
 export const REGISTER_SHIPMENT_SCHEMA = {
   summary: 'Register a shipment with its references, parties, goods, units and planned itinerary (idempotent per booking reference)',
@@ -219,19 +192,6 @@ export const REGISTER_SHIPMENT_SCHEMA = {
   querystring: Type.Object({}, { additionalProperties: false }),
   body: ShipmentRegistrationSchema,
   response: { 200: ShipmentSummarySchema, 201: ShipmentSummarySchema, ...PROBLEM_RESPONSES },
-};
-
-export const SEARCH_SHIPMENTS_SCHEMA = {
-  summary: 'Find shipments by any reference or unit number, partial container numbers too (q)',
-  tags: TAGS,
-  querystring: Type.Object(
-    {
-      q: Type.String({ description: 'At least 3 characters: a container, wagon or document number, or part of one' }),
-      limit: Type.Optional(Limit),
-    },
-    { additionalProperties: false },
-  ),
-  response: { 200: Type.Object({ shipments: Type.Array(ShipmentSummarySchema) }, { additionalProperties: false }), ...PROBLEM_RESPONSES },
 };
 
 export const GET_SHIPMENT_SCHEMA = {

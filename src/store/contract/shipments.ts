@@ -35,8 +35,18 @@ export interface ShipmentRecord {
   lastEventTime?: number;
   /** Countries the shipment has been in (ISO 3166-1 alpha-2). */
   countries: string[];
-  /** Location ids still ahead (the current stop included): the customs officer's filter. */
+  /** Location ids still ahead, not the one the goods stand at: the customs officer's "coming to" filter. */
   upcomingStops: string[];
+  /**
+   * Epoch ms of the expected arrival at upcoming stops, by location id: the sort key of "coming to"
+   * lists (a stop without one sorts after every expected one).
+   */
+  expectedArrivals?: Record<string, number>;
+  /** The location the goods stand at now (no later physical step says they left it), and since when (epoch ms). */
+  currentLocation?: string;
+  currentSince?: number;
+  /** The country the goods are in now (ISO 3166-1 alpha-2), when known (src/projections/current-whereabouts.ts). */
+  currentCountry?: string;
   /** Exact lookup terms for get(): document numbers and values, unit ids, squashed forms (see projection). */
   lookupTerms: string[];
   /** Lookup terms of numbers held only privately: a lookup finds them only after every own holder. */
@@ -62,6 +72,8 @@ export interface ShipmentView {
   id: string;
   state: Record<string, unknown>;
   audience: string[];
+  /** In a list by expected arrival or by waiting: its key in that order (ShipmentListFilter.afterKey). */
+  sortKey?: number;
 }
 
 export interface ShipmentViewChange {
@@ -104,21 +116,40 @@ export interface ShipmentCheckpoint {
   keyCounter: number;
 }
 
+/**
+ * Which shipments a list holds. The order follows from the filters:
+ * - `upcomingStop` given: by expected arrival there, then id (`afterKey` resumes: expected, id);
+ * - else `atLocation` given: longest there first, i.e. by arrival there, then id (`afterKey`: since, id);
+ * - else by activity: lastEventTime desc, shipments without one last, then id (`after` resumes).
+ */
 export interface ShipmentListFilter {
   statuses?: readonly string[];
   corridor?: string;
+  /** A country the shipment has been in. */
   country?: string;
+  /** The country the goods are in now (currentCountry). */
+  inCountry?: string;
   mode?: string;
   /** A location id among the shipment's upcoming stops. */
   upcomingStop?: string;
+  /** The location the goods stand at now (currentLocation). */
+  atLocation?: string;
   /** Active in a window: lastEventTime >= activeFrom, firstEventTime <= activeTo (epoch ms). */
   activeFrom?: number;
   activeTo?: number;
   limit: number;
-  /** Resume after this position of the list order (lastEventTime desc, nulls last, then id asc). */
+  /** Resume after this position of the activity order (lastEventTime desc, nulls last, then id asc). */
   after?: { lastEventTime: number | null; id: string };
+  /** Resume after this position of the expected-arrival or waiting order. */
+  afterKey?: { sortKey: number; id: string };
   /** Only shipments this scope may see (absent: all). */
   scope?: ReadScope;
+}
+
+/** A count that stopped at a cap: `lowerBound` says there are more than `total`. */
+export interface ShipmentCount {
+  total: number;
+  lowerBound: boolean;
 }
 
 export interface ShipmentTotals {
@@ -157,10 +188,17 @@ export interface ShipmentViewRepository {
    * reused container, a booking number two organisations use) the latest active.
    */
   find(refs: readonly string[], scope?: ReadScope): Promise<ShipmentView | undefined>;
-  /** Shipments in list order (lastEventTime desc, nulls last, then id asc), filtered; up to limit. */
+  /** Shipments in the order the filter gives (ShipmentListFilter), filtered; up to limit. */
   list(filter: ShipmentListFilter): Promise<ShipmentView[]>;
-  /** Shipments with a search term containing `text` (already squashed, 3 characters or more), latest first; only those `scope` may see. */
-  search(text: string, limit: number, scope?: ReadScope): Promise<ShipmentView[]>;
+  /** How many shipments list() would give for `filter` over all its pages, counted up to `cap`. */
+  count(filter: Omit<ShipmentListFilter, 'limit' | 'after' | 'afterKey'>, cap: number): Promise<ShipmentCount>;
+  /**
+   * Shipments with a search term containing `text` (already squashed, 3 characters or more), latest
+   * first (lastEventTime desc, nulls last, then id); only those `scope` may see; after `after` when given.
+   */
+  search(text: string, limit: number, scope?: ReadScope, after?: { lastEventTime: number | null; id: string }): Promise<ShipmentView[]>;
+  /** How many shipments search() would give for `text` over all its pages, counted up to `cap`. */
+  searchCount(text: string, cap: number, scope?: ReadScope): Promise<ShipmentCount>;
   /** The `limit` most recently completed shipments with their samples, latest first. */
   recentlyCompleted(limit: number): Promise<{ key: string; completedAt: number; samples: Record<string, number> }[]>;
   totals(): Promise<ShipmentTotals>;

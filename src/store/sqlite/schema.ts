@@ -88,6 +88,7 @@ import { STANDING_SCHEMA } from './standing-schema.js';
 import type { SqliteMigration } from './sqlite-migrations.js';
 import { FOLLOWERS_SCHEMA } from './followers-schema.js';
 import { EVENT_ALIAS_SCHEMA } from './event-alias-schema.js';
+import { SHIPMENT_WHEREABOUTS_SCHEMA } from './shipment-whereabouts-schema.js';
 
 /**
  * The migrations in the order they are applied, each under the name the database records
@@ -283,4 +284,5 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
   { name: 'audit-tree', up: AUDIT_TREE_SCHEMA },
   { name: 'followers', up: FOLLOWERS_SCHEMA },
   { name: 'event-aliases', up: EVENT_ALIAS_SCHEMA },
+  { name: 'shipment-whereabouts', up: SHIPMENT_WHEREABOUTS_SCHEMA },
 ];

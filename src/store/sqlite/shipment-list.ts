@@ -1,13 +1,17 @@
 /**
- * Listing shipments in list order (last_time DESC, id ASC, shipments without a time last) with
- * keyset paging. The list is read as two segments, the timed shipments then the untimed ones, so
- * each segment is one ordered range of an index (shipment_by_activity, or the status / corridor
- * index when that filter is given) and a page stops reading at its end, however many shipments
- * there are. Filters without an index of their own are checked on the rows read in order.
+ * Listing and counting shipments with keyset paging, each order one ordered index range:
+ * - by activity (last_time DESC, id ASC, shipments without a time last): read as two segments, the
+ *   timed shipments then the untimed ones, so each segment is one range of an index
+ *   (shipment_by_activity, or the status / corridor / in_country index when that filter is given);
+ * - waiting at a location (at_since, id): a range of shipment_at;
+ * - coming to a location (expected, id): a range of shipment_stop_by_expected, joined to the rows.
+ * A page stops reading at its end, however many shipments there are. Filters without an index of
+ * their own are checked on the rows read in order. Counts stop at a cap (a LIMIT'd subquery), so a
+ * total costs at most cap rows of the same range.
  */
 import type Database from 'better-sqlite3';
-import { parameterList, shipmentScopeTerm } from './visibility-sql.js';
-import type { ShipmentListFilter } from '../store.js';
+import type { ShipmentCount, ShipmentListFilter } from '../store.js';
+import { filterTerms, fromClause, listSource, type ListFilterTerms } from './shipment-list-terms.js';
 
 export interface ShipmentViewRow {
   key: string;
@@ -15,67 +19,47 @@ export interface ShipmentViewRow {
   state: string;
   /** The audience keys as a JSON array (AUDIENCE_COLUMN). */
   audience: string;
+  /** The row's key in a keyed order (expected arrival, waiting since). */
+  sort_key?: number;
 }
 
 /** The audience of shipment `s` as a JSON array, read through shipment_audience_by_key. */
 export const AUDIENCE_COLUMN = `(SELECT json_group_array(a.member) FROM shipment_audience a WHERE a.key = s.key) AS audience`;
 
-/** list() over one database; statements are cached per shape of the filter. */
-export function shipmentList(db: Database.Database): (filter: ShipmentListFilter) => ShipmentViewRow[] {
-  const statements = new Map<string, Database.Statement<unknown[], ShipmentViewRow>>();
-  const statement = (sql: string): Database.Statement<unknown[], ShipmentViewRow> => {
+/** The sort key column of the keyed orders. */
+const SORT_KEY = { waiting: 's.at_since', expected: 'p.expected' } as const;
+const TIE_BREAK = { waiting: 's.id', expected: 'p.id' } as const;
+
+/** A statement cache per SQL text (one per shape of filter). */
+function statementCache<Row>(db: Database.Database): (sql: string) => Database.Statement<unknown[], Row> {
+  const statements = new Map<string, Database.Statement<unknown[], Row>>();
+  return (sql) => {
     let cached = statements.get(sql);
     if (!cached) {
       if (statements.size >= 200) statements.clear();
-      cached = db.prepare<unknown[], ShipmentViewRow>(sql);
+      cached = db.prepare<unknown[], Row>(sql);
       statements.set(sql, cached);
     }
     return cached;
   };
+}
 
-  const run = (where: string[], params: unknown[], order: string, limit: number): ShipmentViewRow[] =>
-    statement(`SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment s WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(
+/** list() and count() over one database. */
+export function shipmentList(db: Database.Database): {
+  list: (filter: ShipmentListFilter) => ShipmentViewRow[];
+  count: (filter: ListFilterTerms, cap: number) => ShipmentCount;
+} {
+  const rowsOf = statementCache<ShipmentViewRow>(db);
+  const countOf = statementCache<{ n: number }>(db);
+
+  const run = (from: string, where: string[], params: unknown[], order: string, limit: number, sortKey?: string): ShipmentViewRow[] =>
+    rowsOf(`SELECT s.key, s.id, s.state, ${sortKey ? `${sortKey} AS sort_key, ` : ''}${AUDIENCE_COLUMN} FROM ${from} WHERE ${where.length > 0 ? where.join(' AND ') : '1'} ORDER BY ${order} LIMIT ?`).all(
       ...params,
       limit,
     );
 
-  const list = (filter: ShipmentListFilter): ShipmentViewRow[] => {
+  const byActivity = (filter: ShipmentListFilter, where: string[], params: unknown[]): ShipmentViewRow[] => {
     const limit = filter.limit;
-    if (!Number.isSafeInteger(limit) || limit < 1) return [];
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const visible = shipmentScopeTerm(filter.scope);
-    if (visible === 'nothing') return [];
-    if (visible !== 'everything') {
-      where.push(visible.sql);
-      params.push(...visible.params);
-    }
-    // An empty status list is read as "no status filter", like an absent one.
-    if (filter.statuses && filter.statuses.length > 0) {
-      where.push(`s.status IN (${parameterList(filter.statuses.length)})`);
-      params.push(...filter.statuses);
-    }
-    if (filter.corridor !== undefined) {
-      where.push('s.corridor = ?');
-      params.push(filter.corridor);
-    }
-    if (filter.mode !== undefined) {
-      where.push('s.mode = ?');
-      params.push(filter.mode);
-    }
-    if (filter.country !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM shipment_country c WHERE c.country = ? AND c.key = s.key)');
-      params.push(filter.country);
-    }
-    if (filter.upcomingStop !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM shipment_stop p WHERE p.location = ? AND p.key = s.key)');
-      params.push(filter.upcomingStop);
-    }
-    if (filter.activeTo !== undefined) {
-      where.push('s.first_time <= ?');
-      params.push(filter.activeTo);
-    }
-
     const rows: ShipmentViewRow[] = [];
     const after = filter.after;
     const afterTime = after?.lastEventTime ?? null;
@@ -83,17 +67,13 @@ export function shipmentList(db: Database.Database): (filter: ShipmentListFilter
     if (!(after && afterTime === null)) {
       const timed = [...where];
       const timedParams = [...params];
-      if (filter.activeFrom !== undefined) {
-        timed.push('s.last_time >= ?');
-        timedParams.push(filter.activeFrom);
-      }
       if (after) {
         timed.push('s.last_time <= ? AND (s.last_time < ? OR s.id > ?)');
         timedParams.push(afterTime, afterTime, after.id);
       } else {
         timed.push('s.last_time IS NOT NULL');
       }
-      rows.push(...run(timed, timedParams, 's.last_time DESC, s.id', limit));
+      rows.push(...run('shipment s', timed, timedParams, 's.last_time DESC, s.id', limit));
     }
     // Untimed segment: a shipment without a last time is never active from any time.
     if (rows.length < limit && filter.activeFrom === undefined) {
@@ -103,12 +83,39 @@ export function shipmentList(db: Database.Database): (filter: ShipmentListFilter
         untimed.push('s.id > ?');
         untimedParams.push(after.id);
       }
-      rows.push(...run(untimed, untimedParams, 's.id', limit - rows.length));
+      rows.push(...run('shipment s', untimed, untimedParams, 's.id', limit - rows.length));
     }
     return rows;
   };
 
-  // Both segments must see the same database state when another connection writes in between.
-  const consistent = db.transaction(list);
-  return (filter) => consistent(filter);
+  const list = (filter: ShipmentListFilter): ShipmentViewRow[] => {
+    if (!Number.isSafeInteger(filter.limit) || filter.limit < 1) return [];
+    const terms = filterTerms(filter);
+    if (terms === 'nothing') return [];
+    const source = listSource(filter);
+    if (source === 'activity') return byActivity(filter, terms.where, terms.params);
+    const where = [...terms.where];
+    const params = [...terms.params];
+    const key = SORT_KEY[source];
+    const tie = TIE_BREAK[source];
+    if (filter.afterKey) {
+      where.push(`${key} >= ? AND (${key} > ? OR ${tie} > ?)`);
+      params.push(filter.afterKey.sortKey, filter.afterKey.sortKey, filter.afterKey.id);
+    }
+    return run(fromClause(source), where, params, `${key}, ${tie}`, filter.limit, key);
+  };
+
+  const count = (filter: ListFilterTerms, cap: number): ShipmentCount => {
+    const limit = Math.max(0, Math.trunc(cap));
+    const terms = filterTerms(filter);
+    if (terms === 'nothing') return { total: 0, lowerBound: false };
+    const where = terms.where.length > 0 ? terms.where.join(' AND ') : '1';
+    // One more than the cap tells "exactly cap" from "more than cap".
+    const n = countOf(`SELECT count(*) AS n FROM (SELECT 1 FROM ${fromClause(listSource(filter))} WHERE ${where} LIMIT ?)`).get(...terms.params, limit + 1)!.n;
+    return n > limit ? { total: limit, lowerBound: true } : { total: n, lowerBound: false };
+  };
+
+  // Both segments of a page must see the same database state when another connection writes in between.
+  const consistentList = db.transaction(list);
+  return { list: (filter) => consistentList(filter), count };
 }

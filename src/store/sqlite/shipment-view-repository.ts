@@ -9,6 +9,10 @@ import { shipmentScopeTerm } from './visibility-sql.js';
 import { shipmentViewWriter } from './shipment-view-writer.js';
 
 type ShipmentScope = Parameters<ShipmentViewRepository['search']>[2];
+type SearchAfter = NonNullable<Parameters<ShipmentViewRepository['search']>[3]>;
+
+/** Below every epoch ms a shipment can have: untimed shipments sort after every timed one. */
+const UNTIMED = Number.MIN_SAFE_INTEGER;
 
 interface LinkRow {
   value: string;
@@ -21,6 +25,7 @@ const toView = (row: ShipmentViewRow): ShipmentView => ({
   id: row.id,
   state: JSON.parse(row.state) as Record<string, unknown>,
   audience: (JSON.parse(row.audience) as string[]).sort(),
+  ...(typeof row.sort_key === 'number' ? { sortKey: row.sort_key } : {}),
 });
 
 /** An FTS5 phrase: the text between double quotes (doubled inside), so '-', ':' or '*' are plain characters. */
@@ -32,7 +37,7 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
 /** The shipment view repository over an open database. */
 export function sqliteShipmentViews(db: Database.Database): ShipmentViewRepository {
   const writer = shipmentViewWriter(db);
-  const list = shipmentList(db);
+  const lists = shipmentList(db);
 
   const selectCheckpoint = db.prepare<[], { position: number; key_counter: number }>(
     `SELECT coalesce((SELECT position FROM followers WHERE name = 'shipments'), 0) AS position,
@@ -67,21 +72,39 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     return statement.get(ref, ...(visible === 'everything' ? [] : visible.params));
   };
   // Searches are filtered by the caller's scope in SQL, so LIMIT counts visible shipments only.
-  const searchStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow>>();
-  const searchRows = (indexed: boolean, text: string, limit: number, scope: ShipmentScope): ShipmentViewRow[] => {
+  const searchStatements = new Map<string, Database.Statement<unknown[], ShipmentViewRow & { n: number }>>();
+  const searchRows = (
+    indexed: boolean,
+    text: string,
+    scope: ShipmentScope,
+    page: { limit: number; after?: SearchAfter } | { countUpTo: number },
+  ): (ShipmentViewRow & { n: number })[] => {
     const visible = shipmentScopeTerm(scope);
     if (visible === 'nothing') return [];
     // Fewer than 3 characters make no trigram: such a text is looked for by scanning the terms.
     const match = indexed ? 'shipment_search MATCH ?' : `f.terms LIKE ? ESCAPE '\\'`;
+    const where = [match, ...(visible === 'everything' ? [] : [visible.sql])];
+    const params: unknown[] = [indexed ? phrase(text) : containing(text), ...(visible === 'everything' ? [] : visible.params)];
+    // The matches come from the full-text index in no useful order and are sorted anyway, so the
+    // keyset compares one expression: untimed shipments (last) as the lowest time there is.
+    const time = `coalesce(s.last_time, ${UNTIMED})`;
+    const after = 'after' in page ? page.after : undefined;
+    if (after) {
+      where.push(`(${time} < ? OR (${time} = ? AND s.id > ?))`);
+      const afterTime = after.lastEventTime ?? UNTIMED;
+      params.push(afterTime, afterTime, after.id);
+    }
+    const from = 'shipment_search f JOIN shipment s ON s.n = f.rowid';
     const sql =
-      `SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment_search f JOIN shipment s ON s.n = f.rowid
-        WHERE ${match}${visible === 'everything' ? '' : ` AND ${visible.sql}`} ORDER BY s.last_time DESC, s.id LIMIT ?`;
+      'countUpTo' in page
+        ? `SELECT count(*) AS n, '' AS key, '' AS id, '' AS state, '[]' AS audience FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ?)`
+        : `SELECT s.key, s.id, s.state, 0 AS n, ${AUDIENCE_COLUMN} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${time} DESC, s.id LIMIT ?`;
     let statement = searchStatements.get(sql);
     if (!statement) {
-      statement = db.prepare<unknown[], ShipmentViewRow>(sql);
+      statement = db.prepare<unknown[], ShipmentViewRow & { n: number }>(sql);
       searchStatements.set(sql, statement);
     }
-    return statement.all(indexed ? phrase(text) : containing(text), ...(visible === 'everything' ? [] : visible.params), limit);
+    return statement.all(...params, 'countUpTo' in page ? page.countUpTo : page.limit);
   };
   const selectCompleted = db.prepare<[number], { key: string; completed_at: number; samples: string | null }>(
     'SELECT key, completed_at, samples FROM shipment WHERE completed_at IS NOT NULL ORDER BY completed_at DESC, key LIMIT ?',
@@ -165,11 +188,21 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
       return consistentFind(refs, scope);
     },
     async list(filter) {
-      return list(filter).map(toView);
+      return lists.list(filter).map(toView);
     },
-    async search(text, limit, scope) {
+    async count(filter, cap) {
+      return lists.count(filter, cap);
+    },
+    async search(text, limit, scope, after) {
       if (text.length === 0 || !Number.isSafeInteger(limit) || limit < 1) return [];
-      return searchRows([...text].length >= 3, text, limit, scope).map(toView);
+      return searchRows([...text].length >= 3, text, scope, { limit, ...(after ? { after } : {}) }).map(toView);
+    },
+    async searchCount(text, cap, scope) {
+      const limit = Math.max(0, Math.trunc(cap));
+      if (text.length === 0) return { total: 0, lowerBound: false };
+      // One more than the cap tells "exactly cap" from "more than cap".
+      const n = searchRows([...text].length >= 3, text, scope, { countUpTo: limit + 1 })[0]?.n ?? 0;
+      return n > limit ? { total: limit, lowerBound: true } : { total: n, lowerBound: false };
     },
     async recentlyCompleted(limit) {
       if (!Number.isSafeInteger(limit) || limit < 1) return [];

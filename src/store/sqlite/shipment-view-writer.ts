@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { SHIPMENTS_FOLLOWER, type ShipmentRecord, type ShipmentViewChange } from '../store.js';
 import { checkpointStatements } from './follower-repository.js';
+import { NO_EXPECTED_ARRIVAL } from './shipment-whereabouts-schema.js';
 
 /** What the side tables hold for a shipment, each group as one string to compare with the last write. */
 interface SideRows {
@@ -27,7 +28,8 @@ function sideRowsOf(record: ShipmentRecord): SideRows {
     links: JSON.stringify([record.link.documents, record.link.units, record.link.privateDocuments ?? [], record.link.privateUnits ?? []]),
     lookups: JSON.stringify([record.lookupTerms, record.learntLookupTerms ?? []]),
     countries: JSON.stringify(record.countries),
-    stops: JSON.stringify(record.upcomingStops),
+    // The id is in the stop rows (the keyset of "coming to" lists), so a new id rewrites them too.
+    stops: JSON.stringify([record.upcomingStops, record.expectedArrivals ?? {}, record.id]),
     search: record.searchTerms.join(' '),
     audience: JSON.stringify(record.audience),
   };
@@ -40,14 +42,15 @@ export function shipmentViewWriter(db: Database.Database): {
 } {
   const upsertRow = db.prepare<unknown[], { n: number }>(
     `INSERT INTO shipment (key, id, status, corridor, mode, first_time, last_time, open_holds, event_count, completed_at,
-                           link_first, link_delivered, samples, state, side_rows)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                           link_first, link_delivered, samples, state, side_rows, at_location, at_since, in_country)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET
        id = excluded.id, status = excluded.status, corridor = excluded.corridor, mode = excluded.mode,
        first_time = excluded.first_time, last_time = excluded.last_time, open_holds = excluded.open_holds,
        event_count = excluded.event_count, completed_at = excluded.completed_at, link_first = excluded.link_first,
        link_delivered = excluded.link_delivered, samples = excluded.samples, state = excluded.state,
-       side_rows = excluded.side_rows
+       side_rows = excluded.side_rows, at_location = excluded.at_location, at_since = excluded.at_since,
+       in_country = excluded.in_country
      RETURNING n`,
   );
   const rowNumber = db.prepare<[string], { n: number }>('SELECT n FROM shipment WHERE key = ?');
@@ -67,7 +70,7 @@ export function shipmentViewWriter(db: Database.Database): {
   const deleteCountries = db.prepare('DELETE FROM shipment_country WHERE key = ?');
   const insertCountry = db.prepare('INSERT OR IGNORE INTO shipment_country (country, key) VALUES (?, ?)');
   const deleteStops = db.prepare('DELETE FROM shipment_stop WHERE key = ?');
-  const insertStop = db.prepare('INSERT OR IGNORE INTO shipment_stop (location, key) VALUES (?, ?)');
+  const insertStop = db.prepare('INSERT OR IGNORE INTO shipment_stop (location, key, expected, id) VALUES (?, ?, ?, ?)');
   const deleteAudience = db.prepare('DELETE FROM shipment_audience WHERE key = ?');
   const insertAudience = db.prepare('INSERT OR IGNORE INTO shipment_audience (member, key) VALUES (?, ?)');
   const deleteSearch = db.prepare('DELETE FROM shipment_search WHERE rowid = ?');
@@ -103,6 +106,10 @@ export function shipmentViewWriter(db: Database.Database): {
       record.samples === undefined ? null : JSON.stringify(record.samples),
       JSON.stringify(record.state),
       JSON.stringify(sides),
+      // A location without a time cannot be waited at: both or neither.
+      record.currentLocation !== undefined && record.currentSince !== undefined ? record.currentLocation : null,
+      record.currentLocation !== undefined && record.currentSince !== undefined ? record.currentSince : null,
+      record.currentCountry ?? null,
     )!.n;
     if (before.id !== sides.id) setAlias.run(record.id, key, record.idLearnt ? 1 : 0);
 
@@ -125,7 +132,7 @@ export function shipmentViewWriter(db: Database.Database): {
     }
     if (before.stops !== sides.stops) {
       deleteStops.run(key);
-      for (const stop of record.upcomingStops) insertStop.run(stop, key);
+      for (const stop of record.upcomingStops) insertStop.run(stop, key, record.expectedArrivals?.[stop] ?? NO_EXPECTED_ARRIVAL, record.id);
     }
     if (before.audience !== sides.audience) {
       deleteAudience.run(key);
