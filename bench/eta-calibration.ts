@@ -7,7 +7,7 @@
  * ones count (ShipmentQueries keeps 200). Shipments that depart after `warmupDays` are held out:
  * at every movement event of theirs the ETA is asked with the events so far and `now` = that event's
  * time, and every stop it estimates is compared with the time the shipment was first read at that
- * stop (the arrival at the border or port, arrived-at-destination at the end). A held-out shipment
+ * stop (arriving at a border or port, unloaded from a ferry, arrived-at-destination). A held-out shipment
  * teaches the statistics only once it has completed, after all of its own questions: nothing it
  * is asked about is known in advance.
  *
@@ -70,7 +70,10 @@ interface FoldedShipment {
   readonly corridor: string;
   readonly facts: readonly EventFacts[];
   readonly final: ShipmentState;
-  /** The arrived-at-destination event: not `arrivedAt`, which a customs transit ending at a border also sets. */
+  /**
+   * The first movement event at the destination (arrived-at-destination; unloaded-from-ferry where a
+   * ferry ends the route): not `arrivedAt`, which a customs transit ending at a border also sets.
+   */
   readonly reachedDestinationAt?: number;
   readonly completedAt?: number;
   readonly departedAt?: number;
@@ -91,12 +94,14 @@ function factsPerShipment(events: readonly EpcisEvent[], shipments: readonly { e
   return grouped;
 }
 
-function fold(corridor: string, facts: readonly EventFacts[], reference: ReferenceData): FoldedShipment {
+function fold(corridorId: string, facts: readonly EventFacts[], reference: ReferenceData): FoldedShipment {
+  const corridor = reference.corridors.get(corridorId)!;
+  const destination = corridor.legs[corridor.legs.length - 1]!.to;
   const final = foldFacts(facts, { reference });
   const done = final.status === 'delivered' || final.status === 'arrived' ? (final.deliveredAt ?? final.arrivedAt) : undefined;
-  const reached = facts.find((f) => f.step?.source === 'movement' && f.step.kind === 'arrived-at-destination');
+  const reached = facts.find((f) => f.step?.source === 'movement' && f.where?.kind === 'location' && f.where.locationId === destination);
   return {
-    corridor,
+    corridor: corridorId,
     facts,
     final,
     ...(reached ? { reachedDestinationAt: reached.time } : {}),
@@ -105,7 +110,7 @@ function fold(corridor: string, facts: readonly EventFacts[], reference: Referen
   };
 }
 
-/** When the shipment was first read at a stop; the destination counts from arrived-at-destination. */
+/** When the shipment was first read at a stop, by a movement event there. */
 function actualArrival(shipment: FoldedShipment, locationId: string, destination: boolean): number | undefined {
   if (destination) return shipment.reachedDestinationAt;
   const visit = shipment.final.visits.find((v) => v.locationId === locationId);
