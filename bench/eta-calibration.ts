@@ -4,12 +4,12 @@
  * One seeded simulation; every shipment is folded with the pure fold functions, as the read model
  * folds it, and the statistics learn the way ShipmentQueries' do: a completed shipment counts from
  * the moment it completed (delivered, else arrived), and only the `window` most recently completed
- * ones count (ShipmentQueries keeps 200). Shipments that depart after `warmupDays` are held out:
- * at every movement event of theirs the ETA is asked with the events so far and `now` = that event's
- * time, and every stop it estimates is compared with the time the shipment was first read at that
- * stop (arriving at a border or port, unloaded from a ferry, arrived-at-destination). A held-out shipment
- * teaches the statistics only once it has completed, after all of its own questions: nothing it
- * is asked about is known in advance.
+ * ones count (ShipmentQueries keeps 200). Shipments departing between `warmupDays` and `tailDays`
+ * before the end are held out: at every movement event of theirs the ETA is asked with the events
+ * so far and `now` = that event's time, and every stop it estimates is compared with the time the
+ * shipment was first read at that stop by a movement event (arriving at a border or port, unloaded
+ * from a ferry, arrived-at-destination). A held-out shipment teaches the statistics only once it has
+ * completed, after all of its own questions: nothing it is asked about is known in advance.
  *
  * Only movement events are questions: customs paperwork does not move the goods (docs/epcis-profile.md
  * §4.3) and is not where a consignee looks again. A stop without a movement event of its own (a
@@ -41,6 +41,8 @@ export interface Observation {
   readonly earliest: number;
   readonly likely: number;
   readonly latest: number;
+  /** What the estimate of this stop rests on (StopEstimate.basis). */
+  readonly basis: string;
 }
 
 export interface CalibrationOptions {
@@ -50,6 +52,12 @@ export interface CalibrationOptions {
   readonly days: number;
   /** Shipments departing before this many days only teach the statistics. */
   readonly warmupDays: number;
+  /**
+   * Nor are shipments departing in the last this many days asked about (default 25, longer than any
+   * simulated trip): the simulation ends before the slow ones among them arrive, and asking only
+   * about those that made it would favour quick trips.
+   */
+  readonly tailDays?: number;
   /** How many recently completed shipments the statistics keep (ShipmentQueries: 200). */
   readonly window?: number;
   /** The estimator under test; the shipped one by default. */
@@ -131,6 +139,7 @@ export function runCalibration(options: CalibrationOptions): CalibrationRun {
   const grouped = factsPerShipment(sim.events, sim.shipments, reference);
   const folded = sim.shipments.map((s, k) => fold(s.corridorId, grouped[k]!, reference));
   const cut = sim.start.getTime() + options.warmupDays * DAY;
+  const lastDeparture = sim.end.getTime() - (options.tailDays ?? 25) * DAY;
 
   const completions = folded
     .map((f, k) => ({ k, at: f.completedAt }))
@@ -140,7 +149,8 @@ export function runCalibration(options: CalibrationOptions): CalibrationRun {
   let heldOut = 0;
   folded.forEach((f, k) => {
     const arrivedAt = f.reachedDestinationAt;
-    if (arrivedAt === undefined || f.departedAt === undefined || f.departedAt < cut) return;
+    if (f.departedAt === undefined || f.departedAt < cut || f.departedAt > lastDeparture) return;
+    if (arrivedAt === undefined) throw new Error(`shipment ${k} departed ${options.tailDays ?? 25} days or more before the simulation ended and has not arrived: is tailDays long enough?`);
     heldOut++;
     f.facts.forEach((facts, index) => {
       if (facts.step?.source === 'movement' && facts.time < arrivedAt) questions.push({ k, index, at: facts.time });
@@ -177,7 +187,7 @@ export function runCalibration(options: CalibrationOptions): CalibrationRun {
       }
       observations.push({
         corridor: shipment.corridor, stage, destination, now: q.at, actual,
-        earliest: Date.parse(stop.earliest), likely: Date.parse(stop.likely), latest: Date.parse(stop.latest),
+        earliest: Date.parse(stop.earliest), likely: Date.parse(stop.likely), latest: Date.parse(stop.latest), basis: stop.basis,
       });
     }
   }

@@ -16,6 +16,7 @@ export interface EtaFigures {
   readonly shipments: number;
   readonly days: number;
   readonly warmupDays: number;
+  readonly tailDays: number;
   readonly window: number;
   readonly seconds: number;
   readonly heldOut: number;
@@ -76,7 +77,7 @@ export function renderEtaMarkdown(figures: EtaFigures): string {
   const lines: string[] = [];
   lines.push('## ETA calibration benchmark', '');
   lines.push(`Written by \`${figures.command}\` (bench/eta.bench.ts) in ${figures.seconds.toFixed(0)} s; the figures are exact for a seed, so rerunning gives the same ones.`);
-  lines.push(`Seeds ${figures.seeds.join(', ')}; each ${int(figures.shipments)} shipments departing over ${figures.days} days, the first ${figures.warmupDays} days' only teaching the statistics; ${int(figures.heldOut)} held-out shipments in all; statistics over the ${figures.window} most recently completed shipments, as ShipmentQueries keeps them.`, '');
+  lines.push(`Seeds ${figures.seeds.join(', ')}; each ${int(figures.shipments)} shipments departing over ${figures.days} days, those of the first ${figures.warmupDays} and the last ${figures.tailDays} days only teaching the statistics; ${int(figures.heldOut)} held-out shipments in all; statistics over the ${figures.window} most recently completed shipments, as ShipmentQueries keeps them.`, '');
   lines.push('### Summary (median over the seeds)', '');
   lines.push('| figure | coverage p10–p90 (target 75–85 %) | median \\|p50 − actual\\| / time left (target ≤ 15 %) | arrived before earliest | after latest | verdict |');
   lines.push('|---|---|---|---|---|---|');
