@@ -31,9 +31,18 @@ export function nextTripRange(sorted: readonly number[]): HourRange {
   return { earliest: sorted[k - 1]!, likely: quantile(sorted, 0.5), latest: sorted[n - k]! };
 }
 
+/**
+ * The range with the shipments' own median as likely: the time the next shipment most likely meets,
+ * whereas the range comes from distinct trips (kept inside it).
+ */
+export function likelyOfShipments(range: HourRange, shipments: readonly number[]): HourRange {
+  return { ...range, likely: Math.min(range.latest, Math.max(range.earliest, quantile(shipments, 0.5))) };
+}
+
 /** An 80 % range of a leg or dwell key from its distinct times, when there are enough of them. */
 export function observedRange(stats: CorridorStatistics | undefined, key: string): { readonly range: HourRange; readonly observed: number } | undefined {
-  const times = distinctTimes(stats?.values(key) ?? []);
+  const shipments = stats?.values(key) ?? [];
+  const times = distinctTimes(shipments);
   if (times.length < MIN_OBSERVATIONS) return undefined;
-  return { range: nextTripRange(times), observed: times.length };
+  return { range: likelyOfShipments(nextTripRange(times), shipments), observed: times.length };
 }

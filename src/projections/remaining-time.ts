@@ -15,7 +15,7 @@
 // back to the parts (src/projections/estimate-arrival.ts).
 import type { Corridor } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
-import { distinctTimes, nextTripRange } from './observed-range.js';
+import { distinctTimes, likelyOfShipments, nextTripRange } from './observed-range.js';
 import type { ShipmentState } from './shipment-state.js';
 
 const H = 3_600_000;
@@ -87,5 +87,6 @@ export function remainingSamples(shipment: Progress, corridor: Corridor): Map<st
 export function remainingRange(sorted: readonly number[], elapsedH: number): { earliest: number; likely: number; latest: number; n: number } | undefined {
   const left = distinctTimes(sorted.filter((t) => t > elapsedH)).map((t) => t - elapsedH);
   if (left.length < MIN_REMAINING_SAMPLES) return undefined;
-  return { ...nextTripRange(left), n: left.length };
+  const shipments = sorted.filter((t) => t > elapsedH).map((t) => t - elapsedH);
+  return { ...likelyOfShipments(nextTripRange(left), shipments), n: left.length };
 }
