@@ -1,5 +1,5 @@
-// Observed leg times and dwell times from completed shipments, for ETAs that learn from the corridor
-// instead of the reference averages. Samples are kept per shipment, so that refolding a shipment
+// Observed leg times, dwell times and whole remaining times (remaining-time.ts) from completed
+// shipments, for ETAs that learn from the corridor instead of the reference averages. Samples are kept per shipment, so that refolding a shipment
 // (a late event, a merge) replaces its samples rather than counting it twice.
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';

@@ -1,7 +1,20 @@
-// Estimated arrival at every remaining stop of a shipment's corridor. Each leg and each stop dwell
-// takes observed quantiles (p10/p50/p90 of recent completed shipments) when there are enough of them,
-// else the reference figures. The ranges add up per component: summing p90s is pessimistic on
-// purpose, a "latest" that is rarely beaten is what a consignee plans with.
+// Estimated arrival at every remaining stop of a shipment's corridor, as an 80 % range (earliest,
+// likely, latest), measured against the simulator's real arrivals by bench/eta.bench.ts.
+//
+// Rule, per stop ahead:
+// - First choice, the whole time still to go (remaining-time.ts): of the recent completed shipments'
+//   times from the shipment's last movement milestone (arrived at or left a stop) to that stop, those
+//   longer than the time already spent since the milestone, less that time; used when at least
+//   MIN_REMAINING_SAMPLES distinct ones are left. It holds what no part measures (a terminal where a
+//   train stops unread, customs holds, breakdowns) and the real spread of the whole trip.
+// - Else the parts: each leg and stop dwell from observed times (observed-range.ts, at least
+//   MIN_OBSERVATIONS distinct ones) or the reference figures, with their earliest, likely and latest
+//   added up. Adding spreads overstates them for independent parts, but the parts leave out whatever
+//   no event times; measured, root-sum-of-squares made these ranges too narrow (71 % against 81 %
+//   coverage at the destination), so the sum stands for the fallback.
+// - Time already spent counts from the later of the position and the last movement event: customs
+//   papers passed at a border move the position on while the goods may stand there for hours.
+// - A stop further on is never estimated before one nearer.
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
 import { dwellKey, legKey, type CorridorStatistics } from './corridor-statistics.js';

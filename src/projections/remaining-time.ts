@@ -1,12 +1,13 @@
 // Time still to go, learnt whole from completed shipments of the same corridor, instead of added up
-// from leg and dwell parts.
+// from leg and dwell parts. Pure.
 //
 // Why whole: quantiles do not add. The sum of every part's p90 is the time of a shipment that is
-// slow everywhere at once, and the sum of p10s one that is quick everywhere; and parts that no event
-// measures (a terminal where a train stops without being read, customs lag, a breakdown) are in no
-// part at all. bench/eta.bench.ts measured both faults: ranges that were both too wide on some
-// corridors and missed a quarter of real arrivals on others. A completed shipment's own time from a
-// milestone (arrived at or left stop k) to arrival at stop j holds all of it, spread included.
+// slow everywhere at once, and the sum of p10s one that is quick everywhere; and what no event
+// measures (a terminal where a train stops without being read, customs lag, a breakdown) is in no
+// part at all. bench/eta.bench.ts measured both: from the reference parts alone the rail corridors'
+// ranges held 97-100 % of real arrivals (too wide to plan with), while the estimate from observed
+// parts held 57 % at the destination, 29 % arriving after its latest. A completed shipment's own time
+// from a milestone (arrived at or left stop k) to arrival at stop j holds all of it, spread included.
 //
 // Why conditional: a shipment that has stood 20 h at a border is not like one that just arrived
 // there. Of the recent shipments' times from the same milestone, only those longer than the time

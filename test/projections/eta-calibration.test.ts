@@ -2,12 +2,13 @@
 // inside the stated earliest–latest range about as often as an 80 % range promises, and the likely
 // time is near the real one. bench/eta.bench.ts gives the full figures (docs/benchmarks.md).
 //
-// The bands are wider than the issue's targets (75–85 % and 15 %) because two small runs vary more
-// than the benchmark's three of 4,000 shipments: over seeds 1 to 6 of this size, coverage of the
-// destination ran from 77 % to 89 % and the median relative error from 14 % to 18 %. They still
-// catch what matters: the estimator before issue 11 (parts' p10s and p90s added up, one train
-// counted as thirty observations) covered 54 % here, a range shrunk to a point covers almost
-// nothing, and a range too wide to plan with covers nearly everything.
+// The bands are wider than the issue's targets (75–85 % and 15 %) because small runs vary more than
+// the benchmark's three of 4,000 shipments: one seed of this size at a time, seeds 1 to 6 covered
+// 77 % to 89 % of arrivals at the destination with a median relative error of 15 % to 19 %. Seeds 1
+// and 2 together give 85 % and 15 % (every stop: 81 %, 13 %); the figures are exact for the seeds.
+// The bands still catch what matters: the estimator before issue 11 (observed parts' p10s and p90s
+// added up, one train counted as thirty observations) covered 54 % here with an 18.4 % error, a range
+// shrunk to a point covers nothing, and one too wide to plan with covers nearly everything.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCalibration, STAGES, type Observation } from '../../bench/eta-calibration.js';
 import { calibrationOf, inScope } from '../../bench/eta-metrics.js';
