@@ -3,7 +3,7 @@
 // (a late event, a merge) replaces its samples rather than counting it twice.
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
-import { remainingSamples } from './remaining-time.js';
+import { REMAINING_KEY_PREFIX, remainingSamples } from './remaining-time.js';
 import type { ShipmentState } from './shipment-state.js';
 
 export interface Quantiles {
@@ -107,9 +107,13 @@ export class CorridorStatistics {
     return this.sortedCache!.get(key) ?? [];
   }
 
-  /** Every key with its quantiles. */
+  /**
+   * Every leg and dwell key with its quantiles, as the network statistics publish them. Whole
+   * remaining times serve the ETA only: they say nothing a leg and dwell table does not, and the
+   * aggregates shown to the secretariat stay the ones docs/security.md lists.
+   */
   entries(): [string, Quantiles][] {
-    return [...this.table().entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    return [...this.table().entries()].filter(([key]) => !key.startsWith(REMAINING_KEY_PREFIX)).sort(([a], [b]) => (a < b ? -1 : 1));
   }
 
   get shipments(): number {

@@ -37,9 +37,11 @@ export interface Milestone {
 
 type Progress = Pick<ShipmentState, 'visits' | 'departedAt' | 'arrivedAt'>;
 
+export const REMAINING_KEY_PREFIX = 'remaining:';
+
 /** Key of the hours from a milestone to the first arrival at stop `to` on a corridor. */
 export function remainingKey(corridor: Corridor, milestone: Pick<Milestone, 'stop' | 'left'>, to: number): string {
-  return `remaining:${corridor.id}:${milestone.left ? 'left' : 'at'}${milestone.stop}>${to}`;
+  return `${REMAINING_KEY_PREFIX}${corridor.id}:${milestone.left ? 'left' : 'at'}${milestone.stop}>${to}`;
 }
 
 /**

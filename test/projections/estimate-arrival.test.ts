@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import { CorridorStatistics, dwellKey, legKey } from '../../src/projections/corridor-statistics.js';
 import { estimateArrival } from '../../src/projections/estimate-arrival.js';
+import { remainingKey } from '../../src/projections/remaining-time.js';
 import { foldShipment } from '../../src/projections/fold-shipment.js';
 import type { ShipmentState } from '../../src/projections/shipment-state.js';
 import { corridorById, referenceData } from '../../src/reference/index.js';
@@ -84,6 +85,9 @@ describe('estimateArrival', () => {
       expect(projection.statistics.get(dwellKey(corridor, 2, reference))).toEqual({ n: 3, p10: 32, p50: 42, p90: 52 });
       expect(projection.statistics.get(legKey('dostyk', 'aktau-port', 'rail'))).toEqual({ n: 3, p10: 92, p50: 102, p90: 112 });
       expect(stats.observations).toContainEqual({ key: legKey('dostyk', 'aktau-port', 'rail'), quantiles: { n: 3, p10: 92, p50: 102, p90: 112 } });
+      // Whole remaining times are learnt for the ETA but not published with the network statistics.
+      expect(projection.statistics.values(remainingKey(corridor, { stop: 2, left: false }, 3))).toHaveLength(3);
+      expect(stats.observations.filter(({ key }) => key.startsWith('remaining:'))).toEqual([]);
 
       await h.apply(trip('N', '555', '25KZ551100T0047999', containerIriFor(9), 20).slice(0, 3));
       const eta = (await projection.estimate('smgs:555'))!;
