@@ -77,7 +77,9 @@ export function remainingSamples(shipment: Progress, corridor: Corridor): Map<st
     if (at !== undefined && !Number.isNaN(at)) arrivals.set(stop, at);
   }
   for (const m of milestonesOf(shipment, corridor)) {
-    for (const [stop, at] of arrivals) if (stop > m.stop && at >= m.at) samples.set(remainingKey(corridor, m, stop), (at - m.at) / H);
+    // Rounded to a ten-thousandth of an hour (0.36 s): still finer than event times (whole seconds),
+    // so trips a second apart stay distinct, in a third of the bytes every completed shipment stores.
+    for (const [stop, at] of arrivals) if (stop > m.stop && at >= m.at) samples.set(remainingKey(corridor, m, stop), Math.round(((at - m.at) / H) * 1e4) / 1e4);
   }
   return samples;
 }
