@@ -78,7 +78,8 @@ export function remainingSamples(shipment: Progress, corridor: Corridor): Map<st
   }
   for (const m of milestonesOf(shipment, corridor)) {
     // Rounded to a ten-thousandth of an hour (0.36 s): still finer than event times (whole seconds),
-    // so trips a second apart stay distinct, in a third of the bytes every completed shipment stores.
+    // so trips a second apart stay distinct, and a sixth shorter in every completed shipment's record
+    // (about 650 bytes of remaining times each, measured on the simulator's corridors).
     for (const [stop, at] of arrivals) if (stop > m.stop && at >= m.at) samples.set(remainingKey(corridor, m, stop), Math.round(((at - m.at) / H) * 1e4) / 1e4);
   }
   return samples;
