@@ -86,13 +86,14 @@ export function remainingSamples(shipment: Progress, corridor: Corridor): Map<st
 }
 
 /**
- * An 80 % range (nextTripRange) of the hours still to go, from the distinct recent remaining times (ascending) longer
- * than the hours already spent since the milestone; undefined when fewer than MIN_REMAINING_SAMPLES
- * are left. Distinct: shipments that travelled together count once (src/projections/observed-range.ts).
+ * An 80 % range (nextTripRange) of the hours still to go: the recent remaining times (ascending)
+ * longer than the hours already spent since the milestone, less those hours; undefined when fewer
+ * than MIN_REMAINING_SAMPLES distinct ones are left. Distinct, because shipments that travelled
+ * together count once (observed-range.ts); the likely time is still the shipments' median.
  */
 export function remainingRange(sorted: readonly number[], elapsedH: number): { earliest: number; likely: number; latest: number; n: number } | undefined {
-  const left = distinctTimes(sorted.filter((t) => t > elapsedH)).map((t) => t - elapsedH);
-  if (left.length < MIN_REMAINING_SAMPLES) return undefined;
-  const shipments = sorted.filter((t) => t > elapsedH).map((t) => t - elapsedH);
-  return { ...likelyOfShipments(nextTripRange(left), shipments), n: left.length };
+  const possible = sorted.filter((t) => t > elapsedH).map((t) => t - elapsedH);
+  const trips = distinctTimes(possible);
+  if (trips.length < MIN_REMAINING_SAMPLES) return undefined;
+  return { ...likelyOfShipments(nextTripRange(trips), possible), n: trips.length };
 }
