@@ -5,7 +5,8 @@
 // to the second: they are one observation of the corridor, not thirty. Counted per shipment, one
 // train would pass the threshold alone and give a range of zero width, which the calibration
 // benchmark (bench/eta.bench.ts) caught missing most arrivals on the rail corridors. So the
-// threshold and the quantiles count distinct times.
+// threshold and the range count distinct times; the likely time stays the median of the shipments
+// (likelyOfShipments), since a train of thirty is what thirty shipments met.
 import { quantile, type CorridorStatistics } from './corridor-statistics.js';
 import type { HourRange } from './reference-timing.js';
 
@@ -19,7 +20,7 @@ export function distinctTimes(sorted: readonly number[]): number[] {
 
 /**
  * An 80 % range for the next trip from n past ones (ascending, n >= 1): the k-th smallest to the k-th
- * largest, with k = floor((n + 1) / 10), at least 1, and the median as likely. A new trip falls
+ * largest, with k = floor((n + 1) / 10), at least 1, and their median as likely. A new trip falls
  * between the k-th smallest and k-th largest of n with chance (n + 1 − 2k) / (n + 1) whatever the
  * distribution, so this is 80 % from n = 9 on and as near as n allows below. Sample p10 and p90
  * (nearest rank) are narrower than that for small n: with 5 trips they are the 1st and the 5th, which
