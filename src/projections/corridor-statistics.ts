@@ -1,8 +1,9 @@
-// Observed leg times and dwell times from completed shipments, for ETAs that learn from the corridor
-// instead of the reference averages. Samples are kept per shipment, so that refolding a shipment
+// Observed leg times, dwell times and whole remaining times (remaining-time.ts) from completed
+// shipments, for ETAs that learn from the corridor instead of the reference averages. Samples are kept per shipment, so that refolding a shipment
 // (a late event, a merge) replaces its samples rather than counting it twice.
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
+import { REMAINING_KEY_PREFIX, remainingSamples } from './remaining-time.js';
 import type { ShipmentState } from './shipment-state.js';
 
 export interface Quantiles {
@@ -30,7 +31,8 @@ interface ShipmentSamples {
   readonly samples: ReadonlyMap<string, number>;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The q-quantile of a sorted, non-empty list by nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
   // Nearest rank: honest for small n, no invented values between observations.
   const rank = Math.max(1, Math.ceil(q * sorted.length));
   return sorted[rank - 1]!;
@@ -52,12 +54,14 @@ export function samplesOf(shipment: ShipmentState, reference: ReferenceData): Ma
     const visit = visits.get(stopLocation(corridor, stop));
     if (visit) samples.set(dwellKey(corridor, stop, reference), h(visit.firstAt, visit.lastAt));
   }
+  for (const [key, hours] of remainingSamples(shipment, corridor)) samples.set(key, hours);
   return samples;
 }
 
 export class CorridorStatistics {
   private readonly byShipment = new Map<string, ShipmentSamples>();
   private cache: Map<string, Quantiles> | undefined;
+  private sortedCache: Map<string, readonly number[]> | undefined;
 
   /** @param recent how many of the most recently completed shipments count. */
   constructor(
@@ -97,9 +101,19 @@ export class CorridorStatistics {
     return this.table().get(key);
   }
 
-  /** Every key with its quantiles. */
+  /** The samples of one key over the recent completed shipments, ascending; empty without any. */
+  values(key: string): readonly number[] {
+    this.table();
+    return this.sortedCache!.get(key) ?? [];
+  }
+
+  /**
+   * Every leg and dwell key with its quantiles, as the network statistics publish them. Whole
+   * remaining times serve the ETA only: they say nothing a leg and dwell table does not, and the
+   * aggregates shown to the secretariat stay the ones docs/security.md lists.
+   */
   entries(): [string, Quantiles][] {
-    return [...this.table().entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    return [...this.table().entries()].filter(([key]) => !key.startsWith(REMAINING_KEY_PREFIX)).sort(([a], [b]) => (a < b ? -1 : 1));
   }
 
   get shipments(): number {
@@ -111,6 +125,7 @@ export class CorridorStatistics {
     const recent = [...this.byShipment.values()].sort((a, b) => b.completedAt - a.completedAt).slice(0, this.recent);
     const values = new Map<string, number[]>();
     for (const s of recent) for (const [k, v] of s.samples) (values.get(k) ?? values.set(k, []).get(k)!).push(v);
+    this.sortedCache = values;
     this.cache = new Map(
       [...values].map(([k, list]) => {
         const sorted = list.sort((a, b) => a - b);

@@ -1,7 +1,20 @@
-// Estimated arrival at every remaining stop of a shipment's corridor. Each leg and each stop dwell
-// takes observed quantiles (p10/p50/p90 of recent completed shipments) when there are enough of them,
-// else the reference figures. The ranges add up per component: summing p90s is pessimistic on
-// purpose, a "latest" that is rarely beaten is what a consignee plans with.
+// Estimated arrival at every remaining stop of a shipment's corridor, as an 80 % range (earliest,
+// likely, latest), measured against the simulator's real arrivals by bench/eta.bench.ts.
+//
+// Rule, per stop ahead:
+// - First choice, the whole time still to go (remaining-time.ts): of the recent completed shipments'
+//   times from the shipment's last movement milestone (arrived at or left a stop) to that stop, those
+//   longer than the time already spent since the milestone, less that time; used when at least
+//   MIN_REMAINING_SAMPLES distinct ones are left. It holds what no part measures (a terminal where a
+//   train stops unread, customs holds, breakdowns) and the real spread of the whole trip.
+// - Else the parts: each leg and stop dwell from observed times (observed-range.ts, at least
+//   MIN_OBSERVATIONS distinct ones) or the reference figures, with their earliest, likely and latest
+//   added up. Adding spreads overstates them for independent parts, but the parts leave out whatever
+//   no event times; measured, root-sum-of-squares made these ranges too narrow (71 % against 81 %
+//   coverage at the destination), so the sum stands for the fallback.
+// - Time already spent counts from the later of the position and the last movement event: customs
+//   papers passed at a border move the position on while the goods may stand there for hours.
+// - A stop further on is never estimated before one nearer.
 import { isClosedStatus } from '../domain/status/shipment-status.js';
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from './corridor-position.js';
@@ -9,7 +22,8 @@ import { dwellKey, legKey, type CorridorStatistics } from './corridor-statistics
 import { estimateFromItinerary } from './estimate-from-plan.js';
 import { observedRange } from './observed-range.js';
 import { referenceLegHours, referenceStopHours, ZERO_RANGE, type HourRange } from './reference-timing.js';
-import type { ShipmentState } from './shipment-state.js';
+import { milestonesOf, remainingKey, remainingRange } from './remaining-time.js';
+import type { CorridorPosition, ShipmentState } from './shipment-state.js';
 
 export { MIN_OBSERVATIONS } from './observed-range.js';
 
@@ -110,9 +124,56 @@ function estimateAlongCorridor(
   const start = Number.isNaN(last) ? now : now !== undefined && now > last ? now : last;
   if (start === undefined || Number.isNaN(start)) return undefined;
   const position = shipment.position ?? { kind: 'at-stop' as const, stop: 0, since: shipment.lastEventTime ?? new Date(start).toISOString() };
-  // Time already spent where the shipment is now counts against what is left of that part.
-  const elapsedH = Math.max(0, (start - Date.parse(position.since)) / 3_600_000);
+  const milestone = milestonesOf(shipment, corridor).at(-1);
+  // Time already spent where the shipment is now counts against what is left of that part. It runs
+  // from the later of the position and the last movement event: customs papers passed at a border
+  // move the position on while the goods may stand there for hours more.
+  const sinceMs = Math.max(Date.parse(position.since), milestone?.at ?? Number.NEGATIVE_INFINITY);
+  const elapsedH = Math.max(0, (start - sinceMs) / 3_600_000);
 
+  const byParts = partsAlongCorridor(corridor, position, elapsedH, stats, reference);
+  const floor = { earliest: 0, likely: 0, latest: 0 };
+  const stops: StopEstimate[] = byParts.map(({ stop, range, basis }) => {
+    const whole = milestone && stats ? remainingRange(stats.values(remainingKey(corridor, milestone, stop)), Math.max(0, (start - milestone.at) / 3_600_000)) : undefined;
+    const hours = whole ?? range;
+    // A stop further on is never reached before one nearer: a stop pushed later pushes the ones after it.
+    floor.earliest = Math.max(floor.earliest, hours.earliest);
+    floor.likely = Math.max(floor.likely, hours.likely, floor.earliest);
+    floor.latest = Math.max(floor.latest, hours.latest, floor.likely);
+    const locationId = stopLocation(corridor, stop);
+    return {
+      stop,
+      locationId,
+      name: reference.locations.get(locationId)?.names.en ?? locationId,
+      earliest: iso(start, floor.earliest),
+      likely: iso(start, floor.likely),
+      latest: iso(start, floor.latest),
+      basis: whole ? `observed, n=${whole.n}` : basis,
+    };
+  });
+  return {
+    shipmentId: shipment.id,
+    follows: 'corridor',
+    corridor: corridor.id,
+    from: new Date(start).toISOString(),
+    stops,
+    ...(stops.length > 0 ? { arrival: stops[stops.length - 1]! } : {}),
+  };
+}
+
+const iso = (start: number, h: number) => new Date(start + h * 3_600_000).toISOString();
+
+/**
+ * Hours to every stop ahead from leg and dwell parts, each part's p10/p50/p90 added up: the fallback
+ * when too few completed shipments are like this one (no history yet, or slower than most).
+ */
+function partsAlongCorridor(
+  corridor: Corridor,
+  position: CorridorPosition,
+  elapsedH: number,
+  stats: CorridorStatistics | undefined,
+  reference: ReferenceData,
+): { stop: number; range: HourRange; basis: string }[] {
   const parts: Component[] = [];
   let nextLeg: number;
   if (position.kind === 'at-stop') {
@@ -122,7 +183,7 @@ function estimateAlongCorridor(
     parts.push(scale(legComponent(corridor, position.leg, stats, reference), 1 - position.fraction, elapsedH));
     nextLeg = position.leg + 1;
   }
-  const stops: StopEstimate[] = [];
+  const out: { stop: number; range: HourRange; basis: string }[] = [];
   const sum = { earliest: 0, likely: 0, latest: 0 };
   const add = (c: Component) => {
     sum.earliest += c.range.earliest;
@@ -130,19 +191,7 @@ function estimateAlongCorridor(
     sum.latest += c.range.latest;
   };
   for (const p of parts) add(p);
-  const iso = (h: number) => new Date(start + h * 3_600_000).toISOString();
-  const record = (stop: number) => {
-    const locationId = stopLocation(corridor, stop);
-    stops.push({
-      stop,
-      locationId,
-      name: reference.locations.get(locationId)?.names.en ?? locationId,
-      earliest: iso(sum.earliest),
-      likely: iso(sum.likely),
-      latest: iso(Math.max(sum.latest, sum.likely)),
-      basis: basisOf(parts),
-    });
-  };
+  const record = (stop: number) => out.push({ stop, range: { ...sum }, basis: basisOf(parts) });
   if (position.kind === 'on-leg') record(position.leg + 1);
   for (let leg = nextLeg; leg < corridor.legs.length; leg++) {
     if (leg > nextLeg || position.kind === 'on-leg') {
@@ -156,12 +205,5 @@ function estimateAlongCorridor(
     add(travel);
     record(leg + 1);
   }
-  return {
-    shipmentId: shipment.id,
-    follows: 'corridor',
-    corridor: corridor.id,
-    from: new Date(start).toISOString(),
-    stops,
-    ...(stops.length > 0 ? { arrival: stops[stops.length - 1]! } : {}),
-  };
+  return out;
 }

@@ -89,7 +89,7 @@ describe('estimateFromItinerary', () => {
   });
 
   it('takes the observed p50 once a leg has three observations', () => {
-    const trips = [completed(30, 5), completed(40, 5), completed(50, 5)];
+    const trips = [completed(30, 4), completed(40, 5), completed(50, 6)];
     expect(statisticsOf(trips).get(legKey('tashkent', 'farap-alat', 'rail'))).toMatchObject({ n: 3, p50: 40 });
     expect(statisticsOf(trips).get(dwellKey(south, 1, reference))).toMatchObject({ n: 3, p50: 5 });
 
@@ -106,6 +106,19 @@ describe('estimateFromItinerary', () => {
     const two = estimateFromItinerary(state(), statisticsOf(trips.slice(0, 2)), reference, { now: BEFORE_DEPARTURE })!;
     expect(two.stops[0]!.likely).toBe('2026-05-02T20:00:00.000Z');
     expect(two.stops[0]!.basis).toBe('registered plan');
+  });
+
+  it('counts shipments that travelled together, with the same times, as one observation', () => {
+    // Three containers of one train: the same leg and the same border wait, to the second.
+    const train = [completed(40, 5), completed(40, 5), completed(40, 5)];
+    expect(statisticsOf(train).get(legKey('tashkent', 'farap-alat', 'rail'))).toMatchObject({ n: 3 });
+    const eta = estimateFromItinerary(state(), statisticsOf(train), reference, { now: BEFORE_DEPARTURE })!;
+    expect(eta.stops[0]!.likely).toBe('2026-05-02T20:00:00.000Z');
+    expect(eta.stops[0]!.basis).toBe('registered plan');
+    // With two more trips timed apart from it, there are three observations.
+    const more = estimateFromItinerary(state(), statisticsOf([...train, completed(30, 4), completed(50, 6)]), reference, { now: BEFORE_DEPARTURE })!;
+    expect(more.stops[0]!.basis).toBe('observed, n=3');
+    expect(more.stops[0]!.likely).toBe(at(PLAN[0]!.plannedDeparture, 40));
   });
 
   it('shifts the stops ahead by the delay the shipment already has, and only when it is behind', () => {
