@@ -5,8 +5,12 @@ import { distanceKm } from '../reference/index.js';
 import type { EventFacts } from './event-facts.js';
 import type { CorridorPosition, LegProgress } from './shipment-state.js';
 
-/** Steps that say the goods leave the place they were read at. */
-export const LEAVING: ReadonlySet<string> = new Set(['departed', 'border-passed', 'loaded-on-ferry', 'transshipped', 'pass-office', 'release-for-transit']);
+/**
+ * Movement steps that say the goods leave the place they were read at. Customs papers are not among
+ * them: goods released for transit or passed at an office of transit may stand at the border for
+ * hours more, and only a movement step says when they left (docs/epcis-profile.md, 4.3).
+ */
+export const LEAVING: ReadonlySet<string> = new Set(['departed', 'border-passed', 'loaded-on-ferry', 'transshipped']);
 
 /** Location id of stop k (0 = origin, legs.length = destination). */
 export function stopLocation(corridor: Corridor, stop: number): string {

@@ -5,7 +5,7 @@ import type { EpcisEvent } from '../epcis/model.js';
 import { hasPlaceRight } from '../access/capture-rights.js';
 import { isClosedStatus, statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor } from '../reference/index.js';
-import { advancePosition, LEAVING, legProgressOf } from './corridor-position.js';
+import { advancePosition, LEAVING, legProgressOf, stopLocation } from './corridor-position.js';
 import { currentWhereabouts } from './current-whereabouts.js';
 import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type EventFacts, type Whereabouts } from './event-facts.js';
 import { delayAgainstItinerary, delayOf } from './itinerary-delay.js';
@@ -63,6 +63,16 @@ const PAPERWORK_STEPS: ReadonlySet<string> = new Set(['lodge', 'accept', 'reject
 
 function isPaperwork(f: EventFacts): boolean {
   return f.step?.source === 'transit' && PAPERWORK_STEPS.has(f.step.kind);
+}
+
+/**
+ * Whether a customs step was read at a known place that is not where the shipment is going (the last
+ * stop of its registered itinerary, else of its corridor). Unknown either way, the step is taken at
+ * its word.
+ */
+function endsShortOfDestination(f: EventFacts, corridor: Corridor | undefined, context: FoldContext): boolean {
+  const destination = context.itinerary?.at(-1)?.to ?? (corridor ? stopLocation(corridor, corridor.legs.length) : undefined);
+  return destination !== undefined && f.where?.kind === 'location' && f.where.locationId !== destination;
 }
 
 export function plannedHoursTo(position: CorridorPosition, corridor: Corridor, context: FoldContext): number {
@@ -184,13 +194,17 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
       corridorId = f.corridor;
       corridor = context.reference.corridors.get(f.corridor);
     }
-    if (f.step) {
+    // Customs arrival at an office of destination short of the shipment's own destination ends that
+    // country's transit declaration (Termez for goods going on to Afghanistan), not the journey.
+    const transitEndsShort = f.step?.source === 'transit' && f.step.kind === 'arrive' && endsShortOfDestination(f, corridor, context);
+    if (f.step && !transitEndsShort) {
       const next = statusAfter(status, f.step, beforeHold ? { statusBeforeHold: beforeHold } : {});
       if (next === 'held-by-customs' && status !== 'held-by-customs') beforeHold = status;
       if (next !== 'held-by-customs') beforeHold = undefined;
       status = next;
     }
-    if (corridor) position = advancePosition(position, f, corridor);
+    // Paperwork done wherever the office is does not place the goods on their corridor.
+    if (corridor && !isPaperwork(f)) position = advancePosition(position, f, corridor);
     if (f.mode) mode = f.mode;
     else if (corridor && position) mode = corridor.legs[position.kind === 'on-leg' ? position.leg : Math.max(0, Math.min(position.stop, corridor.legs.length - 1))]?.mode ?? mode;
 
@@ -207,7 +221,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
       }
     }
     if (step?.source === 'movement' && step.kind === 'departed') departedAt ??= time;
-    if ((step?.source === 'movement' && step.kind === 'arrived-at-destination') || (step?.source === 'transit' && step.kind === 'arrive')) arrivedAt ??= time;
+    if ((step?.source === 'movement' && step.kind === 'arrived-at-destination') || (step?.source === 'transit' && step.kind === 'arrive' && !transitEndsShort)) arrivedAt ??= time;
     if (step?.source === 'movement' && step.kind === 'delivered') deliveredAt ??= time;
     let text = describeEvent(f, mrn);
     const act = registrationActOf(f.bizStep);

@@ -271,3 +271,36 @@ describe('what events of organisations outside the audience may say', () => {
     expect(foldFacts(insertFacts([], [...honest, early]), { reference }).id).toBe('booking:THEIRS-1');
   });
 });
+
+describe('customs paperwork and where the goods are on their corridor', () => {
+  const events = trip();
+  const upTo = (id: string) => events.slice(0, events.findIndex((e) => e.eventID === undefined ? false : e.eventID.endsWith(id)) + 1);
+  const byId = (suffix: string) => events.find((e) => e.eventID?.endsWith(suffix))!;
+  const withoutHold = events.filter((e) => !['T06', 'T07'].some((s) => e.eventID?.endsWith(s)));
+
+  it('keeps goods released for transit at the border until a movement step says they left', () => {
+    const released = foldAll(withoutHold.slice(0, withoutHold.indexOf(byId('T08')) + 1));
+    expect(released.position).toMatchObject({ kind: 'at-stop', stop: 2 });
+    expect(released.status).toBe('at-border');
+    const passed = foldAll(withoutHold.slice(0, withoutHold.indexOf(byId('T09')) + 1));
+    expect(passed.position).toMatchObject({ kind: 'on-leg', leg: 2, since: byId('T09').eventTime });
+  });
+
+  it('does not move the goods along the corridor for a declaration lodged at an office ahead of them', () => {
+    const departed = byId('T01');
+    const lodgedAhead = transit('lodge', { id: 'L1', time: '2026-03-01T09:00:00.000Z', at: 'aktau-port', docs: [], units: [CONTAINER], fields: { country: 'KZ', customsOffice: 'KZ551200' } });
+    expect(foldAll([departed, lodgedAhead]).position).toEqual(foldAll([departed]).position);
+  });
+
+  it('reads customs arrival at an office short of the destination as the end of that declaration, not of the journey', () => {
+    const unloaded = upTo('T11');
+    const arriveAtAlat = transit('arrive', { id: 'A1', time: '2026-03-11T10:00:00.000Z', at: 'alat-port', docs: [], units: [CONTAINER], fields: { country: 'AZ', customsOffice: 'AZ1000' } });
+    const short = foldAll([...unloaded, arriveAtAlat]);
+    expect(short.status).toBe('in-transit');
+    expect(short.arrivedAt).toBeUndefined();
+    const arriveAtPoti = transit('arrive', { id: 'A2', time: '2026-03-13T10:00:00.000Z', at: 'poti-port', docs: [], units: [CONTAINER], fields: { country: 'GE', customsOffice: 'GE1000' } });
+    const there = foldAll([...unloaded, arriveAtAlat, arriveAtPoti]);
+    expect(there.status).toBe('arrived');
+    expect(there.arrivedAt).toBe('2026-03-13T10:00:00.000Z');
+  });
+});
