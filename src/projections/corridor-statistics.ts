@@ -109,7 +109,9 @@ export class CorridorStatistics {
       this.forget(key);
       return;
     }
-    this.byShipment.set(key, { completedAt: Date.parse(completed), corridor: shipment.corridor ?? '', samples: samplesOf(shipment, this.reference) });
+    const samples = samplesOf(shipment, this.reference);
+    // The corridor as load() finds it in stored samples, so the live and the loaded windows agree.
+    this.byShipment.set(key, { completedAt: Date.parse(completed), corridor: corridorOfSamples(samples.keys()), samples });
     this.cache = undefined;
   }
 
