@@ -4,7 +4,8 @@
  * One seeded simulation; every shipment is folded with the pure fold functions, as the read model
  * folds it, and the statistics learn the way ShipmentQueries' do: a completed shipment counts from
  * the moment it completed (delivered, else arrived), and only the `window` most recently completed
- * ones count (ShipmentQueries keeps 200). Shipments departing between `warmupDays` and `tailDays`
+ * ones of each corridor count, out of the `window` × LOADED_PER_WINDOW most recently completed ones
+ * overall (ShipmentQueries: 200 per corridor out of the 2,000 it reads from the store). Shipments departing between `warmupDays` and `tailDays`
  * before the end are held out: at every movement event of theirs the ETA is asked with the events
  * so far and `now` = that event's time, and every stop it estimates is compared with the time the
  * shipment was first read at that stop by a movement event (arriving at a border or port, unloaded
@@ -58,7 +59,7 @@ export interface CalibrationOptions {
    * about those that made it would favour quick trips.
    */
   readonly tailDays?: number;
-  /** How many recently completed shipments the statistics keep (ShipmentQueries: 200). */
+  /** How many recently completed shipments of each corridor the statistics keep (ShipmentQueries: 200). */
   readonly window?: number;
   /** The estimator under test; the shipped one by default. */
   readonly estimate?: typeof estimateArrival;
@@ -165,13 +166,13 @@ export function runCalibration(options: CalibrationOptions): CalibrationRun {
   const observations: Observation[] = [];
   let unscored = 0;
   for (const q of questions) {
-    // Everything completed by now has been learnt; only the window's most recent ones are kept.
+    // Everything completed by now has been learnt; only the most recent ones ShipmentQueries would read are kept.
     while (next < completions.length && completions[next]!.at <= q.at) {
       const { k } = completions[next++]!;
       const key = `sim-${k}`;
       stats.record(key, folded[k]!.final);
       counted.push(key);
-      if (counted.length > window) stats.forget(counted.shift()!);
+      if (counted.length > stats.window) stats.forget(counted.shift()!);
     }
     const shipment = folded[q.k]!;
     const state = foldFacts(shipment.facts.slice(0, q.index + 1), { reference });

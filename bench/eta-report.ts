@@ -6,6 +6,7 @@
 import { STAGES, type Stage } from './eta-calibration.js';
 import { COVERAGE_TARGET, RELATIVE_ERROR_TARGET, type Calibration, type Scope } from './eta-metrics.js';
 import { int, median } from './bench-stats.js';
+import { LOADED_PER_WINDOW } from '../src/projections/corridor-statistics.js';
 
 /** One seed's tables: per scope, per corridor ('all' included), per stage ('all' included). */
 export type SeedTables = ReadonlyMap<Scope, ReadonlyMap<string, ReadonlyMap<Stage | 'all', Calibration>>>;
@@ -77,7 +78,7 @@ export function renderEtaMarkdown(figures: EtaFigures): string {
   const lines: string[] = [];
   lines.push('## ETA calibration benchmark', '');
   lines.push(`Written by \`${figures.command}\` (bench/eta.bench.ts) in ${figures.seconds.toFixed(0)} s; the figures are exact for a seed, so rerunning gives the same ones.`);
-  lines.push(`Seeds ${figures.seeds.join(', ')}; each ${int(figures.shipments)} shipments departing over ${figures.days} days, those of the first ${figures.warmupDays} and the last ${figures.tailDays} days only teaching the statistics; ${int(figures.heldOut)} held-out shipments in all; statistics over the ${figures.window} most recently completed shipments, as ShipmentQueries keeps them.`, '');
+  lines.push(`Seeds ${figures.seeds.join(', ')}; each ${int(figures.shipments)} shipments departing over ${figures.days} days, those of the first ${figures.warmupDays} and the last ${figures.tailDays} days only teaching the statistics; ${int(figures.heldOut)} held-out shipments in all; statistics over the ${figures.window} most recently completed shipments of each corridor (among the ${int(figures.window * LOADED_PER_WINDOW)} most recently completed overall), as ShipmentQueries keeps them.`, '');
   lines.push('### Summary (median over the seeds)', '');
   lines.push('| figure | coverage p10–p90 (target 75–85 %) | median \\|p50 − actual\\| / time left (target ≤ 15 %) | arrived before earliest | after latest | verdict |');
   lines.push('|---|---|---|---|---|---|');

@@ -23,7 +23,10 @@ import type { ShipmentState } from './shipment-state.js';
 
 export interface ShipmentProjectionOptions {
   reference?: ReferenceData;
-  /** How many completed shipments ETA statistics learn from (the most recent ones). */
+  /**
+   * How many completed shipments of each corridor ETA statistics learn from (the most recent ones,
+   * found among the statisticsWindow × LOADED_PER_WINDOW most recently completed overall).
+   */
   statisticsWindow?: number;
   /** The registered itinerary of a shipment; by default the one its registration event carries. */
   itineraryFor?: (shipment: ShipmentState) => readonly ItineraryLeg[] | undefined;

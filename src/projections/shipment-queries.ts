@@ -216,7 +216,10 @@ export class ShipmentQueries {
     };
   }
 
-  /** ETA statistics learn from the most recently completed shipments, read again after they change. */
+  /**
+   * ETA statistics learn from the most recently completed shipments of each corridor (CorridorStatistics
+   * picks them out of the `window` most recently completed overall), read again after they change.
+   */
   private async freshStatistics(): Promise<void> {
     const version = this.facts.completionsVersion;
     if (this.statisticsAt === version) return;

@@ -84,3 +84,57 @@ describe('whole remaining times', () => {
     expect(hours(late.arrival!.likely)).toBeGreaterThan(44);
   });
 });
+
+describe('milestones at an origin that is a border', () => {
+  // Saryagash -> Keles (border) -> Tashkent: goods arrive at Saryagash from the far side, wait, cross.
+  const fromBorder = corridorById('kz-uz-saryagash-keles')!;
+  const origin = fromBorder.legs[0]!.from;
+
+  it('counts arriving at the origin as a milestone when the goods were read there before leaving', () => {
+    const waited: Pick<ShipmentState, 'visits' | 'departedAt' | 'arrivedAt'> = { visits: [{ locationId: origin, firstAt: iso(0), lastAt: iso(9), leftAt: iso(9) }] };
+    expect(milestonesOf(waited, fromBorder).slice(0, 2)).toEqual([
+      { stop: 0, left: false, at: T0 },
+      { stop: 0, left: true, at: T0 + 9 * H },
+    ]);
+    const standing: Pick<ShipmentState, 'visits' | 'departedAt' | 'arrivedAt'> = { visits: [{ locationId: origin, firstAt: iso(0), lastAt: iso(0) }] };
+    expect(milestonesOf(standing, fromBorder)).toEqual([{ stop: 0, left: false, at: T0 }]);
+  });
+
+  it('does not when the departure is the only read there (the same instant as leaving)', () => {
+    expect(milestonesOf(trip(4, 14, 25), corridor)[0]).toEqual({ stop: 0, left: true, at: T0 });
+  });
+});
+
+describe('statistics window per corridor', () => {
+  const other = corridorById('cku-road-irkeshtam')!;
+  /** A completed trip on another corridor, completing at `h` hours. */
+  function elsewhere(k: number, h: number): ShipmentState {
+    const t = trip(4, 8, 20);
+    const visits: Visit[] = other.legs.map((l, i) => ({ locationId: l.from, firstAt: iso(h - 30 + i), lastAt: iso(h - 30 + i), leftAt: iso(h - 30 + i) }));
+    visits.push({ locationId: other.legs.at(-1)!.to, firstAt: iso(h - 2), lastAt: iso(h - 2) });
+    return { ...t, id: `other-${k}`, corridor: other.id, visits, departedAt: iso(h - 30), arrivedAt: iso(h - 2), deliveredAt: iso(h), lastEventTime: iso(h) };
+  }
+
+  it('keeps the latest shipments of each corridor, however busy the others are', () => {
+    // 2 per corridor out of the 20 latest overall: 12 Torugart trips, then 15 on Irkeshtam completing later.
+    const stats = new CorridorStatistics(reference, 2, 20);
+    for (let k = 0; k < 12; k++) stats.record(`t${k}`, trip(4, 8 + k, 20 + k));
+    for (let k = 0; k < 15; k++) stats.record(`o${k}`, elsewhere(k, 100 + k));
+    // Torugart's two latest (k = 10, 11: 30 and 31 h from the start) count although 15 later shipments are of Irkeshtam.
+    expect(stats.values(remainingKey(corridor, { stop: 0, left: true }, 2))).toEqual([30, 31]);
+    expect(stats.values(remainingKey(other, { stop: 0, left: true }, other.legs.length))).toHaveLength(2);
+    expect(stats.window).toBe(20);
+    expect(stats.perCorridor).toBe(2);
+  });
+
+  it('finds the corridor of stored samples by their remaining times, as the store loads them', () => {
+    const stats = new CorridorStatistics(reference, 1, 10);
+    stats.load([
+      { key: 'a', completedAt: 3, samples: Object.fromEntries(remainingSamples(trip(4, 8, 20), corridor)) },
+      { key: 'b', completedAt: 2, samples: Object.fromEntries(remainingSamples(trip(4, 8, 30), corridor)) },
+      { key: 'c', completedAt: 1, samples: Object.fromEntries(remainingSamples(elsewhere(0, 100), other)) },
+    ]);
+    expect(stats.values(remainingKey(corridor, { stop: 0, left: true }, 2))).toEqual([20]);
+    expect(stats.values(remainingKey(other, { stop: 0, left: true }, other.legs.length))).toHaveLength(1);
+  });
+});
