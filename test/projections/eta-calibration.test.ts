@@ -2,20 +2,17 @@
 // inside the stated earliest–latest range about as often as an 80 % range promises, and the likely
 // time is near the real one. bench/eta.bench.ts gives the full figures (docs/benchmarks.md).
 //
-// The bands are wider than the issue's targets (75–85 % and 15 %) because small runs vary more than
-// the benchmark's three of 4,000 shipments: one seed of this size at a time, seeds 1 to 6 covered
-// 77 % to 89 % of arrivals at the destination with a median relative error of 15 % to 19 %. Seeds 1
-// and 2 together give 85 % and 15 % (every stop: 81 %, 13 %); the figures are exact for the seeds.
+// The coverage bands are wider than the issue's targets (75–85 %) because small runs vary more
+// than the benchmark's three of 4,000 shipments; the figures are exact for the seeds.
 // Since the simulator registers shipments ahead and the fold follows Middle Corridor and Trans-Afghan
-// goods to their real destination, the same seeds draw other trips: measured one seed at a time at
-// this size, the destination error is 18.9 %, 18.9 %, 15.3 %, 14.0 %, 13.1 % and 15.2 % for seeds 1
-// to 6 (the estimator before the window per corridor: 19.1 %, 21.2 %, 14.5 %, 15.9 %, 17.3 %,
-// 15.0 %), and seeds 1 and 2 together 18.9 % (every stop 15.4 %). Seeds 1 and 2 are now the two worst
-// of six, so the destination error bound is 0.20, not 0.18: the spread between seeds is six points,
-// and 0.18 would fail an estimator that is at 13–15 % on four other seeds (coverage at the
-// destination 76 % to 85 % over the six). The bound guards against large regressions: main's
-// estimator before the window per corridor measured 19.9 % here and would pass it too; the issue's
-// 15 % target is judged by bench/eta.bench.ts.
+// goods to their real destination, the same seeds draw other trips: one seed of this size at a time,
+// the destination error is 18.9 %, 18.9 %, 15.3 %, 14.0 %, 13.1 % and 15.2 % for seeds 1 to 6. So
+// the test pools seeds 1 to 4 (about 10 s), where the seed-to-seed spread averages out: now 79.6 %
+// covered at the destination with a 16.6 % error (every stop 81.9 %, 13.5 %). The error bounds
+// (0.17, 0.15) sit between that and the estimators before: the first tuning of issue 11 (a window of
+// 200 completed shipments for the whole network) measured 77.8 % and 17.5 % here (every stop 14.3 %),
+// the estimator before issue 11 68.7 % and 20.3 % (every stop 65.5 %, 17.2 %). The issue's 15 %
+// target is judged by bench/eta.bench.ts on three runs of 4,000 shipments.
 // The bands still catch what matters: the estimator before issue 11 (observed parts' p10s and p90s
 // added up, one train counted as thirty observations) covered 54 % here with an 18.4 % error, a range
 // shrunk to a point covers nothing, and one too wide to plan with covers nearly everything.
@@ -27,8 +24,8 @@ let observations: Observation[] = [];
 
 describe('ETA calibration on a seeded simulation', () => {
   beforeAll(() => {
-    observations = [1, 2].flatMap((seed) => runCalibration({ seed, shipments: 1500, days: 60, warmupDays: 15 }).observations);
-  }, 60_000);
+    observations = [1, 2, 3, 4].flatMap((seed) => runCalibration({ seed, shipments: 1500, days: 60, warmupDays: 15 }).observations);
+  }, 120_000);
 
   it('asks enough questions at every position along the route to judge', () => {
     for (const stage of STAGES) expect(observations.filter((o) => o.destination && o.stage === stage).length).toBeGreaterThan(500);
@@ -55,7 +52,7 @@ describe('ETA calibration on a seeded simulation', () => {
   });
 
   it('puts the likely time near the real arrival', () => {
-    expect(calibrationOf(inScope(observations, 'destination'))!.medianRelativeError).toBeLessThanOrEqual(0.2);
-    expect(calibrationOf(inScope(observations, 'all stops'))!.medianRelativeError).toBeLessThanOrEqual(0.16);
+    expect(calibrationOf(inScope(observations, 'destination'))!.medianRelativeError).toBeLessThanOrEqual(0.17);
+    expect(calibrationOf(inScope(observations, 'all stops'))!.medianRelativeError).toBeLessThanOrEqual(0.15);
   });
 });
