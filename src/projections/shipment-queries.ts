@@ -12,6 +12,7 @@ import { estimateArrival, type ArrivalEstimate, type StopEstimate } from './esti
 import type { EventFacts } from './event-facts.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
 import { decodeCursor, decodeKeyedCursor, encodeCursor, encodeKeyedCursor, type KeyedOrder } from './shipment-cursor.js';
+import { roundHours } from './itinerary-delay.js';
 import { epochOf, squash } from './shipment-record.js';
 import type { Mode, ShipmentSnapshot } from './shipment-state.js';
 
@@ -212,7 +213,8 @@ export class ShipmentQueries {
       byCorridor: totals.byCorridor,
       openHolds: totals.openHolds,
       completedShipments: totals.completed,
-      observations: this.statistics.entries().map(([key, quantiles]) => ({ key, quantiles })),
+      // Hours for people, to a tenth (the ETA keeps working with the exact figures).
+      observations: this.statistics.entries().map(([key, q]) => ({ key, quantiles: { n: q.n, p10: roundHours(q.p10), p50: roundHours(q.p50), p90: roundHours(q.p90) } })),
     };
   }
 

@@ -108,6 +108,20 @@ describe('estimateArrival', () => {
     }
   });
 
+  it('publishes observed hours rounded to a tenth for people, and keeps the exact figures for the ETA', async () => {
+    const h = await projectionHarness({ reference });
+    try {
+      // Crossings 10 h 7 min 13 s, 20 h 20 min and 30 h 59 min 59 s later than the base trip.
+      await h.apply([...completedTrip(1, 10 + 433 / 3600), ...completedTrip(2, 20 + 1 / 3), ...completedTrip(3, 31 - 1 / 3600)]);
+      const stats = await h.projection.stats();
+      const dwell = stats.observations.find(({ key }) => key === dwellKey(corridor, 2, reference))!;
+      expect(dwell.quantiles).toEqual({ n: 3, p10: 42.1, p50: 52.3, p90: 63 });
+      expect(h.projection.statistics.get(dwellKey(corridor, 2, reference))!.p10).toBeCloseTo(42 + 433 / 3600, 2);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('needs three observations before trusting them', async () => {
     const h = await projectionHarness({ reference });
     try {
