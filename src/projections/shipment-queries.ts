@@ -13,6 +13,7 @@ import type { EventFacts } from './event-facts.js';
 import { foldFacts, insertFacts } from './fold-shipment.js';
 import { decodeCursor, decodeKeyedCursor, encodeCursor, encodeKeyedCursor, type KeyedOrder } from './shipment-cursor.js';
 import { roundHours } from './itinerary-delay.js';
+import { eventsForReader } from './registration-redaction.js';
 import { epochOf, squash } from './shipment-record.js';
 import type { Mode, ShipmentSnapshot } from './shipment-state.js';
 
@@ -182,12 +183,16 @@ export class ShipmentQueries {
     return { shipments, total, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
   }
 
-  /** The EPCIS events of a shipment in fold order (eventTime, eventID), erroneous ones left out. */
+  /**
+   * The EPCIS events of a shipment in fold order (eventTime, eventID), erroneous ones left out, a
+   * registration cut to the reader's share (registration-redaction.ts).
+   */
   async events(id: string, scope?: ReadScope): Promise<EpcisEvent[] | undefined> {
     const view = await this.visibleView(id, scope);
     if (!view) return undefined;
     const facts = (await this.facts.storedFacts([view.key])).get(view.key) ?? [];
-    return foldFacts(insertFacts([], facts), { reference: this.reference }).events.map((f) => f.event);
+    // Folded with the whole registrations; each is cut to the reader's share on the way out.
+    return eventsForReader(this.store, scope, foldFacts(insertFacts([], facts), { reference: this.reference }).events);
   }
 
   /** ETA ranges for a shipment's remaining stops. */

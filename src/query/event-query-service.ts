@@ -8,6 +8,7 @@ import type { EpcisEvent } from '../epcis/model.js';
 import type { EventQuery } from '../epcis/query/event-query.js';
 import type { ReadScope } from '../model/visibility-scope.js';
 import type { Store } from '../store/store.js';
+import { eventsForReader } from '../projections/registration-redaction.js';
 
 export interface QueryLimits {
   maxPerPage: number;
@@ -56,7 +57,7 @@ export class EventQueryService {
     readonly limits: QueryLimits,
   ) {}
 
-  /** One page of the events a query matches; with a `scope`, only events it may see (the visibility policy). */
+  /** One page of the events a query matches; with a `scope`, only events it may see (the visibility policy), each registration cut to its share. */
   async page(query: EventQuery, paging: { perPage: number; nextPageToken?: string }, scope?: ReadScope): Promise<EventsPage> {
     const cursor = paging.nextPageToken ? decodeCursor(paging.nextPageToken) : undefined;
     const served = cursor?.n ?? 0;
@@ -76,7 +77,8 @@ export class EventQueryService {
     const total = served + page.events.length;
     const limitReached = query.eventCountLimit !== undefined && total >= query.eventCountLimit;
     return {
-      events: page.events.map((stored) => stored.event),
+      // A registration event is cut to what the reader may see of it (projections/registration-redaction.ts).
+      events: await eventsForReader(this.store, scope, page.events),
       nextPageToken: page.nextPageToken && !limitReached ? encodeCursor({ s: page.nextPageToken, n: total }) : undefined,
     };
   }

@@ -115,6 +115,65 @@ describe('GET /api/shipments/{id}: pre-arrival information per audience', () => 
     for (const secret of ['Almaty Steel', 'Aktau Trading', '721049', 'KZ0012345', 'PRE-2026-0001']) expect(tracked.body).not.toContain(secret);
   });
 
+  describe('the raw registration event (krv:registration) is cut the same way wherever events are read', () => {
+    const REGISTERING = 'https://ns.karvon.org/epcis/bizstep/shipment_registering';
+    // The booking and CMR numbers stay: they are the event's own bizTransactionList (how the shipment is found), not the registration.
+    const SECRETS = ['Almaty Steel', 'Aktau Trading', '721049', '48000', 'galvanised'];
+    const shipmentEvents = (org?: string, accept?: string) =>
+      t.app.inject({ method: 'GET', url: `/api/shipments/${encodeURIComponent(id)}/events`, headers: { ...(org ? as(org) : {}), ...(accept ? { accept } : {}) } });
+    const queried = (org?: string, accept?: string) =>
+      t.app.inject({ method: 'GET', url: `/epcis/events?EQ_bizStep=${encodeURIComponent(REGISTERING)}`, headers: { ...(org ? as(org) : {}), ...(accept ? { accept } : {}) } });
+    const registrationOf = (body: string) => {
+      const events = JSON.parse(body).epcisBody.queryResults.resultsBody.eventList as Record<string, unknown>[];
+      const registering = events.filter((e) => e.bizStep === REGISTERING);
+      expect(registering).toHaveLength(1);
+      return registering[0]!['krv:registration'];
+    };
+
+    for (const [name, read] of [['GET /api/shipments/{id}/events', shipmentEvents], ['GET /epcis/events?EQ_bizStep=<registering>', queried]] as const) {
+      it(`${name}: the operator of a location on the way gets units, seals and totals only`, async () => {
+        const response = await read('aktau-port-operator');
+        expect(response.statusCode, response.body).toBe(200);
+        expect(registrationOf(response.body)).toEqual({
+          access: 'handling',
+          transportUnits: [{ kind: 'container', id: 'CSQU3054383', seals: ['KZ0012345'] }],
+          totals: { packages: 24, grossKg: 24000 },
+        });
+        for (const secret of SECRETS) expect(response.body).not.toContain(secret);
+      });
+
+      it(`${name}: the registrant, a named party, customs and the network operator get it whole`, async () => {
+        for (const who of ['kz-forwarder', 'kz-consignee', 'kz-customs', undefined]) {
+          const response = await read(who);
+          expect(response.statusCode, response.body).toBe(200);
+          expect(registrationOf(response.body)).toMatchObject({ parties: REGISTRATION.parties, goods: REGISTRATION.goods, transportUnits: REGISTRATION.transportUnits });
+        }
+      });
+
+      it(`${name}: in XML too`, async () => {
+        const cut = await read('aktau-port-operator', 'application/xml');
+        expect(cut.statusCode, cut.body).toBe(200);
+        expect(cut.body).toContain('CSQU3054383');
+        expect(cut.body).toContain('KZ0012345');
+        for (const secret of SECRETS) expect(cut.body).not.toContain(secret);
+        const whole = await read('kz-customs', 'application/xml');
+        expect(whole.statusCode, whole.body).toBe(200);
+        for (const secret of SECRETS) expect(whole.body).toContain(secret);
+      });
+    }
+
+    it('GET /epcis/events/{eventID}: cut for the operator of a location, whole for the registrant', async () => {
+      const listed = JSON.parse((await queried('kz-forwarder')).body).epcisBody.queryResults.resultsBody.eventList as { eventID: string }[];
+      const url = `/epcis/events/${encodeURIComponent(listed[0]!.eventID)}`;
+      const cut = await t.app.inject({ method: 'GET', url, headers: as('aktau-port-operator') });
+      expect(cut.statusCode, cut.body).toBe(200);
+      expect(cut.json()['krv:registration']).toEqual({ access: 'handling', transportUnits: [{ kind: 'container', id: 'CSQU3054383', seals: ['KZ0012345'] }], totals: { packages: 24, grossKg: 24000 } });
+      expect(cut.json().eventID).toBe(listed[0]!.eventID);
+      const whole = await t.app.inject({ method: 'GET', url, headers: as('kz-forwarder') });
+      expect(whole.json()['krv:registration']).toMatchObject({ parties: REGISTRATION.parties });
+    });
+  });
+
   it('shows no pre-arrival section for a shipment not registered through Karvon', async () => {
     const { trip } = await import('../projections/profile-events.js');
     await t.runtime.capture.captureDocument(

@@ -79,6 +79,22 @@ export function shipmentViewSuite(name: string, open: () => Promise<Store>): voi
           expect(await store.shipments.linkCandidates(['urn:c:1'], ['BK-1'])).toEqual([]);
         }));
 
+      it("reads the audiences of the shipments each event belongs to, together (a reader's share of a registration event)", () =>
+        withStore(open, async (store) => {
+          const a = record('s1', 'SHP-A', { audience: ['org:forwarder', 'location:aktau-port'] });
+          const b = record('s2', 'SHP-B', { audience: ['customs:KZ', 'location:aktau-port'] });
+          await store.shipments.commit(change({ upserts: [a, b], events: [{ key: 's1', sequences: [1, 2] }, { key: 's2', sequences: [2, 3] }], position: 4, keyCounter: 2 }));
+
+          const audiences = await store.shipments.eventAudiences([1, 2, 3, 4, 2]);
+          expect(audiences.get(1)).toEqual(['location:aktau-port', 'org:forwarder']);
+          expect(audiences.get(2)).toEqual(['customs:KZ', 'location:aktau-port', 'org:forwarder']);
+          expect(audiences.get(3)).toEqual(['customs:KZ', 'location:aktau-port']);
+          // An event of no shipment is absent.
+          expect(audiences.has(4)).toBe(false);
+          expect(audiences.size).toBe(3);
+          expect(await store.shipments.eventAudiences([])).toEqual(new Map());
+        }));
+
       it('replaces a row with its terms, links, countries and stops on upsert', () =>
         withStore(open, async (store) => {
           await store.shipments.commit(change({ upserts: [record('s1', 'SHP-A', { countries: ['KZ'], upcomingStops: ['loc:1'] })] }));

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { parseQueryParameters } from '../../epcis/query/index.js';
 import { KarvonError } from '../../errors.js';
 import { parsePerPage } from '../../query/event-query-service.js';
+import { eventsForReader } from '../../projections/registration-redaction.js';
 import { readScopeOf } from '../../access/visibility.js';
 import type { ReadScope } from '../../model/visibility-scope.js';
 import type { StoredEvent } from '../../store/store.js';
@@ -60,7 +61,8 @@ export function eventsRoutes(deps: ApiDeps): FastifyPluginAsync {
       // An event the caller may not see is answered like one that does not exist.
       const stored = found && (await visible(found, scope)) ? found : undefined;
       if (!stored) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No event has the eventID '${request.params.eventID}'`);
-      return sendEvent(request, reply, stored.event);
+      const [event] = await eventsForReader(deps.store, scope, [stored]);
+      return sendEvent(request, reply, event!);
     });
   };
 }

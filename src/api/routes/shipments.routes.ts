@@ -14,7 +14,7 @@ import { detailScope, requireScope } from '../guard.js';
 import { sendQueryDocument } from '../respond.js';
 import { registerShipment } from '../../tracking/register-shipment.js';
 import { preArrivalAccess } from '../../access/pre-arrival-access.js';
-import { preArrivalView } from '../../tracking/pre-arrival.js';
+import { preArrivalView } from '../../access/pre-arrival-view.js';
 import { requireJsonContentType } from './access-body.js';
 import { GET_SHIPMENT_SCHEMA, REGISTER_SHIPMENT_SCHEMA, SHIPMENT_EVENTS_SCHEMA } from './shipments.schemas.js';
 import { LIST_SHIPMENTS_SCHEMA, SEARCH_SHIPMENTS_SCHEMA } from './shipment-lists.schemas.js';

@@ -174,6 +174,12 @@ export interface ShipmentViewRepository {
   /** The event sequences attached to each of these shipment keys, ascending. */
   eventSequences(keys: readonly string[]): Promise<Map<string, number[]>>;
   /**
+   * For each of these event sequences, the audience keys of the shipments it is attached to, all
+   * together (sorted, without repeats); an event of no shipment is absent from the map. What a reader
+   * may see of an event's registration follows from them (src/projections/registration-redaction.ts).
+   */
+  eventAudiences(sequences: readonly number[]): Promise<Map<number, string[]>>;
+  /**
    * The shipments follower's checkpoint (its row of the followers table) with the key counter.
    * Applies one change in one transaction (rows, links, terms, events, redirects, checkpoint).
    */

@@ -53,6 +53,11 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     'SELECT link_first, link_delivered FROM shipment WHERE key = ?',
   );
   const sequencesOf = db.prepare<[string], { seq: number }>('SELECT seq FROM shipment_event WHERE key = ? ORDER BY seq');
+  // From the event (shipment_event_by_seq) to its shipments' audiences (shipment_audience_by_key); the sequences as one JSON array.
+  const audiencesOfEvents = db.prepare<[string], { seq: number; member: string }>(
+    `SELECT DISTINCT se.seq, a.member FROM shipment_event se JOIN shipment_audience a ON a.key = se.key
+      WHERE se.seq IN (SELECT value FROM json_each(?)) ORDER BY se.seq, a.member`,
+  );
   const selectByKey = db.prepare<[string], ShipmentViewRow>(`SELECT s.key, s.id, s.state, ${AUDIENCE_COLUMN} FROM shipment s WHERE s.key = ?`);
   // Lookups are filtered by the caller's scope in SQL, so a shipment another organisation holds
   // under the same number never hides the caller's own. Statements per scope shape.
@@ -173,6 +178,17 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
     },
     async eventSequences(keys) {
       return consistentSequences(keys);
+    },
+    async eventAudiences(sequences) {
+      const wanted = [...new Set(sequences.filter((s) => Number.isSafeInteger(s)))];
+      const audiences = new Map<number, string[]>();
+      if (wanted.length === 0) return audiences;
+      for (const row of audiencesOfEvents.all(JSON.stringify(wanted))) {
+        const members = audiences.get(row.seq);
+        if (members) members.push(row.member);
+        else audiences.set(row.seq, [row.member]);
+      }
+      return audiences;
     },
     async commit(change) {
       writer.commit(change);

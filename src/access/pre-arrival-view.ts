@@ -1,8 +1,10 @@
 // The pre-arrival information of a shipment (issue 11): what the forwarder registered, from the
 // registration in force (the latest amendment), cut to the share the caller's standing gives it
-// (src/access/pre-arrival-access.ts). The registration is read defensively: a partner may capture a
-// registration event by EPCIS with anything in krv:registration, so only well-typed fields are shown.
-import type { PreArrivalAccess } from '../access/pre-arrival-access.js';
+// (pre-arrival-access.ts). The one cut serves the detail's `preArrival` and the krv:registration of
+// events returned to a reader (src/projections/registration-redaction.ts). The registration is read
+// defensively: a partner may capture a registration event by EPCIS with anything in krv:registration,
+// so only well-typed fields are shown.
+import type { PreArrivalAccess } from './pre-arrival-access.js';
 
 export interface PreArrivalUnit {
   kind: string;
