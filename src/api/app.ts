@@ -12,6 +12,7 @@ import { registerEpcisBodyParsers } from './plugins/body-parsers.js';
 import { registerCors } from './plugins/cors.js';
 import { registerRateLimits, type RateLimitStorage } from './plugins/rate-limits.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerWebApp } from './plugins/web-app.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerGs1Headers } from './plugins/gs1-headers.js';
 import { registerOpenApi } from './openapi.js';
@@ -19,7 +20,7 @@ import type { ApiDeps } from './deps.js';
 import { MAX_IDENTIFIER_LENGTH } from '../epcis/validate/index.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
-import { authRoutes } from './routes/auth.routes.js';
+import { authRoutes, type DemoSignIn } from './routes/auth.routes.js';
 import { captureRoutes } from './routes/capture.routes.js';
 import { governanceRoutes } from './routes/governance.routes.js';
 import { publicLinkRoutes } from './routes/public-links.routes.js';
@@ -45,6 +46,10 @@ export interface BuildOptions {
    * server processes share them (see plugins/rate-limits.ts).
    */
   rateLimitStorage?: RateLimitStorage;
+  /** The demo's users while this server runs the demo (GET /api/auth/demo-sign-ins); none by default. */
+  demoSignIns?: () => readonly DemoSignIn[];
+  /** The built web app served at / (default: the package's web/dist; see plugins/web-app.ts). */
+  webRoot?: string;
 }
 
 export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -98,12 +103,13 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(referenceRoutes(), { prefix: '/api/reference' });
   await app.register(shipmentsRoutes(deps), { prefix: '/api/shipments' });
   await app.register(registrationChangesRoutes(deps), { prefix: '/api/shipments' });
-  await app.register(authRoutes(deps), { prefix: '/api/auth' });
+  await app.register(authRoutes(deps, options.demoSignIns), { prefix: '/api/auth' });
   await app.register(accessRoutes(deps), { prefix: '/api' });
   await app.register(publicLinkRoutes(deps), { prefix: '/api' });
   await app.register(statisticsRoutes(deps), { prefix: '/api/statistics' });
   await app.register(statusRoutes(deps), { prefix: '/api/status' });
   await app.register(governanceRoutes(deps), { prefix: '/api/governance' });
   await app.register(auditRoutes(deps), { prefix: '/api/audit' });
+  await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -3,7 +3,9 @@ import { buildApp } from '../api/app.js';
 import { createLogger } from '../runtime/logger.js';
 import { describeDatabase } from '../config/database-url.js';
 import { openRuntime } from '../runtime/runtime.js';
+import type { DemoSignIn } from '../api/routes/auth.routes.js';
 import { holdReadinessForDemo, type RunningDemo } from '../sim/demo.js';
+import { demoEmailOf, demoOrganisations } from '../sim/demo-organisations.js';
 import { cliConfig, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 import { packageVersion } from './package-version.js';
 
@@ -17,13 +19,15 @@ export function registerServeCommand(program: Command): void {
       // Listen at once; /ready answers 503 until every follower has caught up with the store.
       const logger = createLogger({ level: config.logLevel, stream: 'stdout' });
       const runtime = await openRuntime(config, { catchUpInBackground: true, logger });
-      const app = await buildApp(runtime, { version: packageVersion() });
+      // The sign-in page lists the demo's users once the demo runs (GET /api/auth/demo-sign-ins).
+      let demoSignIns: readonly DemoSignIn[] = [];
+      const app = await buildApp(runtime, { version: packageVersion(), demoSignIns: () => demoSignIns });
       // /ready answers 503 until the demo (when on) has seeded, so sign-ins work once it says 200.
       const startDemo = options.demo ? holdReadinessForDemo(runtime) : undefined;
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
       await app.listen({ port: config.port, host: config.host });
-      app.log.info(`Karvon serves http://localhost:${config.port} (store: ${describeDatabase(config.database)}); API docs at /docs`);
+      app.log.info(`Karvon serves http://localhost:${config.port} (store: ${describeDatabase(config.database)}): the web app at /, API docs at /docs`);
       let demo: RunningDemo | undefined;
       const shutdown = async (signal: string) => {
         app.log.info(`${signal}: shutting down`);
@@ -38,6 +42,7 @@ export function registerServeCommand(program: Command): void {
         const settings = { shipments: config.demoShipments, days: config.demoDays, seed: config.demoSeed, speed: config.demoSpeed };
         demo = await startDemo(settings, (message) => logger.info(message));
         if (!demo) app.log.info('demo: the store holds data of its own, so no demo traffic is added');
+        else demoSignIns = demoOrganisations().map((organisation) => ({ email: demoEmailOf(organisation.id), organisation: organisation.name }));
       }
     });
 }

@@ -3,8 +3,8 @@
  * refusals and errors carry them too): a Content-Security-Policy that lets an API answer load
  * nothing, no framing, no referrer, same-origin resources, nosniff.
  *
- * Two exceptions, each in one place here: the /docs routes of Swagger UI get the looser policy the
- * UI needs, and Strict-Transport-Security is sent only over TLS (a browser ignores it over plain
+ * Exceptions, each in one place here: the /docs routes of Swagger UI get the looser policy the
+ * UI needs, the web app's routes (plugins/web-app.ts) the policy of an app that loads its own files, and Strict-Transport-Security is sent only over TLS (a browser ignores it over plain
  * HTTP, and sending it there would be misleading).
  */
 import helmet from '@fastify/helmet';
@@ -30,6 +30,26 @@ const DOCS_CSP = {
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
 };
+
+/**
+ * The web app (web/dist) loads only its own scripts, styles, images and fonts and talks only to this
+ * server; Vite's build has no inline scripts or styles, so none are allowed.
+ */
+const WEB_APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/** The helmet options of the web app's routes (plugins/web-app.ts puts them on its routes). */
+export const WEB_APP_HELMET = { contentSecurityPolicy: { useDefaults: false, directives: WEB_APP_CSP } };
 
 const HSTS = { maxAge: 31_536_000, includeSubDomains: true };
 

@@ -241,3 +241,28 @@ export const ME_SCHEMA = {
   querystring: NoQuerySchema,
   response: { 200: Type.Object(principalProperties, { additionalProperties: false }), ...PROBLEM_RESPONSES },
 };
+
+export const DemoSignInSchema = Type.Object(
+  {
+    email: Type.String({ description: "The demo user's sign-in name" }),
+    organisation: Type.String({ description: 'The organisation the demo user belongs to' }),
+  },
+  { additionalProperties: false },
+);
+
+export const DEMO_SIGN_INS_SCHEMA = {
+  summary: "The demo's sign-ins (their e-mails only): an empty list unless this server runs the demo",
+  tags: TAGS,
+  security: [],
+  querystring: NoQuerySchema,
+  response: {
+    200: Type.Object(
+      {
+        demo: Type.Boolean({ description: 'Whether this server runs the demo' }),
+        signIns: Type.Array(DemoSignInSchema, { description: 'The demo users one may sign in as (the password is in docs/demo.md)' }),
+      },
+      { additionalProperties: false },
+    ),
+    ...PROBLEM_RESPONSES,
+  },
+};

@@ -9,9 +9,16 @@ import { serializeAsBuilt } from '../schemas/common.js';
 import { principalOf } from '../guard.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../plugins/authentication.js';
 import { requireJsonContentType } from './access-body.js';
-import { ME_SCHEMA, SIGN_IN_SCHEMA, SIGN_OUT_SCHEMA } from './access.schemas.js';
+import { DEMO_SIGN_INS_SCHEMA, ME_SCHEMA, SIGN_IN_SCHEMA, SIGN_OUT_SCHEMA } from './access.schemas.js';
 
-export function authRoutes(deps: ApiDeps): FastifyPluginAsync {
+/** A demo user one may sign in as: what the sign-in page lists while the demo runs. */
+export interface DemoSignIn {
+  email: string;
+  organisation: string;
+}
+
+/** demoSignIns: the demo's users while this server runs the demo (none otherwise). */
+export function authRoutes(deps: ApiDeps, demoSignIns: () => readonly DemoSignIn[] = () => []): FastifyPluginAsync {
   return async (app) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     api.setSerializerCompiler(serializeAsBuilt);
@@ -29,6 +36,11 @@ export function authRoutes(deps: ApiDeps): FastifyPluginAsync {
       const session = request.cookies[SESSION_COOKIE];
       if (session) await deps.access.signOut(session, request.ip);
       return reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request)).code(204).send(null);
+    });
+
+    api.get('/demo-sign-ins', { schema: DEMO_SIGN_INS_SCHEMA, config: { public: true } }, async () => {
+      const signIns = demoSignIns();
+      return { demo: signIns.length > 0, signIns: signIns.map(({ email, organisation }) => ({ email, organisation })) };
     });
 
     api.get('/me', { schema: ME_SCHEMA }, async (request, reply) => {
