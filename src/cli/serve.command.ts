@@ -5,7 +5,7 @@ import { describeDatabase } from '../config/database-url.js';
 import { openRuntime } from '../runtime/runtime.js';
 import type { DemoSignIn } from '../api/routes/auth.routes.js';
 import { holdReadinessForDemo, type RunningDemo } from '../sim/demo.js';
-import { demoEmailOf, demoOrganisations } from '../sim/demo-organisations.js';
+import { DEMO_PASSWORD, demoEmailOf, demoOrganisations } from '../sim/demo-organisations.js';
 import { cliConfig, withDataDirOption, type DataDirOption } from './cli-runtime.js';
 import { packageVersion } from './package-version.js';
 
@@ -42,7 +42,7 @@ export function registerServeCommand(program: Command): void {
         const settings = { shipments: config.demoShipments, days: config.demoDays, seed: config.demoSeed, speed: config.demoSpeed };
         demo = await startDemo(settings, (message) => logger.info(message));
         if (!demo) app.log.info('demo: the store holds data of its own, so no demo traffic is added');
-        else demoSignIns = demoOrganisations().map((organisation) => ({ email: demoEmailOf(organisation.id), organisation: organisation.name }));
+        else demoSignIns = demoOrganisations().map((organisation) => ({ email: demoEmailOf(organisation.id), organisation: organisation.name, password: DEMO_PASSWORD }));
       }
     });
 }

@@ -140,11 +140,11 @@ describe('GET /api/auth/demo-sign-ins', () => {
     expect(response.json()).toEqual({ demo: false, signIns: [] });
   });
 
-  it("lists the demo users' emails while it runs (no passwords)", async () => {
-    const t = await startTestApp({}, {}, { caller: 'anonymous', build: { webRoot, demoSignIns: () => [{ email: 'kz-customs@demo.karvon.org', organisation: 'Customs of Kazakhstan' }] } });
+  it("lists the demo users with the demo's published password while it runs", async () => {
+    const t = await startTestApp({}, {}, { caller: 'anonymous', build: { webRoot, demoSignIns: () => [{ email: 'kz-customs@demo.karvon.org', organisation: 'Customs of Kazakhstan', password: 'karvon-demo-2026' }] } });
     try {
       const response = await t.app.inject({ method: 'GET', url: '/api/auth/demo-sign-ins' });
-      expect(response.json()).toEqual({ demo: true, signIns: [{ email: 'kz-customs@demo.karvon.org', organisation: 'Customs of Kazakhstan' }] });
+      expect(response.json()).toEqual({ demo: true, signIns: [{ email: 'kz-customs@demo.karvon.org', organisation: 'Customs of Kazakhstan', password: 'karvon-demo-2026' }] });
     } finally {
       await t.close();
     }

@@ -246,12 +246,13 @@ export const DemoSignInSchema = Type.Object(
   {
     email: Type.String({ description: "The demo user's sign-in name" }),
     organisation: Type.String({ description: 'The organisation the demo user belongs to' }),
+    password: Type.String({ description: "The demo user's password: the demo's own, published in docs/demo.md and the README (demo data only)" }),
   },
   { additionalProperties: false },
 );
 
 export const DEMO_SIGN_INS_SCHEMA = {
-  summary: "The demo's sign-ins (their e-mails only): an empty list unless this server runs the demo",
+  summary: "The demo's sign-ins (e-mail and the published demo password): an empty list unless this server runs the demo",
   tags: TAGS,
   security: [],
   querystring: NoQuerySchema,
@@ -259,7 +260,7 @@ export const DEMO_SIGN_INS_SCHEMA = {
     200: Type.Object(
       {
         demo: Type.Boolean({ description: 'Whether this server runs the demo' }),
-        signIns: Type.Array(DemoSignInSchema, { description: 'The demo users one may sign in as (the password is in docs/demo.md)' }),
+        signIns: Type.Array(DemoSignInSchema, { description: 'The demo users one may sign in as' }),
       },
       { additionalProperties: false },
     ),

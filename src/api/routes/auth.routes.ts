@@ -15,6 +15,8 @@ import { DEMO_SIGN_INS_SCHEMA, ME_SCHEMA, SIGN_IN_SCHEMA, SIGN_OUT_SCHEMA } from
 export interface DemoSignIn {
   email: string;
   organisation: string;
+  /** The demo's password: published anyway (docs/demo.md), so a new user signs in with one click. */
+  password: string;
 }
 
 /** demoSignIns: the demo's users while this server runs the demo (none otherwise). */
@@ -40,7 +42,7 @@ export function authRoutes(deps: ApiDeps, demoSignIns: () => readonly DemoSignIn
 
     api.get('/demo-sign-ins', { schema: DEMO_SIGN_INS_SCHEMA, config: { public: true } }, async () => {
       const signIns = demoSignIns();
-      return { demo: signIns.length > 0, signIns: signIns.map(({ email, organisation }) => ({ email, organisation })) };
+      return { demo: signIns.length > 0, signIns: signIns.map(({ email, organisation, password }) => ({ email, organisation, password })) };
     });
 
     api.get('/me', { schema: ME_SCHEMA }, async (request, reply) => {

@@ -1,7 +1,7 @@
 /**
  * Sign in with email and password (POST /api/auth/sign-in sets the session cookie). While the
  * server runs the demo, its demo users are listed (GET /api/auth/demo-sign-ins): picking one fills
- * in the email.
+ * in its email and the demo's published password.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,7 +76,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (result: SignedIn) => void 
           <ul className="demo-list">
             {demo.map((user) => (
               <li key={user.email}>
-                <button type="button" className="link-button" onClick={() => setEmail(user.email)}>
+                <button type="button" className="link-button" onClick={() => {
+                  setEmail(user.email);
+                  setPassword(user.password);
+                }}>
                   {t('signIn.useDemo', { email: user.email, organisation: user.organisation })}
                 </button>
               </li>
