@@ -113,17 +113,12 @@ export class ShipmentQueries {
 
   /**
    * A shipment with its audience keys, read once: what a detail needs to tell why the caller sees
-   * it (src/access/pre-arrival-access.ts) and a registrant's action whether the caller registered it.
+   * it (src/access/pre-arrival-access.ts), a registrant's action whether the caller registered it, and
+   * a public link whether the caller is a party to it.
    */
   async withAudience(id: string, scope?: ReadScope): Promise<{ shipment: ShipmentSnapshot; audience: readonly string[] } | undefined> {
     const view = await this.visibleView(id, scope);
     return view ? { shipment: snapshotOfView(view), audience: view.audience } : undefined;
-  }
-
-  /** The audience keys of the shipment an id leads to (for checks such as "is the caller a party"). */
-  async audienceOf(id: string, scope?: ReadScope): Promise<{ id: string; audience: readonly string[] } | undefined> {
-    const view = await this.visibleView(id, scope);
-    return view ? { id: view.id, audience: view.audience } : undefined;
   }
 
   /**

@@ -6,9 +6,9 @@
 import { AuditedActions } from '../access/audited-actions.js';
 import { readScopeOf } from '../access/visibility.js';
 import type { CaptureService } from '../capture/capture-service.js';
-import { BIZ_STEP, compactExtensionField, KARVON_NS, KARVON_PREFIX } from '../domain/epcis-profile.js';
+import { BIZ_STEP, compactExtensionField } from '../domain/epcis-profile.js';
 import type { ShipmentRegistration } from '../domain/shipment/shipment.js';
-import type { EpcisDocument, EpcisEvent } from '../epcis/model.js';
+import type { EpcisEvent } from '../epcis/model.js';
 import { KarvonError } from '../errors.js';
 import type { Followers } from '../followers/followers.js';
 import type { Principal } from '../model/access.js';
@@ -17,9 +17,8 @@ import { organisationKey, type ReadScope } from '../model/visibility-scope.js';
 import { changedSections } from '../projections/registration-acts.js';
 import type { ShipmentQueries } from '../projections/shipment-queries.js';
 import type { ShipmentSnapshot } from '../projections/shipment-state.js';
-import { SHIPMENTS_FOLLOWER } from '../store/store.js';
 import {
-  checkRegistration, normalised, refuseUnitsOnOpenShipments, registrationEpcs, registrationEvent, registrationIdentity, registrationTransactions,
+  captureRegistrationAct, checkRegistration, normalised, refuseUnitsOnOpenShipments, registrationActEvent, registrationEvent, registrationIdentity,
 } from './register-shipment.js';
 
 export interface RegistrationChangeDeps {
@@ -64,14 +63,6 @@ async function registrantsOpenShipment(shipments: ShipmentQueries, principal: Pr
   return shipment;
 }
 
-async function captureAndFold(deps: RegistrationChangeDeps, event: EpcisEvent, principal: Principal, now: Date): Promise<void> {
-  const doc: EpcisDocument = { namespaces: { [KARVON_PREFIX]: KARVON_NS }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), events: [event] };
-  const result = await deps.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback', capturer: principal.organisation });
-  if (result.rejected > 0) throw new KarvonError('KRV_INTERNAL', `the ${event.bizStep} event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  // Read your own write: the shipments follower folds what capture stored before answering.
-  await deps.followers.get(SHIPMENTS_FOLLOWER).catchUp();
-}
-
 async function refolded(shipments: ShipmentQueries, id: string, scope: ReadScope): Promise<ShipmentSnapshot> {
   const shipment = await shipments.get(id, scope);
   if (!shipment) throw new KarvonError('KRV_INTERNAL', `shipment ${id} is not in the projection after its change was captured`);
@@ -103,7 +94,7 @@ export async function amendRegistration(
     const changed = changedSections(current as unknown as Record<string, unknown>, amended);
     if (changed.length === 0) return { result: { amended: false, shipment }, details: { shipment: shipment.id, changed } };
     await refuseUnitsOnOpenShipments(deps.shipments, registration, scope, shipment.id);
-    await captureAndFold(deps, registrationEvent(registration, now, BIZ_STEP.shipmentAmending), principal, now);
+    await captureRegistrationAct(deps, registrationEvent(registration, now, BIZ_STEP.shipmentAmending), now, principal.organisation);
     return { result: { amended: true, shipment: await refolded(deps.shipments, shipment.id, scope) }, details: { shipment: shipment.id, changed } };
   });
 }
@@ -111,14 +102,7 @@ export async function amendRegistration(
 /** The cancellation event of section 4.4: about the registration's units and under its references. */
 export function cancellationEvent(registration: ShipmentRegistration, reason: string | undefined, now: Date): EpcisEvent {
   return {
-    '@context': { [KARVON_PREFIX]: KARVON_NS },
-    type: 'ObjectEvent',
-    eventTime: now.toISOString(),
-    eventTimeZoneOffset: '+00:00',
-    action: 'OBSERVE',
-    epcList: registrationEpcs(registration),
-    bizStep: BIZ_STEP.shipmentCancelling,
-    bizTransactionList: registrationTransactions(registration),
+    ...registrationActEvent(registration, now, BIZ_STEP.shipmentCancelling),
     ...(reason ? { [compactExtensionField('reason')]: reason } : {}),
   } as EpcisEvent;
 }
@@ -135,7 +119,7 @@ export async function cancelShipment(
   return new AuditedActions(deps.audit).run<{ cancelled: boolean; shipment: ShipmentSnapshot }>(principal, 'shipment.cancel', id, async () => {
     const shipment = await registrantsOpenShipment(deps.shipments, principal, id, 'cancel', scope);
     if (shipment.status === 'cancelled') return { result: { cancelled: false, shipment }, details: { shipment: shipment.id, already: true } };
-    await captureAndFold(deps, cancellationEvent(shipment.registration as ShipmentRegistration, why, now), principal, now);
+    await captureRegistrationAct(deps, cancellationEvent(shipment.registration as ShipmentRegistration, why, now), now, principal.organisation);
     // The reason stays in the event (for the shipment's audience), not in the log the council reads.
     return { result: { cancelled: true, shipment: await refolded(deps.shipments, shipment.id, scope) }, details: { shipment: shipment.id } };
   });

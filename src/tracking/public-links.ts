@@ -59,7 +59,7 @@ function viewOf(link: PublicLink): PublicLinkView {
 export class PublicLinkService {
   constructor(
     private readonly deps: {
-      shipments: Pick<ShipmentQueries, 'audienceOf' | 'get' | 'estimateFor'>;
+      shipments: Pick<ShipmentQueries, 'withAudience' | 'get' | 'estimateFor'>;
       links: PublicLinkRepository;
       audit: Pick<AuditLog, 'record'>;
       now?: () => Date;
@@ -74,13 +74,13 @@ export class PublicLinkService {
 
   /** The shipment the caller sees (404 otherwise) and is a party to (403 otherwise): named on it, or captured its events. */
   private async ownShipment(principal: Principal, id: string, scope: ReadScope): Promise<string> {
-    const shipment = await this.deps.shipments.audienceOf(id, scope);
-    if (!shipment) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}'`);
+    const found = await this.deps.shipments.withAudience(id, scope);
+    if (!found) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `No shipment is known by '${id}'`);
     const own = new Set([organisationKey(principal.organisation.id), ...principal.organisation.partyIds.map(partyKey)]);
-    if (!shipment.audience.some((key) => own.has(key))) {
+    if (!found.audience.some((key) => own.has(key))) {
       throw new KarvonError('KRV_FORBIDDEN', 'Only a party to the shipment (named on it, or capturing its events) may manage its public links');
     }
-    return shipment.id;
+    return found.shipment.id;
   }
 
   /** Mints a link valid for `hours` (1 to the network's publicLinkMaxDays); its URL holds the token, which is shown here only. */

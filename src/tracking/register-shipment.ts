@@ -114,14 +114,31 @@ function bizTransactionOf(ref: ShipmentReference): BizTransaction {
 }
 
 /** Business transactions of every reference with a section 5 form (else the identity), as registration events carry them. */
-export function registrationTransactions(registration: ShipmentRegistration): BizTransaction[] {
+function registrationTransactions(registration: ShipmentRegistration): BizTransaction[] {
   const transactions = registration.references.map(normalisedReference).filter((r) => REFERENCE_IRI[r.kind] !== undefined).map(bizTransactionOf);
   return transactions.length > 0 ? transactions : [registrationIdentity(registration)];
 }
 
 /** The EPCs of a registration's transport units, once each. */
-export function registrationEpcs(registration: ShipmentRegistration): string[] {
+function registrationEpcs(registration: ShipmentRegistration): string[] {
   return [...new Set(registration.transportUnits.map(unitIri).filter((x): x is string => x !== undefined))];
+}
+
+/**
+ * What every registration act of section 4.4 (registration, amendment, cancellation) is: an OBSERVE
+ * ObjectEvent now, about the registration's units, under its references.
+ */
+export function registrationActEvent(registration: ShipmentRegistration, now: Date, bizStep: string): EpcisEvent {
+  return {
+    '@context': { [KARVON_PREFIX]: KARVON_NS },
+    type: 'ObjectEvent',
+    eventTime: now.toISOString(),
+    eventTimeZoneOffset: '+00:00',
+    action: 'OBSERVE',
+    epcList: registrationEpcs(registration),
+    bizStep,
+    bizTransactionList: registrationTransactions(registration),
+  } as EpcisEvent;
 }
 
 /**
@@ -131,16 +148,9 @@ export function registrationEpcs(registration: ShipmentRegistration): string[] {
 export function registrationEvent(registration: ShipmentRegistration, now: Date, bizStep: string = BIZ_STEP.shipmentRegistering): EpcisEvent {
   const origin = locationById(registration.itinerary[0]!.from)!;
   return {
-    '@context': { [KARVON_PREFIX]: KARVON_NS },
-    type: 'ObjectEvent',
-    eventTime: now.toISOString(),
-    eventTimeZoneOffset: '+00:00',
-    action: 'OBSERVE',
-    epcList: registrationEpcs(registration),
-    bizStep,
+    ...registrationActEvent(registration, now, bizStep),
     readPoint: { id: origin.sgln },
     bizLocation: { id: origin.sgln },
-    bizTransactionList: registrationTransactions(registration),
     ...(registration.corridorId ? { [compactExtensionField('corridor')]: registration.corridorId } : {}),
     [compactExtensionField('registration')]: normalised(registration),
   } as EpcisEvent;
@@ -194,6 +204,22 @@ export async function refuseUnitsOnOpenShipments(
 }
 
 /**
+ * Captures one registration act (registration, amendment, cancellation) as its organisation's event
+ * and folds it before returning, so the answer reads its own write.
+ */
+export async function captureRegistrationAct(
+  runtime: { capture: CaptureService; followers: Followers },
+  event: EpcisEvent,
+  now: Date,
+  capturer?: Organisation,
+): Promise<void> {
+  const doc: EpcisDocument = { namespaces: { [KARVON_PREFIX]: KARVON_NS }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), events: [event] };
+  const result = await runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback', ...(capturer ? { capturer } : {}) });
+  if (result.rejected > 0) throw new KarvonError('KRV_INTERNAL', `the ${event.bizStep} event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  await runtime.followers.get(SHIPMENTS_FOLLOWER).catchUp();
+}
+
+/**
  * Validates and registers a shipment. The same registration again answers with the stored shipment
  * (created: false); another registration under the same identity is a conflict.
  */
@@ -216,14 +242,7 @@ export async function registerShipment(
     throw new KarvonError('KRV_ALREADY_EXISTS', `A different registration with reference ${identity.bizTransaction} exists as shipment ${existing.id}; to change it, amend it with PUT /api/shipments/{id}/registration`);
   }
   await refuseUnitsOnOpenShipments(runtime.shipments, registration, scope);
-  const event = registrationEvent(registration, now);
-  const doc: EpcisDocument = { namespaces: { [KARVON_PREFIX]: KARVON_NS }, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), events: [event] };
-  const result = await runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'rollback', ...(capturer ? { capturer } : {}) });
-  if (result.rejected > 0) {
-    throw new KarvonError('KRV_INTERNAL', `the registration event was rejected by capture: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  }
-  // Read your own write: the shipments follower folds what capture stored before answering.
-  await runtime.followers.get(SHIPMENTS_FOLLOWER).catchUp();
+  await captureRegistrationAct(runtime, registrationEvent(registration, now), now, capturer);
   const shipment = await runtime.shipments.get(identity.bizTransaction, scope);
   if (!shipment) throw new KarvonError('KRV_INTERNAL', `the shipment registered under ${identity.bizTransaction} is not in the projection`);
   return { created: true, shipment };

@@ -41,32 +41,21 @@ export function filterTerms(filter: ListFilterTerms): { where: string[]; params:
     where.push(`s.status IN (${parameterList(filter.statuses.length)})`);
     params.push(...filter.statuses);
   }
-  const equal = (column: string, value: string | undefined): void => {
+  // One condition with one parameter, when the filter has a value for it.
+  const term = (sql: string, value: string | number | undefined): void => {
     if (value === undefined) return;
-    where.push(`${column} = ?`);
+    where.push(sql);
     params.push(value);
   };
-  equal('s.corridor', filter.corridor);
-  equal('s.mode', filter.mode);
-  equal('s.in_country', filter.inCountry);
-  equal('s.at_location', filter.atLocation);
-  if (filter.country !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM shipment_country c WHERE c.country = ? AND c.key = s.key)');
-    params.push(filter.country);
-  }
-  if (filter.upcomingStop !== undefined) {
-    // Read through the joined stop rows (fromClause), not a test per shipment.
-    where.push('p.location = ?');
-    params.push(filter.upcomingStop);
-  }
+  term('s.corridor = ?', filter.corridor);
+  term('s.mode = ?', filter.mode);
+  term('s.in_country = ?', filter.inCountry);
+  term('s.at_location = ?', filter.atLocation);
+  term('EXISTS (SELECT 1 FROM shipment_country c WHERE c.country = ? AND c.key = s.key)', filter.country);
+  // Read through the joined stop rows (fromClause), not a test per shipment.
+  term('p.location = ?', filter.upcomingStop);
   // A shipment without a last time is never active from any time.
-  if (filter.activeFrom !== undefined) {
-    where.push('s.last_time >= ?');
-    params.push(filter.activeFrom);
-  }
-  if (filter.activeTo !== undefined) {
-    where.push('s.first_time <= ?');
-    params.push(filter.activeTo);
-  }
+  term('s.last_time >= ?', filter.activeFrom);
+  term('s.first_time <= ?', filter.activeTo);
   return { where, params };
 }
