@@ -1,71 +1,61 @@
 /**
- * The app's frame: a header with the language picker and who is signed in, then the sign-in page or
- * the home page. Later steps add pages (shipments, map, alerts, ...) behind the header.
+ * The app's pages and their addresses. Every page but sign-in, the public tracking page and "not
+ * found" needs a signed-in caller. Each page is its own chunk, loaded when first visited, so the map
+ * and the charts are fetched only by the pages that show them.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { api, type Me } from './api/client';
-import { LanguagePicker } from './LanguagePicker';
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Layout } from './Layout';
 import { Home } from './pages/Home';
-import { SignIn, type SignedIn } from './pages/SignIn';
-import { formatDateTime } from './i18n/format';
+import { NotFound } from './pages/NotFound';
+import { SignInPage } from './pages/SignIn';
+import { RequireSignIn } from './session';
 
-type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'signed-in'; me: Me; expiresAt?: string };
+const ShipmentsPage = lazy(() => import('./pages/shipments/ShipmentsPage'));
+const ShipmentPage = lazy(() => import('./pages/shipment/ShipmentPage'));
+const BoardPage = lazy(() => import('./pages/board/BoardPage'));
+const PublicTrackingPage = lazy(() => import('./pages/public/PublicTrackingPage'));
+const CapturePage = lazy(() => import('./pages/capture/CapturePage'));
+const KeysPage = lazy(() => import('./pages/keys/KeysPage'));
+const GovernancePage = lazy(() => import('./pages/governance/GovernancePage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
+
+/** The pages behind sign-in, by path. */
+const SIGNED_IN_PAGES: ReadonlyArray<readonly [string, React.ComponentType]> = [
+  ['/', Home],
+  ['/shipments', ShipmentsPage],
+  ['/shipments/:id', ShipmentPage],
+  ['/crossings', BoardPage],
+  ['/capture', CapturePage],
+  ['/keys', KeysPage],
+  ['/governance', GovernancePage],
+  ['/audit', AuditPage],
+  ['/admin', AdminPage],
+  ['/statistics', StatisticsPage],
+];
 
 export function App() {
-  const { t, i18n } = useTranslation();
-  const [session, setSession] = useState<Session>({ state: 'loading' });
-
-  const refresh = useCallback(async () => {
-    const { data } = await api.GET('/api/auth/me').catch(() => ({ data: undefined }));
-    setSession(data ? { state: 'signed-in', me: data } : { state: 'anonymous' });
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const signedIn = (result: SignedIn) => setSession({ state: 'signed-in', me: result, expiresAt: result.expiresAt });
-
-  const signOut = async () => {
-    await api.POST('/api/auth/sign-out', { body: {} }).catch(() => undefined);
-    setSession({ state: 'anonymous' });
-  };
-
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </div>
-        <div className="header-tools">
-          <LanguagePicker />
-          {session.state === 'signed-in' && (
-            <div className="whoami" aria-live="polite">
-              <span>
-                {session.me.user
-                  ? t('header.signedInAs', { name: session.me.user.name, organisation: session.me.organisation.name })
-                  : t('header.viaKey', { organisation: session.me.organisation.name })}
-              </span>
-              {session.expiresAt && <span className="muted">{t('header.sessionEnds', { time: formatDateTime(session.expiresAt, i18n.language) })}</span>}
-              {session.me.via === 'session' && (
-                <button type="button" onClick={() => void signOut()}>
-                  {t('header.signOut')}
-                </button>
-              )}
-            </div>
-          )}
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {session.state === 'loading' && <p role="status">{t('app.loading')}</p>}
-        {session.state === 'anonymous' && <SignIn onSignedIn={signedIn} />}
-        {session.state === 'signed-in' && <Home />}
-      </main>
-    </>
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        {/* A public tracking link's own address: the server answers JSON there to Accept: application/json. */}
+        <Route path="/api/public/track/:token" element={<PublicTrackingPage />} />
+        {SIGNED_IN_PAGES.map(([path, Page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireSignIn>
+                <Page />
+              </RequireSignIn>
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }

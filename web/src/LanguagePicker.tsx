@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, isLanguage } from './i18n/i18n';
+import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from './i18n/i18n';
 
 /** Picks the app's language; i18n.ts sets <html lang dir> to follow it. */
 export function LanguagePicker() {
@@ -17,9 +17,8 @@ export function LanguagePicker() {
         }}
       >
         {LANGUAGES.map((language) => (
-          // Each language is named in itself, whatever the language of the page.
           <option key={language} value={language} lang={language}>
-            {t(`language.${language}`)}
+            {LANGUAGE_NAMES[language]}
           </option>
         ))}
       </select>

@@ -5,13 +5,21 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, problemText, type DemoSignIn } from '../api/client';
-import type { paths } from '../api/schema';
+import { useSession } from '../session';
 
-export type SignedIn = paths['/api/auth/sign-in']['post']['responses']['200']['content']['application/json'];
+/** Where to go after signing in: the page asked for, if it is one of ours (never another site). */
+function nextPage(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/';
+}
 
-export function SignIn({ onSignedIn }: { onSignedIn: (result: SignedIn) => void }) {
+export function SignInPage() {
   const { t } = useTranslation();
+  const { session, signedIn } = useSession();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const next = nextPage(search.get('next'));
   const emailId = useId();
   const passwordId = useId();
   const [email, setEmail] = useState('');
@@ -39,7 +47,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (result: SignedIn) => void 
     setError(undefined);
     try {
       const { data, error: problem } = await api.POST('/api/auth/sign-in', { body: { email, password } });
-      if (data) onSignedIn(data);
+      if (data) {
+        signedIn(data, data.expiresAt);
+        void navigate(next, { replace: true });
+      }
       else setError(problemText(problem) ?? t('signIn.failed'));
     } catch {
       setError(t('error.unreachable'));
@@ -48,8 +59,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (result: SignedIn) => void 
     }
   };
 
+  if (session.state === 'signed-in') return <Navigate to={next} replace />;
   return (
-    <section aria-labelledby="sign-in-title" className="card">
+    <section aria-labelledby="sign-in-title" className="card narrow">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <form onSubmit={(event) => void submit(event)} noValidate={false}>
         <div className="field">
