@@ -1,12 +1,43 @@
-/** Dates and numbers in the reader's language, by Intl (the Arabic locale writes Arabic digits). */
+/**
+ * Dates, numbers, durations and ranges in the reader's language, by Intl (the Arabic locale writes
+ * Arabic digits, Russian its own month names). Every page formats through these, never by hand.
+ */
+const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
+
 export function formatDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(typeof value === 'string' ? new Date(value) : value);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(toDate(value));
 }
 
-export function formatDate(value: Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(value);
+/** Short form for tables and boards: "7 Dec, 14:05". */
+export function formatShortDateTime(value: string | Date, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(toDate(value));
+}
+
+export function formatDate(value: string | Date, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(toDate(value));
 }
 
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
+}
+
+/**
+ * A span of time given in hours, in the largest sensible units: "3.5 hours", "2 days 4 hours".
+ * Under two days in hours (to one decimal under ten), from two days in days and hours.
+ */
+export function formatHours(hours: number, language: string): string {
+  const unit = (value: number, name: 'hour' | 'day', digits = 0) =>
+    new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: digits }).format(value);
+  if (hours < 48) return unit(hours, 'hour', hours < 10 ? 1 : 0);
+  const days = Math.floor(hours / 24);
+  const rest = Math.round(hours - days * 24);
+  return rest === 0 ? unit(days, 'day') : `${unit(days, 'day')} ${unit(rest, 'hour')}`;
+}
+
+/** A range of two instants as one phrase ("7–9 Dec, 14:00–10:00"), the way the language writes ranges. */
+export function formatDateTimeRange(from: string | Date, to: string | Date, language: string): string {
+  const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const start = toDate(from);
+  const end = toDate(to);
+  return end.getTime() <= start.getTime() ? format.format(start) : format.formatRange(start, end);
 }
