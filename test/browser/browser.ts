@@ -1,38 +1,23 @@
 /**
- * Debian's Chromium driven by playwright-core (browser downloads fail on these machines), headless,
- * with WebGL rendered in software (SwiftShader) so that MapLibre draws its map; and the steps every
- * journey repeats: sign in as a demo user, check a page with axe-core, take a screenshot.
+ * Debian's Chromium (bench/chromium.ts: headless, software WebGL so that MapLibre draws), and the
+ * steps every journey repeats: sign in as a demo user, check a page with axe-core, take a screenshot.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { launchChromium } from '../../bench/chromium.js';
 
-export const CHROMIUM = process.env.KARVON_CHROMIUM ?? '/usr/bin/chromium';
-export const DEMO_PASSWORD = 'karvon-demo-2026';
+export { DEMO_PASSWORD } from '../../src/sim/demo-organisations.js';
+import { DEMO_PASSWORD } from '../../src/sim/demo-organisations.js';
 
 export function karvonUrl(): string {
   return inject('karvonUrl');
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), or set KARVON_CHROMIUM`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 /** A fresh browser profile (no cookies, no kept language) in the language asked for. */
