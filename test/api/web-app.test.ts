@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWebRoot, WEB_APP_NOT_BUILT } from '../../src/api/plugins/web-app.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -21,6 +22,9 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(webRoot, 'assets'));
   fs.writeFileSync(path.join(webRoot, 'index.html'), INDEX);
   fs.writeFileSync(path.join(webRoot, 'assets', 'index-abc123.js'), 'console.log("karvon");\n');
+  // The build's compressed copies (web/vite.config.ts).
+  fs.writeFileSync(path.join(webRoot, 'assets', 'index-abc123.js.br'), zlib.brotliCompressSync('console.log("karvon");\n'));
+  fs.writeFileSync(path.join(webRoot, 'assets', 'index-abc123.js.gz'), zlib.gzipSync('console.log("karvon");\n'));
   fs.writeFileSync(path.join(webRoot, 'assets', 'index-abc123.css'), 'body { margin: 0 }\n');
   built = await startTestApp({}, {}, { caller: 'anonymous', build: { webRoot } });
   unbuilt = await startTestApp({}, {}, { caller: 'anonymous', build: { webRoot: path.join(webRoot, 'missing') } });
@@ -53,6 +57,19 @@ describe('the web app', () => {
     expect(script.body).toContain('karvon');
     const style = await built.app.inject({ method: 'GET', url: '/assets/index-abc123.css' });
     expect(style.headers['content-type']).toMatch(/^text\/css/);
+  });
+
+  it('sends the compressed copy of a file to a browser that accepts it, the plain file to one that does not', async () => {
+    const brotli = await built.app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(zlib.brotliDecompressSync(brotli.rawPayload).toString()).toContain('karvon');
+    const gzip = await built.app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString()).toContain('karvon');
+    const plain = await built.app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('karvon');
   });
 
   it('answers a page request for a path of the app with its index (SPA fallback)', async () => {

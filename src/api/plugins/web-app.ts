@@ -64,6 +64,8 @@ export async function registerWebApp(app: FastifyInstance, root: string = defaul
       // below decides what an unknown path gets.
       wildcard: false,
       schemaHide: true,
+      // The build writes .br and .gz copies (web/vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       setHeaders(response, file) {
         const immutable = file.includes(`${path.sep}assets${path.sep}`);
         response.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
