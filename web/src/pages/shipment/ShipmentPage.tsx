@@ -24,7 +24,8 @@ import './shipment.css';
 
 const CorridorMap = lazy(() => import('../../map/CorridorMap'));
 
-type Loaded = { state: 'loading' } | { state: 'not-found' } | { state: 'failed'; message: string } | { state: 'loaded'; shipment: ShipmentDetail };
+// A failure keeps the server's words when it gave some; the page's own are chosen when shown, in the language of the moment.
+type Loaded = { state: 'loading' } | { state: 'not-found' } | { state: 'failed'; problem?: string; unreachable?: boolean } | { state: 'loaded'; shipment: ShipmentDetail };
 
 export default function ShipmentPage() {
   const { id = '' } = useParams();
@@ -42,13 +43,13 @@ export default function ShipmentPage() {
         if (!current) return;
         if (data) setLoaded({ state: 'loaded', shipment: data });
         else if (response.status === 404) setLoaded({ state: 'not-found' });
-        else setLoaded({ state: 'failed', message: problemText(error) ?? t('failed') });
+        else setLoaded({ state: 'failed', ...(problemText(error) ? { problem: problemText(error)! } : {}) });
       })
-      .catch(() => current && setLoaded({ state: 'failed', message: t('common:error.unreachable') }));
+      .catch(() => current && setLoaded({ state: 'failed', unreachable: true }));
     return () => {
       current = false;
     };
-  }, [id, t]);
+  }, [id]);
 
   if (loaded.state === 'loading') return <p role="status">{t('loading')}</p>;
   if (loaded.state === 'failed') {
@@ -56,7 +57,7 @@ export default function ShipmentPage() {
       <section className="card" aria-labelledby="shipment-title">
         <h1 id="shipment-title">{t('title')}</h1>
         <p role="alert" className="error">
-          {loaded.message}
+          {loaded.unreachable ? t('common:error.unreachable') : (loaded.problem ?? t('failed'))}
         </p>
       </section>
     );
