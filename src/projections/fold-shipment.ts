@@ -11,8 +11,9 @@ import { compareFacts, eventFacts, type DocumentKind, type DocumentRef, type Eve
 import { delayAgainstItinerary, delayOf } from './itinerary-delay.js';
 import { referenceLegHours, referenceStopHours } from './reference-timing.js';
 import type { CorridorPosition, Delay, FoldContext, Hold, Mode, ShipmentState, TimelineEntry, TransitStepRecord, Visit } from './shipment-state.js';
-import { changedSections, registrantOf, registrationActOf, registrationCarried, speaksForRegistrant } from './registration-acts.js';
-import { amendmentText, describeEvent, isRegistration, placeText } from './timeline-text.js';
+import { changedSectionKeys, registrantOf, registrationActOf, registrationCarried, speaksForRegistrant } from './registration-acts.js';
+import { isRegistration, placeText, timelineEntry } from './timeline-text.js';
+import { amendedWhat, notAppliedWhat, whatOf } from './timeline-what.js';
 
 /** A transit declaration's MRN: 2 digits of the year, the country, 14 letters or digits. */
 const MRN = /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/;
@@ -176,7 +177,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
       visits.set(f.where.locationId, { locationId: f.where.locationId, firstAt: seen?.firstAt ?? time, lastAt: time, ...(leftAt ? { leftAt } : {}) });
     }
     if (!stated.has(f)) {
-      timeline.push({ time, ...(place ? { place } : {}), text: describeEvent(f, mrn), eventID: f.eventID });
+      timeline.push(timelineEntry(time, place, whatOf(f, mrn), f.eventID));
       continue;
     }
     for (const d of f.documents) {
@@ -223,12 +224,12 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     if (step?.source === 'movement' && step.kind === 'departed') departedAt ??= time;
     if ((step?.source === 'movement' && step.kind === 'arrived-at-destination') || (step?.source === 'transit' && step.kind === 'arrive' && !transitEndsShort)) arrivedAt ??= time;
     if (step?.source === 'movement' && step.kind === 'delivered') deliveredAt ??= time;
-    let text = describeEvent(f, mrn);
+    let what = whatOf(f, mrn);
     const act = registrationActOf(f.bizStep);
     if (act === 'registration' || act === 'amendment') {
       const carried = registrationCarried(f);
       const applies = act === 'registration' || speaksForRegistrant(f, registrant);
-      if (act === 'amendment') text = applies ? amendmentText(carried ? changedSections(registered, carried) : undefined) : 'Registration amendment recorded by another organisation than the registrant; not applied';
+      if (act === 'amendment') what = applies ? amendedWhat(what, carried ? changedSectionKeys(registered, carried) : undefined) : notAppliedWhat('amendment');
       if (applies && carried) registered = carried;
     } else if (act === 'cancellation') {
       if (speaksForRegistrant(f, registrant)) {
@@ -236,10 +237,10 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
         if (!isClosedStatus(status)) status = 'cancelled';
         beforeHold = undefined;
       } else {
-        text = 'Cancellation recorded by another organisation than the registrant; not applied';
+        what = notAppliedWhat('cancellation');
       }
     }
-    timeline.push({ time, ...(place ? { place } : {}), text, eventID: f.eventID });
+    timeline.push(timelineEntry(time, place, what, f.eventID));
   }
 
   let delay: Delay | undefined = context.itinerary ? delayAgainstItinerary(context.itinerary, [...visits.values()], departedAt) : undefined;

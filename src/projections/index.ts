@@ -10,7 +10,8 @@ export { referenceLegHours, referenceStopHours, type HourRange } from './referen
 export { ShipmentProjection, shipmentReadModel, type ShipmentReadModel, type ShipmentProjectionOptions } from './shipment-projection.js';
 export { ShipmentQueries, type ShipmentListQuery, type ShipmentPage, type ProjectionStats } from './shipment-queries.js';
 export { DailyEventCount, DAILY_EVENT_COUNT_FOLLOWER, eventDay } from './daily-event-count.js';
-export { describeEvent, placeText } from './timeline-text.js';
+export { describeEvent, placeText, sentenceOf } from './timeline-text.js';
+export { whatOf, TIMELINE_KINDS, type TimelineWhat, type TimelineKind } from './timeline-what.js';
 export type * from './shipment-state.js';
 export { delayAgainstItinerary } from './itinerary-delay.js';
 export { estimateFromItinerary, DEFAULT_LEG_SPREAD } from './estimate-from-plan.js';

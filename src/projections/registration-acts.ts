@@ -70,16 +70,23 @@ export function currentRegistration(events: readonly Facts[]): Record<string, un
   return undefined;
 }
 
-const SECTION_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['references', 'references'],
-  ['parties', 'parties'],
-  ['goods', 'goods'],
-  ['transportUnits', 'transport units'],
-  ['itinerary', 'itinerary'],
-  ['corridorId', 'corridor'],
-];
+/** The sections of a registration, each as the timeline names it in English. */
+export const REGISTRATION_SECTIONS = {
+  references: 'references',
+  parties: 'parties',
+  goods: 'goods',
+  transportUnits: 'transport units',
+  itinerary: 'itinerary',
+  corridorId: 'corridor',
+} as const;
+export type RegistrationSection = keyof typeof REGISTRATION_SECTIONS;
+
+/** The sections an amendment changed, in registration order. */
+export function changedSectionKeys(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): RegistrationSection[] {
+  return (Object.keys(REGISTRATION_SECTIONS) as RegistrationSection[]).filter((key) => JSON.stringify(previous?.[key]) !== JSON.stringify(next[key]));
+}
 
 /** The sections an amendment changed, in words ("itinerary", "transport units"...). */
 export function changedSections(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): string[] {
-  return SECTION_NAMES.filter(([key]) => JSON.stringify(previous?.[key]) !== JSON.stringify(next[key])).map(([, name]) => name);
+  return changedSectionKeys(previous, next).map((key) => REGISTRATION_SECTIONS[key]);
 }

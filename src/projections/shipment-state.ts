@@ -5,6 +5,7 @@ import type { ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { ReferenceData } from '../reference/index.js';
 import type { CurrentWhereabouts } from './current-whereabouts.js';
 import type { DocumentKind, DocumentRef, EventFacts, Whereabouts } from './event-facts.js';
+import type { TimelineWhat } from './timeline-what.js';
 
 export type Mode = 'road' | 'rail' | 'sea';
 
@@ -49,7 +50,10 @@ export interface Hold {
 export interface TimelineEntry {
   readonly time: string;
   readonly place?: string;
+  /** The English sentence of `what` (timeline-text.ts). */
   readonly text: string;
+  /** What happened, as data the web app phrases in the reader's language (timeline-what.ts). */
+  readonly what: TimelineWhat;
   readonly eventID: string;
 }
 

@@ -1,6 +1,10 @@
-// Human-readable timeline entries: what a person tracking the goods reads, one line per event.
+// The timeline in English, for API clients and the CLI: one sentence per entry, phrased from the
+// entry's structured `what` (timeline-what.ts) and nothing else, so sentence and data always agree.
+// The web app phrases the same `what` in the reader's language (docs/architecture.md).
 import type { EventFacts, Whereabouts } from './event-facts.js';
-import { registrationActOf } from './registration-acts.js';
+import { registrationActOf, REGISTRATION_SECTIONS } from './registration-acts.js';
+import type { TimelineEntry } from './shipment-state.js';
+import { whatOf, type TimelineCarrier, type TimelineWhat } from './timeline-what.js';
 
 /**
  * A registration, its amendments and its cancellation are paperwork: they say where the goods will
@@ -8,11 +12,6 @@ import { registrationActOf } from './registration-acts.js';
  */
 export function isRegistration(f: Pick<EventFacts, 'bizStep'>): boolean {
   return registrationActOf(f.bizStep) !== undefined;
-}
-
-/** "Registration amended: itinerary, goods" (the sections that changed, when known). */
-export function amendmentText(changed: readonly string[] | undefined): string {
-  return changed && changed.length > 0 ? `Registration amended: ${changed.join(', ')}` : 'Registration amended';
 }
 
 /** "Dostyk (KZ)", "43.3520, 52.8610" or the raw id. */
@@ -28,12 +27,21 @@ function at(where: Whereabouts | undefined): string {
   return place ? ` at ${place}` : '';
 }
 
-function carrierText(iri: string | undefined): string {
-  if (!iri) return '';
-  const vessel = /\/vessel\/imo(\d{7})$/.exec(iri);
-  if (vessel) return ` IMO ${vessel[1]}`;
-  const tail = iri.split('/').slice(-2);
-  return ` ${decodeURIComponent(tail.join(' '))}`;
+function carrierText(carrier: TimelineCarrier | undefined): string {
+  if (!carrier) return '';
+  switch (carrier.kind) {
+    case 'vessel': return ` IMO ${carrier.id}`;
+    case 'vehicle': return ` ${carrier.id}`;
+    case 'wagon': return ` wagon ${carrier.id}`;
+    case 'other': {
+      const tail = carrier.id.split('/').slice(-2);
+      try {
+        return ` ${decodeURIComponent(tail.join(' '))}`;
+      } catch {
+        return ` ${tail.join(' ')}`;
+      }
+    }
+  }
 }
 
 function borderPlace(where: Whereabouts | undefined): string {
@@ -43,52 +51,58 @@ function borderPlace(where: Whereabouts | undefined): string {
   return at(where).replace(/^ at/, '');
 }
 
-function bizStepName(bizStep: string | undefined): string {
-  if (!bizStep) return 'event';
-  const m = /(?:BizStep-|bizstep[/:])([a-z_]+)$/.exec(bizStep);
-  return (m ? m[1]! : bizStep).replace(/_/g, ' ');
+/** The English sentence of one timeline entry's `what`. */
+export function sentenceOf(what: TimelineWhat): string {
+  const office = what.office ? ` ${what.office}` : '';
+  const why = what.reason ? `: ${what.reason}` : '';
+  const where = what.place;
+  switch (what.kind) {
+    case 'registered': return `Shipment registered${where ? `, to leave from ${placeText(where)}` : ''}`;
+    case 'amended': {
+      const changed = what.changed?.map((section) => REGISTRATION_SECTIONS[section]) ?? [];
+      return changed.length > 0 ? `Registration amended: ${changed.join(', ')}` : 'Registration amended';
+    }
+    case 'cancelled': return `Shipment cancelled${why}`;
+    case 'not-applied':
+      return what.act === 'cancellation'
+        ? 'Cancellation recorded by another organisation than the registrant; not applied'
+        : 'Registration amendment recorded by another organisation than the registrant; not applied';
+    case 'recorded': {
+      const name = (what.bizStep ?? 'event').replace(/_/g, ' ');
+      return `${name[0]!.toUpperCase()}${name.slice(1)} recorded${at(where)}`;
+    }
+    case 'departed': return `Departed${where?.kind === 'location' ? ` from ${placeText(where)}` : at(where)}`;
+    case 'position-reported': return `Position reported${at(where)}`;
+    case 'arrived-at-border': return `Arrived at${borderPlace(where)}`;
+    case 'border-passed': return `Crossed the border at${borderPlace(where)}`;
+    case 'loaded-on-ferry': return `Loaded on ferry${carrierText(what.carrier)}${at(where)}`;
+    case 'unloaded-from-ferry': return `Unloaded from ferry${carrierText(what.carrier)}${at(where)}`;
+    case 'transshipped': return `Transshipped to${carrierText(what.carrier) || ' next carrier'}${at(where)}`;
+    case 'arrived-at-destination': return `Arrived${at(where)}`;
+    case 'delivered': return `Delivered${at(where)}`;
+    case 'incident': return `Incident${at(where)}${why}`;
+    case 'transit.lodge': return `Transit declaration lodged at customs office${office}`;
+    case 'transit.accept': return `Transit declaration accepted${what.mrn ? `, MRN ${what.mrn}` : ''}`;
+    case 'transit.reject': return `Transit declaration rejected${why}`;
+    case 'transit.cancel': return `Transit declaration cancelled${why}`;
+    case 'transit.release-for-transit': return `Released for transit by customs office${office}`;
+    case 'transit.pass-office': return `Passed customs office of transit${office}`;
+    case 'transit.arrive': return `Arrived at customs office of destination${office}`;
+    case 'transit.release': return `Released by customs at destination${office}`;
+    case 'transit.discharge': return 'Transit declaration discharged';
+    case 'transit.control': return `Customs control${what.controlKind ? ` (${what.controlKind})` : ''}${office ? ` by${office}` : ''}`;
+    case 'transit.control-completed': return 'Customs control completed';
+    case 'transit.hold': return `Customs hold${why}`;
+    case 'transit.release-from-hold': return 'Released from customs hold';
+  }
 }
 
-/** The sentence for one event. */
+/** The sentence for one event, as the timeline would write it (before the fold weighs registration acts). */
 export function describeEvent(f: EventFacts, mrn?: string): string {
-  const office = f.customsOffice ? ` ${f.customsOffice}` : '';
-  const why = (reason: string | undefined) => (reason ? `: ${reason}` : '');
-  const step = f.step;
-  switch (registrationActOf(f.bizStep)) {
-    case 'registration': return `Shipment registered${f.where ? `, to leave from ${placeText(f.where)}` : ''}`;
-    case 'amendment': return amendmentText(undefined);
-    case 'cancellation': return `Shipment cancelled${why(f.reason)}`;
-    case undefined: break;
-  }
-  if (!step) return `${bizStepName(f.bizStep)[0]!.toUpperCase()}${bizStepName(f.bizStep).slice(1)} recorded${at(f.where)}`;
-  if (step.source === 'movement') {
-    switch (step.kind) {
-      case 'departed': return `Departed${f.where?.kind === 'location' ? ` from ${placeText(f.where)}` : at(f.where)}`;
-      case 'position-reported': return `Position reported${at(f.where)}`;
-      case 'arrived-at-border': return `Arrived at${borderPlace(f.where)}`;
-      case 'border-passed': return `Crossed the border at${borderPlace(f.where)}`;
-      case 'loaded-on-ferry': return `Loaded on ferry${carrierText(f.carriers[0])}${at(f.where)}`;
-      case 'unloaded-from-ferry': return `Unloaded from ferry${carrierText(f.carriers[0])}${at(f.where)}`;
-      case 'transshipped': return `Transshipped to${carrierText(f.carriers[0]) || ' next carrier'}${at(f.where)}`;
-      case 'arrived-at-destination': return `Arrived${at(f.where)}`;
-      case 'delivered': return `Delivered${at(f.where)}`;
-      case 'incident': return `Incident${at(f.where)}${why(f.reason)}`;
-    }
-  }
-  switch (step.kind) {
-    case 'lodge': return `Transit declaration lodged at customs office${office}`;
-    case 'accept': return `Transit declaration accepted${mrn ? `, MRN ${mrn}` : ''}`;
-    case 'reject': return `Transit declaration rejected${why(f.reason)}`;
-    case 'cancel': return `Transit declaration cancelled${why(f.reason)}`;
-    case 'release-for-transit': return `Released for transit by customs office${office}`;
-    case 'pass-office': return `Passed customs office of transit${office}`;
-    case 'arrive': return `Arrived at customs office of destination${office}`;
-    case 'release': return `Released by customs at destination${office}`;
-    case 'discharge': return 'Transit declaration discharged';
-    case 'control': return `Customs control${f.controlKind ? ` (${f.controlKind})` : ''}${office ? ` by${office}` : ''}`;
-    case 'control-completed': return 'Customs control completed';
-    case 'hold': return `Customs hold${why(f.holdReason ?? f.reason)}`;
-    case 'release-from-hold': return 'Released from customs hold';
-  }
-  return `${bizStepName(f.bizStep)} recorded`;
+  return sentenceOf(whatOf(f, mrn));
+}
+
+/** A timeline entry: its sentence is always the English phrasing of its `what`. */
+export function timelineEntry(time: string, place: string | undefined, what: TimelineWhat, eventID: string): TimelineEntry {
+  return { time, ...(place ? { place } : {}), text: sentenceOf(what), what, eventID };
 }

@@ -219,3 +219,21 @@ describe('sqlite migration to shipment whereabouts', () => {
     }
   });
 });
+
+describe('sqlite migration to timeline entries with what happened as data', () => {
+  it('empties the shipment read model folded without `what` and starts the shipments follower again from the first event', async () => {
+    const file = newFile();
+    const old = legacySqliteDatabase(file, versionBefore('shipment-timeline-what'));
+    old.prepare("UPDATE followers SET position = 42 WHERE name = 'shipments'").run();
+    old.prepare(`INSERT INTO shipment (key, id, status, open_holds, event_count, state) VALUES ('s1', 'SHP-A', 'in-transit', 0, 1, '{"timeline":[{"text":"Departed"}]}')`).run();
+    old.close();
+
+    const store = await openSqliteStore({ path: file });
+    try {
+      expect(await store.shipments.checkpoint()).toEqual({ position: 0, keyCounter: 0 });
+      expect(await store.shipments.count({}, 10)).toEqual({ total: 0, lowerBound: false });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { PARTY_ROLES, TRANSPORT_MODES, TRANSPORT_UNIT_KINDS } from '../../domain
 import { SHIPMENT_STATUSES } from '../../domain/index.js';
 import { Choice, DateTime, PROBLEM_RESPONSES, ReadonlyList } from '../schemas/common.js';
 import { PreArrivalSchema } from './pre-arrival.schemas.js';
+import { ArrivalEstimateSchema, CorridorPositionSchema, HoldSchema, LegProgressSchema, TimelineEntrySchema, TransitStepSchema } from './shipment-detail.schemas.js';
 
 const TAGS = ['Tracking'];
 export const MAX_SHIPMENT_LIMIT = 500;
@@ -166,12 +167,12 @@ export const ShipmentSummarySchema = Type.Object(summaryProperties, { additional
 export const ShipmentDetailSchema = Type.Object(
   {
     ...summaryProperties,
-    position: Type.Optional(Open('Where it is on its corridor: {kind: "at-stop", stop, since} or {kind: "on-leg", leg, fraction, since}')),
-    legProgress: Type.Optional(Open('The leg it is on: legIndex, legCount, from, to, mode, fraction (0..1), atStop')),
-    transit: Type.Record(Type.String(), ReadonlyList(Open('A transit step: step, time, office, place, eventID')), { description: 'Customs transit steps by country' }),
-    holds: ReadonlyList(Open('A hold: state (open/closed), reason, openedAt, closedAt, country, office, place'), { description: 'Customs and other holds' }),
-    timeline: ReadonlyList(Open('An entry: time, place, text, eventID'), { description: 'What happened, in order' }),
-    eta: Nullable(Open('Arrival estimate as ranges: shipmentId, follows (corridor/itinerary), corridor, from, stops, arrival {likely, earliest, latest, ...}'), 'null when no estimate can be made'),
+    position: Type.Optional(CorridorPositionSchema),
+    legProgress: Type.Optional(LegProgressSchema),
+    transit: Type.Record(Type.String(), ReadonlyList(TransitStepSchema), { description: 'Customs transit steps by country' }),
+    holds: ReadonlyList(HoldSchema, { description: 'Customs and other holds' }),
+    timeline: ReadonlyList(TimelineEntrySchema, { description: 'What happened, in order' }),
+    eta: Nullable(ArrivalEstimateSchema, 'null when no estimate can be made'),
     preArrival: Type.Optional(PreArrivalSchema),
   },
   { additionalProperties: false, examples: [{ ...SUMMARY_EXAMPLE, transit: {}, holds: [], timeline: [], eta: null }] },

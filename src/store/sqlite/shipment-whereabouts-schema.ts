@@ -1,3 +1,5 @@
+import { REFOLD_SHIPMENTS } from './shipment-refold.js';
+
 /**
  * Migration `shipment-whereabouts`: what the customs officer's lists read from an index range
  * instead of every shipment (GET /api/shipments?at=, ?in=, ?crossing=):
@@ -31,16 +33,7 @@ export const SHIPMENT_WHEREABOUTS_SCHEMA = `
   CREATE INDEX shipment_stop_by_key ON shipment_stop (key);
   CREATE INDEX shipment_stop_by_expected ON shipment_stop (location, expected, id);
 
-  DELETE FROM shipment;
-  DELETE FROM shipment_alias;
-  DELETE FROM shipment_link;
-  DELETE FROM shipment_lookup;
-  DELETE FROM shipment_country;
-  DELETE FROM shipment_event;
-  DELETE FROM shipment_search;
-  DELETE FROM shipment_audience;
-  UPDATE followers SET position = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE name = 'shipments';
-  UPDATE shipment_key_counter SET counter = 0;
+  ${REFOLD_SHIPMENTS}
 `;
 
 /** The `expected` of a stop without an expected arrival: after every instant, so it sorts last. */
