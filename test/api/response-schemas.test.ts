@@ -62,16 +62,22 @@ describe('shipment answers', () => {
     const ids = (response.json().shipments as { id: string }[]).map((s) => s.id);
     expect(ids.length).toBe(2);
     const snapshots = await Promise.all(ids.map(async (id) => (await t.runtime.shipments.get(id))!));
-    // How long the goods have waited counts to now: compared apart from the rest.
+    // How long the goods have waited and when they are expected at their destination count from
+    // now: compared apart from the rest.
     const listed = (s: ShipmentSnapshot) => ({
       ...summaryOf(s),
       atLocation: s.current?.locationId, since: s.current?.since, inCountry: s.current?.country,
     });
     const { shipments, ...rest } = response.json() as { shipments: Record<string, unknown>[] };
-    const shown = shipments.map(({ waitingHours, ...item }) => {
+    const estimates = await Promise.all(ids.map((id) => t.runtime.shipments.estimate(id)));
+    const shown = shipments.map(({ waitingHours, arrival, ...item }, i) => {
       if (item.since !== undefined) expect(waitingHours).toBeGreaterThan(0);
+      const destination = estimates[i]?.arrival;
+      expect((arrival as { locationId?: string } | undefined)?.locationId).toBe(destination?.locationId);
+      if (destination) expect(Object.keys(arrival as object)).toEqual(Object.keys(destination));
       return item;
     });
+    expect(estimates.some((e) => e?.arrival !== undefined)).toBe(true);
     expect(firstDifference(JSON.stringify({ shipments: shown, ...rest }), JSON.stringify({ shipments: snapshots.map(listed), total: 2, totalIsLowerBound: false }))).toBe('');
     expect(snapshots.some((s) => s.current?.locationId !== undefined)).toBe(true);
     for (const shipment of response.json().shipments) expect(schemaErrors(ShipmentListItemSchema, shipment)).toEqual([]);
