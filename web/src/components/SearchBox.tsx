@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { MIN_SEARCH_LENGTH } from '../pages/shipments/listFilters';
 import { useReferencePlaces } from '../pages/shipments/referencePlaces';
@@ -25,7 +25,6 @@ export function SearchBox() {
   // Not suspended while its words load: the header must not vanish for a moment on every page.
   const { t, i18n, ready } = useTranslation('shipments', { useSuspense: false });
   const navigate = useNavigate();
-  const location = useLocation();
   const places = useReferencePlaces();
   const inputId = useId();
   const listId = useId();
@@ -60,9 +59,6 @@ export function SearchBox() {
       controller.abort();
     };
   }, [typed, searchable]);
-
-  // Going to another page closes the list.
-  useEffect(() => setOpen(false), [location.pathname, location.search]);
 
   const items = suggestions.state === 'ready' ? suggestions.items : [];
   const expanded = open && searchable && items.length > 0;
