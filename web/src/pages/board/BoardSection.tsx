@@ -1,7 +1,8 @@
 /** One half of the board: its heading with the count, the virtualised table, and more on demand. */
-import { useCallback, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
+import { ListFailed } from '../shipments/ListFailed';
 import type { ShipmentListItem } from '../shipments/shipmentTypes';
 import type { PagedShipments } from '../shipments/useShipmentPages';
 import { VirtualTable, type Column } from '../shipments/VirtualTable';
@@ -18,10 +19,6 @@ export function BoardSection({ title, empty, list, columns }: Props) {
   const { t, i18n } = useTranslation('board');
   const titleId = useId();
   const countId = useId();
-  const { hasMore, loadingMore, loadMore, error } = list;
-  const loadMoreWhenNear = useCallback(() => {
-    if (hasMore && !loadingMore && !error) loadMore();
-  }, [hasMore, loadingMore, loadMore, error]);
   const formatted = formatNumber(list.total, i18n.language);
   return (
     <section aria-labelledby={titleId} className="board-section">
@@ -29,14 +26,7 @@ export function BoardSection({ title, empty, list, columns }: Props) {
       <p id={countId} className="list-total">
         {list.state === 'loading' ? t('loading') : list.state === 'failed' ? '' : list.totalIsLowerBound ? t('countMoreThan', { count: list.total, formatted }) : t('count', { count: list.total, formatted })}
       </p>
-      {list.state === 'failed' && (
-        <p role="alert" className="error">
-          {t('failed', { reason: list.error })}{' '}
-          <button type="button" onClick={list.refresh}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      <ListFailed list={list} message={t('failed', { reason: list.error })} retry={t('retry')} />
       {list.state === 'ready' && list.items.length === 0 && <p className="muted">{empty}</p>}
       {list.state === 'ready' && list.items.length > 0 && (
         <VirtualTable
@@ -45,7 +35,7 @@ export function BoardSection({ title, empty, list, columns }: Props) {
           rowKey={(row) => row.id}
           labelledBy={`${titleId} ${countId}`}
           rowCount={list.totalIsLowerBound ? undefined : list.total}
-          onNearEnd={loadMoreWhenNear}
+          onNearEnd={list.loadMoreQuietly}
           estimateRowHeight={72}
           className="board-table"
         />

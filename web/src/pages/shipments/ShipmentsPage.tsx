@@ -4,12 +4,13 @@
  * total, and further pages with the API's cursor as the reader scrolls or asks for more. Filters and
  * search live in the address, so a link or a reload shows the same list.
  */
-import { useCallback, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { formatNumber } from '../../i18n/format';
 import { apiQueryOf, listRequestOf, requestKey, withFilter, type FilterKey } from './listFilters';
+import { ListFailed } from './ListFailed';
 import { useReferencePlaces } from './referencePlaces';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentTable } from './ShipmentTable';
@@ -31,11 +32,6 @@ export default function ShipmentsPage() {
     return pageOrThrow(await api.GET('/api/shipments/', { params: { query: apiQueryOf(request.filters, PAGE_SIZE, cursor) }, signal }));
   };
   const list = useShipmentPages(fetchPage, requestKey(request));
-  const { hasMore, loadingMore, loadMore, error } = list;
-  // Scrolling near the end fetches the next page; after a failure only the button tries again.
-  const loadMoreWhenNear = useCallback(() => {
-    if (hasMore && !loadingMore && !error) loadMore();
-  }, [hasMore, loadingMore, loadMore, error]);
 
   const setFilter = (key: FilterKey, value: string) => setParams(withFilter(params, key, value));
 
@@ -52,17 +48,10 @@ export default function ShipmentsPage() {
       <p id={totalId} role="status" className="list-total">
         <TotalText list={list} />
       </p>
-      {list.state === 'failed' && (
-        <p role="alert" className="error">
-          {t('failed', { reason: list.error })}{' '}
-          <button type="button" onClick={list.refresh}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      <ListFailed list={list} message={t('failed', { reason: list.error })} retry={t('retry')} />
       {list.state === 'ready' && list.items.length > 0 && (
         <>
-          <ShipmentTable rows={list.items} rowCount={list.totalIsLowerBound ? undefined : list.total} labelledBy={`${titleId} ${totalId}`} places={places} onNearEnd={loadMoreWhenNear} />
+          <ShipmentTable rows={list.items} rowCount={list.totalIsLowerBound ? undefined : list.total} labelledBy={`${titleId} ${totalId}`} places={places} onNearEnd={list.loadMoreQuietly} />
           <ListFooter list={list} />
         </>
       )}
@@ -89,11 +78,6 @@ function ListFooter({ list }: { list: PagedShipments }) {
         <button type="button" onClick={list.loadMore} disabled={list.loadingMore}>
           {list.loadingMore ? t('loadingMore') : t('loadMore')}
         </button>
-      )}
-      {list.error && list.state === 'ready' && (
-        <span role="alert" className="error">
-          {t('failed', { reason: list.error })}
-        </span>
       )}
     </div>
   );

@@ -21,6 +21,8 @@ export interface PagedShipments {
   /** When the first page was last read. */
   readonly updatedAt?: Date;
   loadMore(): void;
+  /** The next page when there is one, none is on its way and the last try did not fail: for scrolling near the end (after a failure only the button tries again). */
+  loadMoreQuietly(): void;
   refresh(): void;
 }
 
@@ -98,6 +100,7 @@ export function useShipmentPages(fetchPage: PageFetcher, key: string | undefined
       .current(cursor, controller.signal)
       .then((page) => {
         if (controller.signal.aborted) return;
+        setError(undefined);
         setLoaded((previous) => ({
           items: [...(previous?.items ?? []), ...page.shipments],
           total: page.total,
@@ -115,6 +118,9 @@ export function useShipmentPages(fetchPage: PageFetcher, key: string | undefined
   }, [loaded?.nextCursor, loadingMore]);
 
   const refresh = useCallback(() => setRefreshes((n) => n + 1), []);
+  const loadMoreQuietly = useCallback(() => {
+    if (error === undefined) loadMore();
+  }, [error, loadMore]);
 
   return {
     state,
@@ -126,6 +132,7 @@ export function useShipmentPages(fetchPage: PageFetcher, key: string | undefined
     ...(error !== undefined ? { error } : {}),
     ...(loaded ? { updatedAt: loaded.updatedAt } : {}),
     loadMore,
+    loadMoreQuietly,
     refresh,
   };
 }
