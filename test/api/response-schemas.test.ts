@@ -12,7 +12,7 @@ import {
 } from '../../src/api/routes/access.schemas.js';
 import { REFERENCE_SCHEMAS } from '../../src/api/routes/reference.schemas.js';
 import { ShipmentDetailSchema } from '../../src/api/routes/shipments.schemas.js';
-import { LIST_SHIPMENTS_SCHEMA, ShipmentListItemSchema } from '../../src/api/routes/shipment-lists.schemas.js';
+import { LIST_SHIPMENTS_SCHEMA, SEARCH_SHIPMENTS_SCHEMA, ShipmentListItemSchema } from '../../src/api/routes/shipment-lists.schemas.js';
 import { trip } from '../projections/profile-events.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -82,6 +82,17 @@ describe('shipment answers', () => {
     expect(snapshots.some((s) => s.current?.locationId !== undefined)).toBe(true);
     for (const shipment of response.json().shipments) expect(schemaErrors(ShipmentListItemSchema, shipment)).toEqual([]);
     expect(schemaErrors(LIST_SHIPMENTS_SCHEMA.response[200], response.json())).toEqual([]);
+  });
+
+  it('finds a shipment by part of its container number, each result with its arrival range at the destination', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/shipments/search?q=U876543' });
+    expect(response.statusCode).toBe(200);
+    const found = response.json().shipments as { id: string; arrival?: { locationId: string } }[];
+    expect(found.length).toBe(1);
+    const estimate = await t.runtime.shipments.estimate(found[0]!.id);
+    expect(estimate?.arrival).toBeDefined();
+    expect(found[0]!.arrival?.locationId).toBe(estimate?.arrival?.locationId);
+    expect(schemaErrors(SEARCH_SHIPMENTS_SCHEMA.response[200], response.json())).toEqual([]);
   });
 
   it('shows one shipment with its position, transit steps, holds, timeline and ETA, byte for byte', async () => {
