@@ -1,7 +1,7 @@
 // The border crossing board against the living demo, as Kazakhstan's customs: a crossing of its
 // own with goods standing there (waiting time, since when) and goods coming (an arrival range and
-// its basis), the counts the API gives, a refresh on demand, many rows kept few in the DOM, and the
-// same board in Arabic, right to left.
+// its basis), the counts the API gives, a refresh on demand and every minute (not while the reader's
+// focus is in the lists), many rows kept few in the DOM, and the same board in Arabic, right to left.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
@@ -91,6 +91,36 @@ describe('the border crossing board', () => {
     await expect.poll(() => rowsOf(page, 'موجودة الآن').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'board-ar');
+    await context.close();
+  });
+
+  it('refreshes itself every minute, but not while the focus is in its lists', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, CUSTOMS);
+    const busy = await busyCrossing(page);
+    // The page's clock, moved on by the test: a minute passes at once.
+    await page.clock.install();
+    await page.goto(`/crossings?location=${busy.id}`);
+    const updated = page.getByText(/^Updated at /);
+    await expect.poll(() => updated.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => rowsOf(page, 'There now').count()).toBeGreaterThan(0);
+    const first = await updated.innerText();
+
+    // Focus on a shipment of the list: a minute on, nothing has moved under the reader's hands.
+    await rowsOf(page, 'There now').first().getByRole('link').focus();
+    await page.clock.runFor(61_000);
+    await page.waitForTimeout(500);
+    expect(await updated.innerText()).toBe(first);
+
+    // Focus out of the lists: the refresh that waited happens now.
+    await page.getByLabel('Border crossing or port').focus();
+    await expect.poll(() => updated.innerText()).not.toBe(first);
+    const second = await updated.innerText();
+
+    // And with the focus elsewhere, the next minute refreshes by itself.
+    await page.clock.runFor(61_000);
+    await expect.poll(() => updated.innerText()).not.toBe(second);
     await context.close();
   });
 
