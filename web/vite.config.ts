@@ -3,13 +3,14 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { baseMapPlugin } from './vite/base-map.ts';
 
 const here = import.meta.dirname;
 const server = 'http://localhost:8080';
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), baseMapPlugin()],
   build: { outDir: path.join(here, 'dist'), emptyOutDir: true },
   server: { proxy: Object.fromEntries(['/api', '/epcis', '/openapi.json', '/ready', '/health'].map((prefix) => [prefix, server])) },
 });
