@@ -40,6 +40,31 @@ const REGION: [[number, number], [number, number]] = [
   [88, 52],
 ];
 
+/**
+ * Hides the names that would cover one placed before them: the current place first, then the ends
+ * of the route, then the stops in order. The list beside the map still names every stop.
+ */
+function declutter(markers: readonly Marker[], overlay: MapOverlay | undefined): void {
+  const labels = markers.map((marker) => marker.getElement());
+  if (overlay) labels.forEach((label, i) => (label.dataset.rank = String(rankOf(overlay, i))));
+  const placed: DOMRect[] = [];
+  for (const label of [...labels].sort((a, b) => Number(a.dataset.rank) - Number(b.dataset.rank))) {
+    label.style.visibility = 'visible';
+    const box = label.getBoundingClientRect();
+    const covers = placed.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom);
+    if (covers) label.style.visibility = 'hidden';
+    else placed.push(box);
+  }
+}
+
+function rankOf(overlay: MapOverlay, index: number): number {
+  const last = overlay.stops.length - 1;
+  if (overlay.stops[index]!.state === 'current') return -3;
+  if (index === 0) return -2;
+  if (index === last) return -1;
+  return index;
+}
+
 export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {
   const [west, south, east, north] = options.baseMap.bbox;
   const map = new MapLibreMap({
@@ -86,8 +111,16 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
       return new Marker({ element: label, anchor: rtl ? 'right' : 'left', offset: [rtl ? -16 : 16, 0] }).setLngLat([...stop.at]).addTo(map);
     });
     const bounds = overlayBounds(overlay);
-    if (fit && bounds) map.fitBounds(new LngLatBounds([...bounds[0]], [...bounds[1]]), { padding: options.compact ? 40 : 60, maxZoom: options.compact ? 4.5 : 6, duration: 0 });
+    if (fit && bounds) {
+      // Room for the names, which run from the symbols towards the end of the line.
+      const room = options.compact ? 40 : 60;
+      const names = options.compact ? 120 : 180;
+      const padding = { top: room, bottom: room, left: options.dir === 'rtl' ? names : room, right: options.dir === 'rtl' ? room : names };
+      map.fitBounds(new LngLatBounds([...bounds[0]], [...bounds[1]]), { padding, maxZoom: options.compact ? 4.5 : 6, duration: 0 });
+    }
+    declutter(markers, overlay);
   };
+  map.on('moveend', () => declutter(markers, undefined));
 
   map.once('load', () => {
     loaded = true;
