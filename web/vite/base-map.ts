@@ -15,8 +15,13 @@ import type { Plugin } from 'vite';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 /** The region drawn: Turkey's east to China's east coast, the Gulf to Siberia's south. */
-export const BASE_MAP_BOUNDS = { west: 25, south: 15, east: 125, north: 60 } as const;
-type Bounds = typeof BASE_MAP_BOUNDS;
+export interface Bounds {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
+}
+export const BASE_MAP_BOUNDS: Bounds = { west: 25, south: 15, east: 125, north: 60 };
 
 type Position = [number, number];
 type Ring = Position[];
