@@ -2,24 +2,15 @@
 // (web/vite/base-map.ts): clipped to the region, small, and with the seas as water (the Caspian is a
 // hole in Natural Earth's land, so the map's water shows through).
 import { describe, expect, it } from 'vitest';
+import { ringContains } from '../../src/reference/geo.js';
 import { BASE_MAP_BOUNDS, buildBaseMap, clipLine, clipRing, readCountriesTopology } from '../../web/vite/base-map.js';
 
 type Position = [number, number];
 
-function inRing([x, y]: Position, ring: readonly Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 describe('the base map', () => {
   const map = buildBaseMap(readCountriesTopology());
   const land = map.features.find((f) => f.properties.kind === 'land')!.geometry.coordinates as Position[][][];
-  const onLand = (point: Position) => land.some(([outer, ...holes]) => inRing(point, outer!) && !holes.some((hole) => inRing(point, hole)));
+  const onLand = ([lon, lat]: Position) => land.some(([outer, ...holes]) => ringContains(outer!, lon, lat) && !holes.some((hole) => ringContains(hole, lon, lat)));
 
   it('has land, borders and coastlines, all inside the region', () => {
     expect(map.features.map((f) => f.properties.kind)).toEqual(['land', 'border', 'coast']);
