@@ -92,7 +92,7 @@ export default function PublicTrackingPage() {
     <section aria-labelledby="public-title" className="card public-tracking">
       <h1 id="public-title">{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <div className="public-tracking-body">
+      <div className={place ? 'public-tracking-body public-tracking-body--with-map' : 'public-tracking-body'}>
         <TrackingFacts tracking={tracking} placeName={placeName} />
         {place && (
           <section aria-labelledby="public-map-title" className="public-tracking-map">

@@ -18,6 +18,12 @@ function countryName(code: string, language: string): string {
   }
 }
 
+/** Why there is no place to name: not gone yet, last reported between places (a position, which the link does not show), or nothing said. */
+function noPlace(status: string): 'lastPlace.notDeparted' | 'lastPlace.onTheWay' | 'lastPlace.none' {
+  if (status === 'planned') return 'lastPlace.notDeparted';
+  return ['departed', 'in-transit', 'on-ferry'].includes(status) ? 'lastPlace.onTheWay' : 'lastPlace.none';
+}
+
 export function TrackingFacts({ tracking, placeName }: { tracking: Tracking; placeName: string | undefined }) {
   const { t, i18n } = useTranslation('public');
   const language = i18n.language;
@@ -29,7 +35,7 @@ export function TrackingFacts({ tracking, placeName }: { tracking: Tracking; pla
       <dd className="public-facts-status">{KNOWN_STATUSES.includes(tracking.status) ? t(`status.${tracking.status}`) : tracking.status}</dd>
 
       <dt>{t('lastPlace.label')}</dt>
-      <dd>{placeName ? (country ? t('lastPlace.inCountry', { place: placeName, country: countryName(country, language) }) : placeName) : t('lastPlace.none')}</dd>
+      <dd>{placeName ? (country ? t('lastPlace.inCountry', { place: placeName, country: countryName(country, language) }) : placeName) : t(noPlace(tracking.status))}</dd>
 
       <dt>{notYetMoved ? t('when.registeredLabel') : t('when.label')}</dt>
       <dd>
