@@ -169,6 +169,21 @@ describe('the public tracking page', () => {
     await close();
   });
 
+  it('says goods between places are on the way, and draws no map for them', async () => {
+    const listed = (await (await signedIn.request.get('/api/shipments?status=in-transit&limit=50')).json()) as { shipments: Shipment[] };
+    const between = listed.shipments.find((s) => s.lastLocation?.kind === 'geo');
+    expect(between, 'an in-transit shipment last reported by position').toBeDefined();
+    const created = await signedIn.request.post(`/api/shipments/${encodeURIComponent(between!.id)}/public-links`, { data: {} });
+    const { url } = (await created.json()) as { url: string };
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.locator('.public-facts dd').count()).toBe(4);
+    expect(await page.locator('.public-facts dd').nth(1).textContent()).toBe('On the way between places');
+    expect(await page.locator('.corridor-map').count()).toBe(0);
+    await context.close();
+  });
+
   it('says in plain words that a withdrawn or made-up link is not valid', async () => {
     const revoked = await signedIn.request.delete(`/api/public-links/${link.id}`);
     expect(revoked.status()).toBe(204);
