@@ -16,7 +16,7 @@ export default defineConfig({
     baseMapPlugin(),
     // Brotli and gzip copies of every file beside it, served by the Karvon server to browsers that
     // accept them (@fastify/static preCompressed): a border post's link carries a third of the bytes.
-    compression({ algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })], threshold: 1024, include: /\.(js|css|html|json|svg)$/ }),
+    compression({ algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })], threshold: 1024, include: /\.(m?js|css|html|json|svg)$/ }),
   ],
   build: {
     outDir: path.join(here, 'dist'),
