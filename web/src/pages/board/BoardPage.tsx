@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../session';
+import { formatTime } from '../../i18n/format';
 import { countryName, useReferencePlaces } from '../shipments/referencePlaces';
 import { PAGE_SIZE_BOARD } from '../shipments/shipmentTypes';
 import { pageOrThrow, useShipmentPages, type PageFetcher } from '../shipments/useShipmentPages';
@@ -80,7 +81,7 @@ export default function BoardPage() {
         </div>
         {locationId && (
           <div className="board-refresh">
-            <span role="status">{updatedAt ? t('updatedAt', { time: new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(updatedAt) }) : t('loading')}</span>
+            <span role="status">{updatedAt ? t('updatedAt', { time: formatTime(updatedAt, language) }) : t('loading')}</span>
             <button type="button" className="secondary" onClick={refresh}>
               {t('refresh')}
             </button>
