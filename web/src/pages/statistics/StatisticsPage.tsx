@@ -1,11 +1,191 @@
-/** Placeholder: this page is being built (issue 12). */
+/**
+ * Corridor statistics for the secretariat, the council, the network operator and national
+ * coordinators (GET /api/statistics/): totals, shipments by status and by corridor, the observed
+ * dwell at each border crossing and port, leg times, and events per day. Every chart has its figures
+ * in a table next to it. (Whole-corridor transit times are not published: CorridorStatistics.entries.)
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { countryName } from '../governance/governance-types';
+import { QuantileTable, type QuantileRow } from './QuantileTable';
+import { StatChart, type Series } from './StatChart';
+import { loadStatistics, nameIn, type Loaded, type Observation, type StatisticsView } from './statistics-data';
+import '../admin/data-table.css';
+import './statistics.css';
+
+const COLOURS = { single: '#0b5cad', p10: '#9cc3ea', p50: '#0b5cad', p90: '#06325e' } as const;
+
+type Subject<K extends Observation['subject']['kind']> = Extract<Observation['subject'], { kind: K }>;
+const ofKind = <K extends Observation['subject']['kind']>(observations: readonly Observation[], kind: K) =>
+  observations.filter((o): o is Observation & { subject: Subject<K> } => o.subject.kind === kind);
+
+function CountsSection({ id, title, rowHeader, entries, chartDescription, horizontal }: { id: string; title: string; rowHeader: string; entries: readonly (readonly [string, string, number])[]; chartDescription: string; horizontal?: boolean }) {
+  const { t, i18n } = useTranslation('statistics');
+  const labels = useMemo(() => entries.map(([, label]) => label), [entries]);
+  const series = useMemo<Series[]>(() => [{ label: t('shipments'), values: entries.map(([, , count]) => count), colour: COLOURS.single }], [entries, t]);
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id}>{title}</h2>
+      <div className="chart-and-table">
+        <StatChart kind="bar" labels={labels} series={series} description={chartDescription} valueTitle={t('shipments')} horizontal={horizontal ?? false} />
+        <div className="table-box">
+          <table className="data-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rowHeader}</th>
+                <th scope="col" className="number">
+                  {t('shipments')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map(([key, label, count]) => (
+                <tr key={key}>
+                  <th scope="row">{label}</th>
+                  <td className="number">{formatNumber(count, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function QuantileSection({ id, title, intro, rowHeader, rows, chartDescription }: { id: string; title: string; intro: string; rowHeader: string; rows: readonly QuantileRow[]; chartDescription: string }) {
+  const { t } = useTranslation('statistics');
+  const labels = useMemo(() => rows.map((row) => row.label), [rows]);
+  const series = useMemo<Series[]>(
+    () => (['p10', 'p50', 'p90'] as const).map((q) => ({ label: t(`quantiles.${q}`), values: rows.map((row) => row[q]), colour: COLOURS[q] })),
+    [rows, t],
+  );
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id}>{title}</h2>
+      <p className="muted">{intro}</p>
+      {rows.length === 0 ? (
+        <p>{t('noObservations')}</p>
+      ) : (
+        <div className="chart-over-table">
+          <StatChart kind="bar" horizontal labels={labels} series={series} description={chartDescription} valueTitle={t('hours')} height={Math.max(240, rows.length * 42)} />
+          <QuantileTable caption={title} rowHeader={rowHeader} rows={rows} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Statistics({ view }: { view: StatisticsView }) {
+  const { t, i18n } = useTranslation('statistics');
+  const lang = i18n.language;
+  const { statistics, corridorNames, locationNames } = view;
+  const place = (id: string) => nameIn(locationNames.get(id), lang, id);
+  const mode = (value: string) => t(`mode.${value}`, { defaultValue: value });
+  const quantiles = (o: Observation) => ({ key: o.key, n: o.n, p10: o.p10, p50: o.p50, p90: o.p90 });
+
+  const byStatus = useMemo(() => Object.entries(statistics.byStatus).map(([status, count]) => [status, t(`status.${status}`, { defaultValue: status }), count] as const), [statistics, t]);
+  const byCorridor = useMemo(
+    () => Object.entries(statistics.byCorridor).sort((a, b) => b[1] - a[1]).map(([id, count]) => [id, nameIn(corridorNames.get(id), lang, id), count] as const),
+    [statistics, corridorNames, lang],
+  );
+  const dwell = useMemo(
+    () =>
+      ofKind(statistics.observations, 'dwell')
+        .map((o) => ({
+          ...quantiles(o),
+          label: t('dwellLabel', { place: place(o.subject.location), from: countryName(o.subject.countryBefore, lang), to: countryName(o.subject.countryAfter, lang), mode: mode(o.subject.mode) }),
+        }))
+        .sort((a, b) => b.p50 - a.p50),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [statistics, lang, locationNames, t],
+  );
+  const legs = useMemo(
+    () => ofKind(statistics.observations, 'leg').map((o) => ({ ...quantiles(o), label: t('legLabel', { from: place(o.subject.from), to: place(o.subject.to), mode: mode(o.subject.mode) }) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [statistics, lang, locationNames, t],
+  );
+  const days = useMemo(() => statistics.eventsPerDay.map((d) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${d.day}T00:00:00Z`))), [statistics, lang]);
+  const daySeries = useMemo<Series[]>(() => [{ label: t('events'), values: statistics.eventsPerDay.map((d) => d.count), colour: COLOURS.single }], [statistics, t]);
+
+  return (
+    <>
+      <section aria-labelledby="totals-title" className="card">
+        <h2 id="totals-title">{t('totals.title')}</h2>
+        <dl className="totals">
+          {(['shipments', 'completedShipments', 'openHolds', 'events'] as const).map((key) => (
+            <div key={key}>
+              <dt>{t(`totals.${key}`)}</dt>
+              <dd>{formatNumber(statistics[key], lang)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <CountsSection id="by-status-title" title={t('byStatus.title')} rowHeader={t('byStatus.status')} entries={byStatus} chartDescription={t('byStatus.chart')} />
+      <CountsSection id="by-corridor-title" title={t('byCorridor.title')} rowHeader={t('byCorridor.corridor')} entries={byCorridor} chartDescription={t('byCorridor.chart')} horizontal />
+      <QuantileSection id="dwell-title" title={t('dwell.title')} intro={t('dwell.intro')} rowHeader={t('dwell.place')} rows={dwell} chartDescription={t('dwell.chart')} />
+      <section aria-labelledby="legs-title" className="card">
+        <h2 id="legs-title">{t('legs.title')}</h2>
+        <p className="muted">{t('legs.intro')}</p>
+        {legs.length === 0 ? <p>{t('noObservations')}</p> : <QuantileTable caption={t('legs.title')} rowHeader={t('legs.leg')} rows={legs} />}
+      </section>
+      <section aria-labelledby="per-day-title" className="card">
+        <h2 id="per-day-title">{t('perDay.title')}</h2>
+        <div className="chart-and-table">
+          <StatChart kind="line" labels={days} series={daySeries} description={t('perDay.chart')} valueTitle={t('events')} />
+          <div className="table-box">
+            <table className="data-table">
+              <caption>{t('perDay.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('perDay.day')}</th>
+                  <th scope="col" className="number">
+                    {t('events')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {statistics.eventsPerDay.map((d, index) => (
+                  <tr key={d.day}>
+                    <th scope="row">{days[index]}</th>
+                    <td className="number">{formatNumber(d.count, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}
 
 export default function StatisticsPage() {
   const { t } = useTranslation('statistics');
+  const [loaded, setLoaded] = useState<Loaded>();
+  useEffect(() => {
+    let current = true;
+    loadStatistics()
+      .then((result) => current && setLoaded(result))
+      .catch(() => current && setLoaded({ ok: false, forbidden: false, said: t('common:error.unreachable') }));
+    return () => {
+      current = false;
+    };
+  }, [t]);
   return (
-    <section aria-labelledby="statistics-title" className="card">
-      <h1 id="statistics-title">{t('title')}</h1>
-    </section>
+    <div className="page-stack statistics-page">
+      <section aria-labelledby="statistics-title" className="card">
+        <h1 id="statistics-title">{t('title')}</h1>
+        <p>{t('intro')}</p>
+        {!loaded?.ok && (
+          <p role="status" className={loaded ? 'error' : undefined}>
+            {!loaded ? t('common:app.loading') : loaded.forbidden ? t('forbidden') : (loaded.said ?? t('loadFailed'))}
+          </p>
+        )}
+      </section>
+      {loaded?.ok && <Statistics view={loaded.view} />}
+    </div>
   );
 }

@@ -1,0 +1,161 @@
+/**
+ * The organisations the caller administers or sees (GET /api/organisations), one of which is picked
+ * for its users and keys below; and, for those who may create one (the network operator, a national
+ * coordinator for its own country), the form to create an organisation.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useMe } from '../../session';
+import { NETWORK_WIDE_KINDS, ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './access-types';
+import { FormField } from './FormField';
+import { formProblemOf, NO_PROBLEM, type FormProblem } from './form-problem';
+
+/** Values typed one per line or separated by commas. */
+const listOf = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((value) => value.trim())
+    .filter(Boolean);
+
+const FIELDS = ['id', 'name', 'kind', 'country', 'partyIds'] as const;
+
+function CreateOrganisationForm({ onCreated }: { onCreated: (organisation: Organisation) => void }) {
+  const { t } = useTranslation('admin');
+  const me = useMe();
+  const coordinator = me.organisation.kind === 'national-coordinator';
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<OrganisationKind>('forwarder');
+  const [country, setCountry] = useState(coordinator ? (me.organisation.country ?? '') : '');
+  const [partyIds, setPartyIds] = useState('');
+  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const [working, setWorking] = useState(false);
+  const networkWide = NETWORK_WIDE_KINDS.includes(kind);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setWorking(true);
+    setProblem(NO_PROBLEM);
+    try {
+      const body = { id: id.trim(), name: name.trim(), kind, partyIds: listOf(partyIds), ...(networkWide ? {} : { country: country.trim().toUpperCase() }) };
+      const { data, error } = await api.POST('/api/organisations', { body });
+      if (data) {
+        onCreated(data);
+        setId('');
+        setName('');
+        setPartyIds('');
+      } else setProblem(formProblemOf(error, FIELDS, t('organisations.createFailed')));
+    } catch {
+      setProblem({ fields: {}, general: t('common:error.unreachable') });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby="create-organisation-title" noValidate>
+      <h3 id="create-organisation-title">{t('organisations.createTitle')}</h3>
+      <div className="form-grid">
+        <FormField label={t('organisations.id')} hint={t('organisations.idHint')} error={problem.fields.id}>
+          {(attributes) => <input {...attributes} dir="ltr" required value={id} onChange={(event) => setId(event.target.value)} />}
+        </FormField>
+        <FormField label={t('organisations.name')} error={problem.fields.name}>
+          {(attributes) => <input {...attributes} required value={name} onChange={(event) => setName(event.target.value)} />}
+        </FormField>
+        <FormField label={t('organisations.kind')} error={problem.fields.kind}>
+          {(attributes) => (
+            <select {...attributes} value={kind} onChange={(event) => setKind(event.target.value as OrganisationKind)}>
+              {ORGANISATION_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`kind.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {!networkWide && (
+          <FormField label={t('organisations.country')} hint={t('organisations.countryHint')} error={problem.fields.country}>
+            {(attributes) => <input {...attributes} dir="ltr" maxLength={2} required value={country} onChange={(event) => setCountry(event.target.value)} />}
+          </FormField>
+        )}
+        <FormField label={t('organisations.partyIds')} hint={t('organisations.partyIdsHint')} error={problem.fields.partyIds}>
+          {(attributes) => <textarea {...attributes} dir="ltr" rows={2} value={partyIds} onChange={(event) => setPartyIds(event.target.value)} />}
+        </FormField>
+      </div>
+      {problem.general && (
+        <p role="alert" className="error">
+          {problem.general}
+        </p>
+      )}
+      <button type="submit" disabled={working}>
+        {t('organisations.create')}
+      </button>
+    </form>
+  );
+}
+
+interface SectionProps {
+  readonly organisations: readonly Organisation[];
+  readonly selected?: string | undefined;
+  readonly onSelect: (id: string) => void;
+  readonly onCreated: (organisation: Organisation) => void;
+}
+
+export function OrganisationsSection({ organisations, selected, onSelect, onCreated }: SectionProps) {
+  const { t } = useTranslation('admin');
+  const me = useMe();
+  const mayCreate = me.organisation.kind === 'network-operator' || me.organisation.kind === 'national-coordinator';
+  return (
+    <section aria-labelledby="organisations-title" className="card">
+      <h2 id="organisations-title">{t('organisations.title')}</h2>
+      <div className="table-box">
+        <table className="data-table">
+          <caption>{t('organisations.caption', { count: organisations.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('organisations.name')}</th>
+              <th scope="col">{t('organisations.id')}</th>
+              <th scope="col">{t('organisations.kind')}</th>
+              <th scope="col">{t('organisations.country')}</th>
+              <th scope="col">{t('organisations.status')}</th>
+              <th scope="col">{t('organisations.partyIds')}</th>
+              <th scope="col">{t('organisations.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((organisation) => (
+              <tr key={organisation.id} aria-current={organisation.id === selected ? 'true' : undefined}>
+                <th scope="row">{organisation.name}</th>
+                <td>
+                  <code dir="ltr">{organisation.id}</code>
+                </td>
+                <td>{t(`kind.${organisation.kind}`)}</td>
+                <td>{organisation.country ?? t('organisations.networkWide')}</td>
+                <td>{t(`organisationStatus.${organisation.status}`)}</td>
+                <td>
+                  {organisation.partyIds.map((party) => (
+                    <code key={party} dir="ltr" className="party-id">
+                      {party}
+                    </code>
+                  ))}
+                </td>
+                <td>
+                  {organisation.id === selected ? (
+                    <span className="selected-mark">{t('organisations.shown')}</span>
+                  ) : (
+                    <button type="button" className="secondary-button" onClick={() => onSelect(organisation.id)}>
+                      {t('organisations.show')}
+                      <span className="visually-hidden"> {organisation.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {mayCreate && <CreateOrganisationForm onCreated={onCreated} />}
+    </section>
+  );
+}
