@@ -3,13 +3,13 @@
  * for its users and keys below; and, for those who may create one (the network operator, a national
  * coordinator for its own country), the form to create an organisation.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useMe } from '../../session';
 import { NETWORK_WIDE_KINDS, ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './access-types';
 import { FormField } from './FormField';
-import { formProblemOf, NO_PROBLEM, type FormProblem } from './form-problem';
+import { FormEnd, useServerForm } from './server-form';
 
 /** Values typed one per line or separated by commas. */
 const listOf = (text: string) =>
@@ -29,32 +29,21 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (organisation: Organ
   const [kind, setKind] = useState<OrganisationKind>('forwarder');
   const [country, setCountry] = useState(coordinator ? (me.organisation.country ?? '') : '');
   const [partyIds, setPartyIds] = useState('');
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [working, setWorking] = useState(false);
   const networkWide = NETWORK_WIDE_KINDS.includes(kind);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setWorking(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const body = { id: id.trim(), name: name.trim(), kind, partyIds: listOf(partyIds), ...(networkWide ? {} : { country: country.trim().toUpperCase() }) };
-      const { data, error } = await api.POST('/api/organisations', { body });
-      if (data) {
-        onCreated(data);
-        setId('');
-        setName('');
-        setPartyIds('');
-      } else setProblem(formProblemOf(error, FIELDS, t('organisations.createFailed')));
-    } catch {
-      setProblem({ fields: {}, general: t('common:error.unreachable') });
-    } finally {
-      setWorking(false);
-    }
-  };
+  const { problem, working, onSubmit } = useServerForm(
+    FIELDS,
+    t('organisations.createFailed'),
+    () => api.POST('/api/organisations', { body: { id: id.trim(), name: name.trim(), kind, partyIds: listOf(partyIds), ...(networkWide ? {} : { country: country.trim().toUpperCase() }) } }),
+    (created) => {
+      onCreated(created);
+      setId('');
+      setName('');
+      setPartyIds('');
+    },
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="create-organisation-title" noValidate>
+    <form onSubmit={onSubmit} aria-labelledby="create-organisation-title" noValidate>
       <h3 id="create-organisation-title">{t('organisations.createTitle')}</h3>
       <div className="form-grid">
         <FormField label={t('organisations.id')} hint={t('organisations.idHint')} error={problem.fields.id}>
@@ -83,14 +72,7 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (organisation: Organ
           {(attributes) => <textarea {...attributes} dir="ltr" rows={2} value={partyIds} onChange={(event) => setPartyIds(event.target.value)} />}
         </FormField>
       </div>
-      {problem.general && (
-        <p role="alert" className="error">
-          {problem.general}
-        </p>
-      )}
-      <button type="submit" disabled={working}>
-        {t('organisations.create')}
-      </button>
+      <FormEnd problem={problem} working={working} submitText={t('organisations.create')} />
     </form>
   );
 }

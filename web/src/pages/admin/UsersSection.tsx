@@ -3,13 +3,13 @@
  * (POST /api/users/{id}/disable, after a confirmation; the API has no way back), and creating one
  * with name, e-mail, role and an initial password.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { formatShortDateTime } from '../../i18n/format';
 import { USER_ROLES, type Organisation, type User, type UserRole } from './access-types';
 import { FormField } from './FormField';
-import { formProblemOf, NO_PROBLEM, type FormProblem } from './form-problem';
+import { FormEnd, useServerForm } from './server-form';
 
 const FIELDS = ['name', 'email', 'role', 'password'] as const;
 
@@ -19,33 +19,20 @@ function CreateUserForm({ organisation, onCreated }: { organisation: Organisatio
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<UserRole>('operator');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [working, setWorking] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setWorking(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const { data, error } = await api.POST('/api/organisations/{id}/users', {
-        params: { path: { id: organisation.id } },
-        body: { name: name.trim(), email: email.trim(), role, password },
-      });
-      if (data) {
-        onCreated(data);
-        setName('');
-        setEmail('');
-        setPassword('');
-      } else setProblem(formProblemOf(error, FIELDS, t('users.createFailed')));
-    } catch {
-      setProblem({ fields: {}, general: t('common:error.unreachable') });
-    } finally {
-      setWorking(false);
-    }
-  };
+  const { problem, working, onSubmit } = useServerForm(
+    FIELDS,
+    t('users.createFailed'),
+    () => api.POST('/api/organisations/{id}/users', { params: { path: { id: organisation.id } }, body: { name: name.trim(), email: email.trim(), role, password } }),
+    (user) => {
+      onCreated(user);
+      setName('');
+      setEmail('');
+      setPassword('');
+    },
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="create-user-title" noValidate>
+    <form onSubmit={onSubmit} aria-labelledby="create-user-title" noValidate>
       <h3 id="create-user-title">{t('users.createTitle', { organisation: organisation.name })}</h3>
       <div className="form-grid">
         <FormField label={t('users.name')} error={problem.fields.name}>
@@ -69,14 +56,7 @@ function CreateUserForm({ organisation, onCreated }: { organisation: Organisatio
           {(attributes) => <input {...attributes} type="password" dir="ltr" autoComplete="new-password" required value={password} onChange={(event) => setPassword(event.target.value)} />}
         </FormField>
       </div>
-      {problem.general && (
-        <p role="alert" className="error">
-          {problem.general}
-        </p>
-      )}
-      <button type="submit" disabled={working}>
-        {t('users.create')}
-      </button>
+      <FormEnd problem={problem} working={working} submitText={t('users.create')} />
     </form>
   );
 }

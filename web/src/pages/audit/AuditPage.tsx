@@ -104,6 +104,7 @@ export default function AuditPage() {
                   <th scope="col">{t('column.action')}</th>
                   <th scope="col">{t('column.subject')}</th>
                   <th scope="col">{t('column.outcome')}</th>
+                  <th scope="col">{t('column.details')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -123,6 +124,19 @@ export default function AuditPage() {
                     <td className={`outcome outcome-${entry.outcome}`}>
                       <span aria-hidden="true">{entry.outcome === 'success' ? '✓ ' : '✗ '}</span>
                       {t(`outcome.${entry.outcome}`)}
+                    </td>
+                    <td>
+                      {Object.keys(entry.details).length > 0 && (
+                        <details>
+                          <summary>
+                            {t('details.show')}
+                            <span className="visually-hidden"> {t('details.ofEntry', { seq: formatNumber(entry.seq, lang) })}</span>
+                          </summary>
+                          <pre dir="ltr" className="entry-details">
+                            {JSON.stringify(entry.details, null, 2)}
+                          </pre>
+                        </details>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,9 +1,9 @@
 /** Opening a proposal to admit, suspend or reinstate a state (a member state's national coordinator). */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { FormField } from '../admin/FormField';
-import { formProblemOf, NO_PROBLEM, type FormProblem } from '../admin/form-problem';
+import { FormEnd, useServerForm } from '../admin/server-form';
 import type { Proposal, ProposalKind } from './governance-types';
 
 const KINDS: readonly ProposalKind[] = ['admission', 'suspension', 'reinstatement'];
@@ -14,31 +14,19 @@ export function ProposeForm({ onOpened }: { onOpened: (proposal: Proposal) => vo
   const [kind, setKind] = useState<ProposalKind>('admission');
   const [country, setCountry] = useState('');
   const [motivation, setMotivation] = useState('');
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [working, setWorking] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setWorking(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const { data, error } = await api.POST('/api/governance/proposals', {
-        body: { kind, country: country.trim().toUpperCase(), ...(motivation.trim() ? { motivation: motivation.trim() } : {}) },
-      });
-      if (data) {
-        onOpened(data);
-        setCountry('');
-        setMotivation('');
-      } else setProblem(formProblemOf(error, FIELDS, t('propose.failed')));
-    } catch {
-      setProblem({ fields: {}, general: t('common:error.unreachable') });
-    } finally {
-      setWorking(false);
-    }
-  };
+  const { problem, working, onSubmit } = useServerForm(
+    FIELDS,
+    t('propose.failed'),
+    () => api.POST('/api/governance/proposals', { body: { kind, country: country.trim().toUpperCase(), ...(motivation.trim() ? { motivation: motivation.trim() } : {}) } }),
+    (proposal) => {
+      onOpened(proposal);
+      setCountry('');
+      setMotivation('');
+    },
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="propose-title" noValidate>
+    <form onSubmit={onSubmit} aria-labelledby="propose-title" noValidate>
       <h3 id="propose-title">{t('propose.title')}</h3>
       <div className="form-grid">
         <FormField label={t('propose.kind')} error={problem.fields.kind}>
@@ -59,14 +47,7 @@ export function ProposeForm({ onOpened }: { onOpened: (proposal: Proposal) => vo
       <FormField label={t('propose.motivation')} error={problem.fields.motivation}>
         {(attributes) => <textarea {...attributes} rows={3} value={motivation} onChange={(event) => setMotivation(event.target.value)} />}
       </FormField>
-      {problem.general && (
-        <p role="alert" className="error">
-          {problem.general}
-        </p>
-      )}
-      <button type="submit" disabled={working}>
-        {t('propose.submit')}
-      </button>
+      <FormEnd problem={problem} working={working} submitText={t('propose.submit')} />
     </form>
   );
 }

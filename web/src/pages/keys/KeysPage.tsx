@@ -3,13 +3,13 @@
  * creating a key with the scopes chosen. The new key's secret is in the answer to its creation and
  * nowhere else, so it is shown once, with a copy button and a warning, until dismissed.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useMe } from '../../session';
 import { KEY_SCOPES, type ApiKey, type KeyScope } from '../admin/access-types';
 import { FormField } from '../admin/FormField';
-import { formProblemOf, NO_PROBLEM, type FormProblem } from '../admin/form-problem';
+import { FormEnd, useServerForm } from '../admin/server-form';
 import { KeysTable } from './KeysTable';
 import '../admin/data-table.css';
 import './keys.css';
@@ -56,30 +56,20 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: { key: ApiKey; secr
   const { t } = useTranslation('keys');
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<KeyScope[]>(['capture', 'read']);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [working, setWorking] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setWorking(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const { data, error } = await api.POST('/api/keys', { body: { name: name.trim(), scopes } });
-      if (data) {
-        onCreated(data);
-        setName('');
-      } else setProblem(formProblemOf(error, FIELDS, t('createFailed')));
-    } catch {
-      setProblem({ fields: {}, general: t('common:error.unreachable') });
-    } finally {
-      setWorking(false);
-    }
-  };
+  const { problem, working, onSubmit } = useServerForm(
+    FIELDS,
+    t('createFailed'),
+    () => api.POST('/api/keys', { body: { name: name.trim(), scopes } }),
+    (created) => {
+      onCreated(created);
+      setName('');
+    },
+  );
 
   const toggle = (scope: KeyScope, on: boolean) => setScopes((list) => (on ? [...list.filter((item) => item !== scope), scope] : list.filter((item) => item !== scope)));
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="create-key-title" noValidate>
+    <form onSubmit={onSubmit} aria-labelledby="create-key-title" noValidate>
       <h2 id="create-key-title">{t('create.title')}</h2>
       <FormField label={t('create.name')} hint={t('create.nameHint')} error={problem.fields.name}>
         {(attributes) => <input {...attributes} required value={name} onChange={(event) => setName(event.target.value)} />}
@@ -100,14 +90,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: { key: ApiKey; secr
           </p>
         )}
       </fieldset>
-      {problem.general && (
-        <p role="alert" className="error">
-          {problem.general}
-        </p>
-      )}
-      <button type="submit" disabled={working}>
-        {t('create.submit')}
-      </button>
+      <FormEnd problem={problem} working={working} submitText={t('create.submit')} />
     </form>
   );
 }

@@ -20,8 +20,36 @@ type Subject<K extends Observation['subject']['kind']> = Extract<Observation['su
 const ofKind = <K extends Observation['subject']['kind']>(observations: readonly Observation[], kind: K) =>
   observations.filter((o): o is Observation & { subject: Subject<K> } => o.subject.kind === kind);
 
+/** Counts by row as a table: a row header and one number per row. */
+function CountTable({ caption, rowHeader, valueHeader, rows }: { caption: string; rowHeader: string; valueHeader: string; rows: readonly (readonly [string, string, number])[] }) {
+  const { i18n } = useTranslation();
+  return (
+    <div className="table-box">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            <th scope="col" className="number">
+              {valueHeader}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, label, count]) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td className="number">{formatNumber(count, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function CountsSection({ id, title, rowHeader, entries, chartDescription, horizontal }: { id: string; title: string; rowHeader: string; entries: readonly (readonly [string, string, number])[]; chartDescription: string; horizontal?: boolean }) {
-  const { t, i18n } = useTranslation('statistics');
+  const { t } = useTranslation('statistics');
   const labels = useMemo(() => entries.map(([, label]) => label), [entries]);
   const series = useMemo<Series[]>(() => [{ label: t('shipments'), values: entries.map(([, , count]) => count), colour: COLOURS.single }], [entries, t]);
   return (
@@ -29,27 +57,7 @@ function CountsSection({ id, title, rowHeader, entries, chartDescription, horizo
       <h2 id={id}>{title}</h2>
       <div className="chart-and-table">
         <StatChart kind="bar" labels={labels} series={series} description={chartDescription} valueTitle={t('shipments')} horizontal={horizontal ?? false} />
-        <div className="table-box">
-          <table className="data-table">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rowHeader}</th>
-                <th scope="col" className="number">
-                  {t('shipments')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map(([key, label, count]) => (
-                <tr key={key}>
-                  <th scope="row">{label}</th>
-                  <td className="number">{formatNumber(count, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CountTable caption={title} rowHeader={rowHeader} valueHeader={t('shipments')} rows={entries} />
       </div>
     </section>
   );
@@ -78,36 +86,33 @@ function QuantileSection({ id, title, intro, rowHeader, rows, chartDescription }
   );
 }
 
-function Statistics({ view }: { view: StatisticsView }) {
-  const { t, i18n } = useTranslation('statistics');
-  const lang = i18n.language;
-  const { statistics, corridorNames, locationNames } = view;
+/** The dwell (longest typical first) and leg rows, labelled with place names in the language. */
+function observationRows({ statistics, locationNames }: StatisticsView, lang: string, t: (key: string, options?: Record<string, unknown>) => string) {
   const place = (id: string) => nameIn(locationNames.get(id), lang, id);
   const mode = (value: string) => t(`mode.${value}`, { defaultValue: value });
   const quantiles = (o: Observation) => ({ key: o.key, n: o.n, p10: o.p10, p50: o.p50, p90: o.p90 });
+  const dwell = ofKind(statistics.observations, 'dwell')
+    .map((o) => ({
+      ...quantiles(o),
+      label: t('dwellLabel', { place: place(o.subject.location), from: countryName(o.subject.countryBefore, lang), to: countryName(o.subject.countryAfter, lang), mode: mode(o.subject.mode) }),
+    }))
+    .sort((a, b) => b.p50 - a.p50);
+  const legs = ofKind(statistics.observations, 'leg').map((o) => ({ ...quantiles(o), label: t('legLabel', { from: place(o.subject.from), to: place(o.subject.to), mode: mode(o.subject.mode) }) }));
+  return { dwell, legs };
+}
 
+function Statistics({ view }: { view: StatisticsView }) {
+  const { t, i18n } = useTranslation('statistics');
+  const lang = i18n.language;
+  const { statistics, corridorNames } = view;
+  const { dwell, legs } = useMemo(() => observationRows(view, lang, t), [view, lang, t]);
   const byStatus = useMemo(() => Object.entries(statistics.byStatus).map(([status, count]) => [status, t(`status.${status}`, { defaultValue: status }), count] as const), [statistics, t]);
   const byCorridor = useMemo(
     () => Object.entries(statistics.byCorridor).sort((a, b) => b[1] - a[1]).map(([id, count]) => [id, nameIn(corridorNames.get(id), lang, id), count] as const),
     [statistics, corridorNames, lang],
   );
-  const dwell = useMemo(
-    () =>
-      ofKind(statistics.observations, 'dwell')
-        .map((o) => ({
-          ...quantiles(o),
-          label: t('dwellLabel', { place: place(o.subject.location), from: countryName(o.subject.countryBefore, lang), to: countryName(o.subject.countryAfter, lang), mode: mode(o.subject.mode) }),
-        }))
-        .sort((a, b) => b.p50 - a.p50),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [statistics, lang, locationNames, t],
-  );
-  const legs = useMemo(
-    () => ofKind(statistics.observations, 'leg').map((o) => ({ ...quantiles(o), label: t('legLabel', { from: place(o.subject.from), to: place(o.subject.to), mode: mode(o.subject.mode) }) })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [statistics, lang, locationNames, t],
-  );
   const days = useMemo(() => statistics.eventsPerDay.map((d) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${d.day}T00:00:00Z`))), [statistics, lang]);
+  const dayRows = useMemo(() => statistics.eventsPerDay.map((d, index) => [d.day, days[index]!, d.count] as const), [statistics, days]);
   const daySeries = useMemo<Series[]>(() => [{ label: t('events'), values: statistics.eventsPerDay.map((d) => d.count), colour: COLOURS.single }], [statistics, t]);
 
   return (
@@ -135,27 +140,7 @@ function Statistics({ view }: { view: StatisticsView }) {
         <h2 id="per-day-title">{t('perDay.title')}</h2>
         <div className="chart-and-table">
           <StatChart kind="line" labels={days} series={daySeries} description={t('perDay.chart')} valueTitle={t('events')} />
-          <div className="table-box">
-            <table className="data-table">
-              <caption>{t('perDay.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('perDay.day')}</th>
-                  <th scope="col" className="number">
-                    {t('events')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {statistics.eventsPerDay.map((d, index) => (
-                  <tr key={d.day}>
-                    <th scope="row">{days[index]}</th>
-                    <td className="number">{formatNumber(d.count, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountTable caption={t('perDay.title')} rowHeader={t('perDay.day')} valueHeader={t('events')} rows={dayRows} />
         </div>
       </section>
     </>
