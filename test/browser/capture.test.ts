@@ -1,8 +1,8 @@
 // The capture page, as a forwarder uses it: upload an EPCIS 2.0 JSON-LD document with an event about
 // a container of one of its shipments and see the capture job finish with the event captured; upload
 // a document with a mistyped container number and see the refusal with the place of the fault; send
-// one valid and one unauthorised event with "proceed" and see the job's error with its pointer. The
-// page has no serious accessibility violations, in English and in Arabic.
+// one valid and one unauthorised event with "proceed" and see the job's error with its pointer; the
+// same in XML, placed by XML path. The page has no serious accessibility violations, in English and in Arabic.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
@@ -33,6 +33,19 @@ function epcisDocument(epcs: readonly string[]): Buffer {
   return Buffer.from(JSON.stringify(document, null, 2));
 }
 
+/** The same kind of document in EPCIS 2.0 XML: one OBSERVE event about the EPC, now. */
+function epcisXml(epc: string): Buffer {
+  const now = new Date().toISOString();
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="${now}">
+  <EPCISBody><EventList><ObjectEvent>
+    <eventTime>${now}</eventTime><eventTimeZoneOffset>+05:00</eventTimeZoneOffset>
+    <epcList><epc>${epc}</epc></epcList><action>OBSERVE</action>
+    <bizStep>urn:epcglobal:cbv:bizstep:inspecting</bizStep><readPoint><id>geo:43.2389,76.8897</id></readPoint>
+  </ObjectEvent></EventList></EPCISBody>
+</epcis:EPCISDocument>`);
+}
+
 /** A container of a shipment the forwarder sees (so it may capture events about it). */
 async function containerOfOwnShipment(page: Page): Promise<string> {
   const answer = await page.request.get('/api/shipments?limit=20');
@@ -43,9 +56,10 @@ async function containerOfOwnShipment(page: Page): Promise<string> {
   return container!;
 }
 
-async function upload(page: Page, name: string, content: Buffer, behaviour?: 'proceed'): Promise<void> {
-  if (behaviour) await page.getByLabel('If an event is invalid').selectOption(behaviour);
-  await page.getByLabel('EPCIS document (JSON-LD or XML)').setInputFiles({ name, mimeType: 'application/ld+json', buffer: content });
+async function upload(page: Page, name: string, content: Buffer, behaviour: 'rollback' | 'proceed' = 'rollback'): Promise<void> {
+  await page.getByLabel('If an event is invalid').selectOption(behaviour);
+  const mimeType = name.endsWith('.xml') ? 'application/xml' : 'application/ld+json';
+  await page.getByLabel('EPCIS document (JSON-LD or XML)').setInputFiles({ name, mimeType, buffer: content });
   await page.getByRole('button', { name: 'Upload and capture' }).click();
 }
 
@@ -85,8 +99,23 @@ describe('capture', () => {
     expect(await errors.getByRole('cell', { name: '/epcisBody/eventList/1', exact: true }).count()).toBe(1);
     expect(await errors.getByRole('cell', { name: /may not capture this event/ }).count()).toBe(1);
 
+    // XML is sent as XML, and its faults are placed by their XML path.
+    await upload(page, 'inspection.xml', epcisXml(container));
+    const xml = page.getByRole('article', { name: 'inspection.xml' });
+    await expect.poll(() => xml.getByText('Finished: 1 event captured.').count(), { timeout: 20_000 }).toBe(1);
+    expect(await xml.getByText(/as application\/xml$/).count()).toBe(1);
+    await upload(page, 'mistyped.xml', epcisXml(mistyped));
+    const xmlProblems = page.getByRole('article', { name: 'mistyped.xml' }).getByRole('table', { name: 'Problems found in the document' });
+    await expect.poll(() => xmlProblems.getByRole('cell', { name: '/EPCISDocument/EPCISBody/EventList/ObjectEvent[1]/epcList/epc[1]' }).count(), { timeout: 10_000 }).toBe(1);
+
     // The session's uploads are listed, newest first.
-    expect(await page.getByRole('article').evaluateAll((articles) => articles.map((a) => a.querySelector('h3')?.textContent))).toEqual(['mixed.jsonld', 'mistyped.jsonld', 'inspection.jsonld']);
+    expect(await page.getByRole('article').evaluateAll((articles) => articles.map((a) => a.querySelector('h3')?.textContent))).toEqual([
+      'mistyped.xml',
+      'inspection.xml',
+      'mixed.jsonld',
+      'mistyped.jsonld',
+      'inspection.jsonld',
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });

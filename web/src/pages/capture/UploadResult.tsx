@@ -24,8 +24,13 @@ interface Finding {
   readonly what: string;
 }
 
-/** Where in the document: its JSON pointer, else its XML path, else line and column. */
-function placeOf(issue: { pointer?: string; xmlPath?: string; line?: number; column?: number }, lineColumn: (line: number, column: number) => string): string | undefined {
+/** Where in the document: its XML path in an XML document, else its JSON pointer, else line and column. */
+function placeOf(
+  issue: { pointer?: string; xmlPath?: string; line?: number; column?: number },
+  xml: boolean,
+  lineColumn: (line: number, column: number) => string,
+): string | undefined {
+  if (xml && issue.xmlPath !== undefined) return issue.xmlPath;
   if (issue.pointer !== undefined) return issue.pointer === '' ? '/' : issue.pointer;
   if (issue.xmlPath !== undefined) return issue.xmlPath;
   if (issue.line !== undefined) return lineColumn(issue.line, issue.column ?? 0);
@@ -83,6 +88,7 @@ export function UploadResult({ upload, headingId }: { upload: Upload; headingId:
   const lang = i18n.language;
   const job = upload.job;
   const lineColumn = (line: number, column: number) => t('findings.lineColumn', { line: formatNumber(line, lang), column: formatNumber(column, lang) });
+  const xml = upload.mediaType === 'application/xml';
   const failed = upload.state === 'refused' || (upload.state === 'finished' && job && !job.success);
   return (
     <article className="upload card" aria-labelledby={headingId}>
@@ -126,12 +132,12 @@ export function UploadResult({ upload, headingId }: { upload: Upload; headingId:
           <p className="error">{problemText(upload.refusal.problem) ?? t('refusedStatus', { status: upload.refusal.status })}</p>
           <FindingsTable
             caption={t('findings.problemCaption')}
-            findings={(upload.refusal.problem?.issues ?? []).map((issue) => ({ where: placeOf(issue, lineColumn), what: issue.message }))}
+            findings={(upload.refusal.problem?.issues ?? []).map((issue) => ({ where: placeOf(issue, xml, lineColumn), what: issue.message }))}
           />
         </>
       )}
-      {job && <FindingsTable caption={t('findings.errorsCaption')} findings={job.errors.map((error) => ({ where: placeOf(error, lineColumn), what: error.detail }))} />}
-      {job && <FindingsTable caption={t('findings.warningsCaption')} findings={job.warnings.map((warning) => ({ where: placeOf(warning, lineColumn), what: warning.detail }))} />}
+      {job && <FindingsTable caption={t('findings.errorsCaption')} findings={job.errors.map((error) => ({ where: placeOf(error, xml, lineColumn), what: error.detail }))} />}
+      {job && <FindingsTable caption={t('findings.warningsCaption')} findings={job.warnings.map((warning) => ({ where: placeOf(warning, xml, lineColumn), what: warning.detail }))} />}
     </article>
   );
 }
