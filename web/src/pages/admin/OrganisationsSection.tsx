@@ -10,6 +10,7 @@ import { useMe } from '../../session';
 import { NETWORK_WIDE_KINDS, ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './access-types';
 import { FormField } from './FormField';
 import { FormEnd, useServerForm } from './server-form';
+import { DataTable } from './DataTable';
 
 /** Values typed one per line or separated by commas. */
 const listOf = (text: string) =>
@@ -91,52 +92,36 @@ export function OrganisationsSection({ organisations, selected, onSelect, onCrea
   return (
     <section aria-labelledby="organisations-title" className="card">
       <h2 id="organisations-title">{t('organisations.title')}</h2>
-      <div className="table-box">
-        <table className="data-table">
-          <caption>{t('organisations.caption', { count: organisations.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('organisations.name')}</th>
-              <th scope="col">{t('organisations.id')}</th>
-              <th scope="col">{t('organisations.kind')}</th>
-              <th scope="col">{t('organisations.country')}</th>
-              <th scope="col">{t('organisations.status')}</th>
-              <th scope="col">{t('organisations.partyIds')}</th>
-              <th scope="col">{t('organisations.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((organisation) => (
-              <tr key={organisation.id} aria-current={organisation.id === selected ? 'true' : undefined}>
-                <th scope="row">{organisation.name}</th>
-                <td>
-                  <code dir="ltr">{organisation.id}</code>
-                </td>
-                <td>{t(`kind.${organisation.kind}`)}</td>
-                <td>{organisation.country ?? t('organisations.networkWide')}</td>
-                <td>{t(`organisationStatus.${organisation.status}`)}</td>
-                <td>
-                  {organisation.partyIds.map((party) => (
-                    <code key={party} dir="ltr" className="party-id">
-                      {party}
-                    </code>
-                  ))}
-                </td>
-                <td>
-                  {organisation.id === selected ? (
-                    <span className="selected-mark">{t('organisations.shown')}</span>
-                  ) : (
-                    <button type="button" className="secondary-button" onClick={() => onSelect(organisation.id)}>
-                      {t('organisations.show')}
-                      <span className="visually-hidden"> {organisation.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('organisations.caption', { count: organisations.length })} columns={[t('organisations.name'), t('organisations.id'), t('organisations.kind'), t('organisations.country'), t('organisations.status'), t('organisations.partyIds'), t('organisations.actions')]}>
+        {organisations.map((organisation) => (
+          <tr key={organisation.id} aria-current={organisation.id === selected ? 'true' : undefined}>
+            <th scope="row">{organisation.name}</th>
+            <td>
+              <code dir="ltr">{organisation.id}</code>
+            </td>
+            <td>{t(`kind.${organisation.kind}`)}</td>
+            <td>{organisation.country ?? t('organisations.networkWide')}</td>
+            <td>{t(`organisationStatus.${organisation.status}`)}</td>
+            <td>
+              {organisation.partyIds.map((party) => (
+                <code key={party} dir="ltr" className="party-id">
+                  {party}
+                </code>
+              ))}
+            </td>
+            <td>
+              {organisation.id === selected ? (
+                <span className="selected-mark">{t('organisations.shown')}</span>
+              ) : (
+                <button type="button" className="secondary-button" onClick={() => onSelect(organisation.id)}>
+                  {t('organisations.show')}
+                  <span className="visually-hidden"> {organisation.name}</span>
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {mayCreate && <CreateOrganisationForm onCreated={onCreated} />}
     </section>
   );

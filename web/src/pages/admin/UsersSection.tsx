@@ -10,6 +10,7 @@ import { formatShortDateTime } from '../../i18n/format';
 import { USER_ROLES, type Organisation, type User, type UserRole } from './access-types';
 import { FormField } from './FormField';
 import { FormEnd, useServerForm } from './server-form';
+import { DataTable } from './DataTable';
 
 const FIELDS = ['name', 'email', 'role', 'password'] as const;
 
@@ -97,42 +98,27 @@ export function UsersSection({ organisation }: { organisation: Organisation }) {
         {message?.text ?? (users ? '' : t('common:app.loading'))}
       </p>
       {users && (
-        <div className="table-box">
-          <table className="data-table">
-            <caption>{t('users.caption', { count: users.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('users.createdAt')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.name}</th>
-                  <td dir="ltr" className="ltr-cell">
-                    {user.email}
-                  </td>
-                  <td>{t(`role.${user.role}`)}</td>
-                  <td>{t(`userStatus.${user.status}`)}</td>
-                  <td>{formatShortDateTime(user.createdAt, i18n.language)}</td>
-                  <td>
-                    {user.status === 'active' && (
-                      <button type="button" className="secondary-button" onClick={() => void disable(user)}>
-                        {t('users.disable')}
-                        <span className="visually-hidden"> {user.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('users.caption', { count: users.length })} columns={[t('users.name'), t('users.email'), t('users.role'), t('users.status'), t('users.createdAt'), t('users.actions')]}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">{user.name}</th>
+              <td dir="ltr" className="ltr-cell">
+                {user.email}
+              </td>
+              <td>{t(`role.${user.role}`)}</td>
+              <td>{t(`userStatus.${user.status}`)}</td>
+              <td>{formatShortDateTime(user.createdAt, i18n.language)}</td>
+              <td>
+                {user.status === 'active' && (
+                  <button type="button" className="secondary-button" onClick={() => void disable(user)}>
+                    {t('users.disable')}
+                    <span className="visually-hidden"> {user.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <CreateUserForm
         organisation={organisation}

@@ -9,6 +9,7 @@ import { api, problemText } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatNumber, formatShortDateTime } from '../../i18n/format';
 import { VerifyPanel } from './VerifyPanel';
+import { DataTable } from '../admin/DataTable';
 import '../admin/data-table.css';
 import './audit.css';
 
@@ -91,58 +92,40 @@ export default function AuditPage() {
           {page ? (first !== undefined && last !== undefined ? t('paging.showing', { first: formatNumber(first, lang), last: formatNumber(last, lang) }) : t('empty')) : t('common:app.loading')}
         </p>
         {page && entries.length > 0 && (
-          <div className="table-box">
-            <table className="data-table audit-table">
-              <caption>{t('caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="number">
-                    {t('column.seq')}
-                  </th>
-                  <th scope="col">{t('column.time')}</th>
-                  <th scope="col">{t('column.actor')}</th>
-                  <th scope="col">{t('column.action')}</th>
-                  <th scope="col">{t('column.subject')}</th>
-                  <th scope="col">{t('column.outcome')}</th>
-                  <th scope="col">{t('column.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.seq}>
-                    <th scope="row" className="number">
-                      {formatNumber(entry.seq, lang)}
-                    </th>
-                    <td>{formatShortDateTime(entry.time, lang)}</td>
-                    <td>
-                      <span dir="auto">{actorText(entry.actor, t)}</span>
-                    </td>
-                    <td>
-                      <code dir="ltr">{entry.action}</code>
-                    </td>
-                    <td>{entry.target ? <code dir="ltr">{entry.target}</code> : '—'}</td>
-                    <td className={`outcome outcome-${entry.outcome}`}>
-                      <span aria-hidden="true">{entry.outcome === 'success' ? '✓ ' : '✗ '}</span>
-                      {t(`outcome.${entry.outcome}`)}
-                    </td>
-                    <td>
-                      {Object.keys(entry.details).length > 0 && (
-                        <details>
-                          <summary>
-                            {t('details.show')}
-                            <span className="visually-hidden"> {t('details.ofEntry', { seq: formatNumber(entry.seq, lang) })}</span>
-                          </summary>
-                          <pre dir="ltr" className="entry-details">
-                            {JSON.stringify(entry.details, null, 2)}
-                          </pre>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('caption')} className="audit-table" columns={[{ label: t('column.seq'), numeric: true }, t('column.time'), t('column.actor'), t('column.action'), t('column.subject'), t('column.outcome'), t('column.details')]}>
+            {entries.map((entry) => (
+              <tr key={entry.seq}>
+                <th scope="row" className="number">
+                  {formatNumber(entry.seq, lang)}
+                </th>
+                <td>{formatShortDateTime(entry.time, lang)}</td>
+                <td>
+                  <span dir="auto">{actorText(entry.actor, t)}</span>
+                </td>
+                <td>
+                  <code dir="ltr">{entry.action}</code>
+                </td>
+                <td>{entry.target ? <code dir="ltr">{entry.target}</code> : '—'}</td>
+                <td className={`outcome outcome-${entry.outcome}`}>
+                  <span aria-hidden="true">{entry.outcome === 'success' ? '✓ ' : '✗ '}</span>
+                  {t(`outcome.${entry.outcome}`)}
+                </td>
+                <td>
+                  {Object.keys(entry.details).length > 0 && (
+                    <details>
+                      <summary>
+                        {t('details.show')}
+                        <span className="visually-hidden"> {t('details.ofEntry', { seq: formatNumber(entry.seq, lang) })}</span>
+                      </summary>
+                      <pre dir="ltr" className="entry-details">
+                        {JSON.stringify(entry.details, null, 2)}
+                      </pre>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <VerifyPanel />

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { problemText, type Problem } from '../../api/client';
 import { formatNumber, formatShortDateTime } from '../../i18n/format';
 import type { CaptureJob } from './submit-capture';
+import { DataTable } from '../admin/DataTable';
 
 export interface Upload {
   /** This page's own id of the upload (a refused one has no capture job). */
@@ -41,27 +42,16 @@ function FindingsTable({ caption, findings }: { caption: string; findings: reado
   const { t } = useTranslation('capture');
   if (findings.length === 0) return null;
   return (
-    <div className="table-box">
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('findings.where')}</th>
-          <th scope="col">{t('findings.what')}</th>
+    <DataTable caption={caption} columns={[t('findings.where'), t('findings.what')]}>
+      {findings.map((finding, index) => (
+        <tr key={index}>
+          <td>
+            <code dir="ltr">{finding.where ?? t('findings.wholeDocument')}</code>
+          </td>
+          <td>{finding.what}</td>
         </tr>
-      </thead>
-      <tbody>
-        {findings.map((finding, index) => (
-          <tr key={index}>
-            <td>
-              <code dir="ltr">{finding.where ?? t('findings.wholeDocument')}</code>
-            </td>
-            <td>{finding.what}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    </div>
+      ))}
+    </DataTable>
   );
 }
 

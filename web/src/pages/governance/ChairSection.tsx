@@ -1,6 +1,7 @@
 /** The coordinating chair: who holds it, since and until when, who is next, and the terms before. */
 import { useTranslation } from 'react-i18next';
 import { countryName, formatDay, type Chair } from './governance-types';
+import { DataTable } from '../admin/DataTable';
 
 export function ChairSection({ chair }: { chair: Chair }) {
   const { t, i18n } = useTranslation('governance');
@@ -19,35 +20,23 @@ export function ChairSection({ chair }: { chair: Chair }) {
         <p>{t('chair.none')}</p>
       )}
       {chair.nextInRotation && <p>{t('chair.next', { country: countryName(chair.nextInRotation, lang) })}</p>}
-      <div className="table-box">
-        <table className="data-table">
-          <caption>{t('chair.termsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chair.country')}</th>
-              <th scope="col">{t('chair.from')}</th>
-              <th scope="col">{t('chair.until')}</th>
+      <DataTable caption={t('chair.termsCaption')} columns={[t('chair.country'), t('chair.from'), t('chair.until')]}>
+        {terms.map((term, index) => {
+          const next = terms[index + 1];
+          const scheduled = index >= chair.history.length;
+          return (
+            <tr key={`${term.country}-${term.from}`}>
+              <th scope="row">
+                {countryName(term.country, lang)}
+                {scheduled && <span className="muted"> {t('chair.scheduled')}</span>}
+                {chair.current && term.from === chair.current.from && <span className="muted"> {t('chair.inOffice')}</span>}
+              </th>
+              <td>{formatDay(term.from, lang)}</td>
+              <td>{next ? formatDay(next.from, lang) : t('chair.openEnded')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {terms.map((term, index) => {
-              const next = terms[index + 1];
-              const scheduled = index >= chair.history.length;
-              return (
-                <tr key={`${term.country}-${term.from}`}>
-                  <th scope="row">
-                    {countryName(term.country, lang)}
-                    {scheduled && <span className="muted"> {t('chair.scheduled')}</span>}
-                    {chair.current && term.from === chair.current.from && <span className="muted"> {t('chair.inOffice')}</span>}
-                  </th>
-                  <td>{formatDay(term.from, lang)}</td>
-                  <td>{next ? formatDay(next.from, lang) : t('chair.openEnded')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { useMe } from '../../session';
 import { countryName, formatDay, type Proposal } from './governance-types';
+import { DataTable } from '../admin/DataTable';
 
 const VOTE_SIGN = { yes: '✓', no: '✗', pending: '…' } as const;
 
@@ -64,34 +65,22 @@ export function ProposalCard({ proposal, onChanged }: { proposal: Proposal; onCh
           electors: proposal.electorate.length,
         })}
       </p>
-      <div className="table-box">
-        <table className="data-table">
-          <caption>{t('proposal.votesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('proposal.elector')}</th>
-              <th scope="col">{t('proposal.vote')}</th>
-              <th scope="col">{t('proposal.castAt')}</th>
+      <DataTable caption={t('proposal.votesCaption')} columns={[t('proposal.elector'), t('proposal.vote'), t('proposal.castAt')]}>
+        {proposal.electorate.map((country) => {
+          const cast = voteOf(country);
+          const choice = cast?.vote ?? 'pending';
+          return (
+            <tr key={country}>
+              <th scope="row">{countryName(country, lang)}</th>
+              <td className={`vote vote-${choice}`}>
+                <span aria-hidden="true">{VOTE_SIGN[choice]} </span>
+                {t(`vote.${choice}`)}
+              </td>
+              <td>{cast ? formatDay(cast.castAt, lang) : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {proposal.electorate.map((country) => {
-              const cast = voteOf(country);
-              const choice = cast?.vote ?? 'pending';
-              return (
-                <tr key={country}>
-                  <th scope="row">{countryName(country, lang)}</th>
-                  <td className={`vote vote-${choice}`}>
-                    <span aria-hidden="true">{VOTE_SIGN[choice]} </span>
-                    {t(`vote.${choice}`)}
-                  </td>
-                  <td>{cast ? formatDay(cast.castAt, lang) : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {mayVote && (
         <div className="toolbar" role="group" aria-label={t('vote.groupLabel', { country: countryName(myCountry, lang) })}>
           <button type="button" disabled={working} onClick={() => void vote('yes')}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { formatShortDateTime } from '../../i18n/format';
 import type { ApiKey } from '../admin/access-types';
+import { DataTable } from '../admin/DataTable';
 
 interface Props {
   /** The organisation; the caller's own when absent. */
@@ -57,49 +58,33 @@ export function KeysTable({ organisationId, caption, added }: Props) {
         {message?.text ?? (keys ? '' : t('common:app.loading'))}
       </p>
       {keys && (
-        <div className="table-box">
-          <table className="data-table">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('column.name')}</th>
-                <th scope="col">{t('column.id')}</th>
-                <th scope="col">{t('column.scopes')}</th>
-                <th scope="col">{t('column.created')}</th>
-                <th scope="col">{t('column.lastUsed')}</th>
-                <th scope="col">{t('column.state')}</th>
-                <th scope="col">{t('column.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.length === 0 && (
-                <tr>
-                  <td colSpan={7}>{t('none')}</td>
-                </tr>
-              )}
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <th scope="row">{key.name}</th>
-                  <td>
-                    <code dir="ltr">{key.id}</code>
-                  </td>
-                  <td>{key.scopes.map((scope) => t(`scope.${scope}`)).join(', ')}</td>
-                  <td>{formatShortDateTime(key.createdAt, lang)}</td>
-                  <td>{key.lastUsedAt ? formatShortDateTime(key.lastUsedAt, lang) : t('neverUsed')}</td>
-                  <td>{key.revokedAt ? t('revokedAt', { time: formatShortDateTime(key.revokedAt, lang) }) : t('valid')}</td>
-                  <td>
-                    {!key.revokedAt && (
-                      <button type="button" className="danger-button" onClick={() => void revoke(key)}>
-                        {t('revoke')}
-                        <span className="visually-hidden"> {key.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={caption} columns={[t('column.name'), t('column.id'), t('column.scopes'), t('column.created'), t('column.lastUsed'), t('column.state'), t('column.actions')]}>
+          {keys.length === 0 && (
+            <tr>
+              <td colSpan={7}>{t('none')}</td>
+            </tr>
+          )}
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <th scope="row">{key.name}</th>
+              <td>
+                <code dir="ltr">{key.id}</code>
+              </td>
+              <td>{key.scopes.map((scope) => t(`scope.${scope}`)).join(', ')}</td>
+              <td>{formatShortDateTime(key.createdAt, lang)}</td>
+              <td>{key.lastUsedAt ? formatShortDateTime(key.lastUsedAt, lang) : t('neverUsed')}</td>
+              <td>{key.revokedAt ? t('revokedAt', { time: formatShortDateTime(key.revokedAt, lang) }) : t('valid')}</td>
+              <td>
+                {!key.revokedAt && (
+                  <button type="button" className="danger-button" onClick={() => void revoke(key)}>
+                    {t('revoke')}
+                    <span className="visually-hidden"> {key.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { countryName } from '../governance/governance-types';
 import { QuantileTable, type QuantileRow } from './QuantileTable';
 import { StatChart, type Series } from './StatChart';
 import { loadStatistics, nameIn, type Loaded, type Observation, type StatisticsView } from './statistics-data';
+import { DataTable } from '../admin/DataTable';
 import '../admin/data-table.css';
 import './statistics.css';
 
@@ -24,27 +25,14 @@ const ofKind = <K extends Observation['subject']['kind']>(observations: readonly
 function CountTable({ caption, rowHeader, valueHeader, rows }: { caption: string; rowHeader: string; valueHeader: string; rows: readonly (readonly [string, string, number])[] }) {
   const { i18n } = useTranslation();
   return (
-    <div className="table-box">
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeader}</th>
-            <th scope="col" className="number">
-              {valueHeader}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, label, count]) => (
-            <tr key={key}>
-              <th scope="row">{label}</th>
-              <td className="number">{formatNumber(count, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[rowHeader, { label: valueHeader, numeric: true }]}>
+      {rows.map(([key, label, count]) => (
+        <tr key={key}>
+          <th scope="row">{label}</th>
+          <td className="number">{formatNumber(count, i18n.language)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
