@@ -1,6 +1,7 @@
 // Administration: Kazakhstan's national coordinator sees the organisations of its country, picks the
 // Almaty forwarder and creates a user there — first with a password too short, which the server
-// refuses and the form shows next to the password field — and sees the user in the list. A forwarder
+// refuses and the form shows next to the password field — and sees the user in the list; it suspends
+// and reactivates another organisation of its country. A forwarder
 // makes an API key, sees its secret once, and revokes it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,15 @@ describe('administration', () => {
     expect(await page.getByRole('heading', { name: 'API keys of Almaty Cargo Forwarding (demo)' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-en');
+
+    // Suspending an organisation of its country, after confirmation, and reactivating it.
+    const astana = organisations.getByRole('row', { name: /Steppe Logistics Astana/ });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await astana.getByRole('button', { name: 'Suspend Steppe Logistics Astana (demo)' }).click();
+    await expect.poll(() => astana.getByRole('cell', { name: 'Suspended' }).count()).toBe(1);
+    expect(await page.getByText('Steppe Logistics Astana (demo) is suspended.').count()).toBe(1);
+    await astana.getByRole('button', { name: 'Reactivate Steppe Logistics Astana (demo)' }).click();
+    await expect.poll(() => astana.getByRole('cell', { name: 'Active' }).count()).toBe(1);
     await context.close();
   });
 

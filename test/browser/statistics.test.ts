@@ -47,7 +47,15 @@ describe('statistics', () => {
     const dwell = page.getByRole('table', { name: 'Dwell at border crossings and ports' });
     expect(await dwell.getByRole('row').count()).toBeGreaterThan(3);
     expect(await dwell.getByRole('columnheader', { name: 'Typical (median)' }).count()).toBe(1);
-    expect(await page.getByRole('table', { name: 'Events per day' }).getByRole('row').count()).toBeGreaterThan(2);
+    const perDay = page.getByRole('table', { name: 'Events per day' });
+    expect(await perDay.getByRole('row').count()).toBeGreaterThan(4);
+    // Three days of the series, as the API's from and to give them.
+    const { eventsPerDay } = (await (await page.request.get('/api/statistics/')).json()) as { eventsPerDay: { day: string }[] };
+    await page.getByLabel('From', { exact: true }).fill(eventsPerDay[1]!.day);
+    await page.getByLabel('To', { exact: true }).fill(eventsPerDay[3]!.day);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => page.getByText('3 days shown.').count()).toBe(1);
+    expect(await perDay.getByRole('row').count()).toBe(4); // a header and three days
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'statistics-en');
 

@@ -56,6 +56,7 @@ export default function AdminPage() {
             setOrganisations((list) => [...(list ?? []), created]);
             setSelected(created.id);
           }}
+          onChanged={(changed) => setOrganisations((list) => list?.map((item) => (item.id === changed.id ? changed : item)))}
         />
       )}
       {organisation && <UsersSection organisation={organisation} />}

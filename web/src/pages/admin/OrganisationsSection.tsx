@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, problemText } from '../../api/client';
 import { useMe } from '../../session';
 import { NETWORK_WIDE_KINDS, ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './access-types';
 import { FormField } from './FormField';
@@ -83,15 +83,36 @@ interface SectionProps {
   readonly selected?: string | undefined;
   readonly onSelect: (id: string) => void;
   readonly onCreated: (organisation: Organisation) => void;
+  readonly onChanged: (organisation: Organisation) => void;
 }
 
-export function OrganisationsSection({ organisations, selected, onSelect, onCreated }: SectionProps) {
+export function OrganisationsSection({ organisations, selected, onSelect, onCreated, onChanged }: SectionProps) {
   const { t } = useTranslation('admin');
   const me = useMe();
-  const mayCreate = me.organisation.kind === 'network-operator' || me.organisation.kind === 'national-coordinator';
+  // The network operator, and a national coordinator for its country, create, suspend and reactivate.
+  const administers = me.organisation.kind === 'network-operator' || me.organisation.kind === 'national-coordinator';
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+
+  const setStatus = async (organisation: Organisation, suspend: boolean) => {
+    if (suspend && !window.confirm(t('organisations.confirmSuspend', { name: organisation.name }))) return;
+    const path = suspend ? '/api/organisations/{id}/suspend' : '/api/organisations/{id}/reactivate';
+    try {
+      const { data, error } = await api.POST(path, { params: { path: { id: organisation.id } }, body: {} });
+      if (data) {
+        onChanged(data);
+        setMessage({ text: t(suspend ? 'organisations.suspended' : 'organisations.reactivated', { name: data.name }), error: false });
+      } else setMessage({ text: problemText(error) ?? t('organisations.statusFailed'), error: true });
+    } catch {
+      setMessage({ text: t('common:error.unreachable'), error: true });
+    }
+  };
+
   return (
     <section aria-labelledby="organisations-title" className="card">
       <h2 id="organisations-title">{t('organisations.title')}</h2>
+      <p role="status" className={message?.error ? 'error' : undefined}>
+        {message?.text ?? ''}
+      </p>
       <DataTable caption={t('organisations.caption', { count: organisations.length })} columns={[t('organisations.name'), t('organisations.id'), t('organisations.kind'), t('organisations.country'), t('organisations.status'), t('organisations.partyIds'), t('organisations.actions')]}>
         {organisations.map((organisation) => (
           <tr key={organisation.id} aria-current={organisation.id === selected ? 'true' : undefined}>
@@ -118,11 +139,17 @@ export function OrganisationsSection({ organisations, selected, onSelect, onCrea
                   <span className="visually-hidden"> {organisation.name}</span>
                 </button>
               )}
+              {administers && organisation.id !== me.organisation.id && (
+                <button type="button" className="secondary-button status-button" onClick={() => void setStatus(organisation, organisation.status === 'active')}>
+                  {t(organisation.status === 'active' ? 'organisations.suspend' : 'organisations.reactivate')}
+                  <span className="visually-hidden"> {organisation.name}</span>
+                </button>
+              )}
             </td>
           </tr>
         ))}
       </DataTable>
-      {mayCreate && <CreateOrganisationForm onCreated={onCreated} />}
+      {administers && <CreateOrganisationForm onCreated={onCreated} />}
     </section>
   );
 }

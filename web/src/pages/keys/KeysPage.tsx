@@ -3,7 +3,7 @@
  * creating a key with the scopes chosen. The new key's secret is in the answer to its creation and
  * nowhere else, so it is shown once, with a copy button and a warning, until dismissed.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useMe } from '../../session';
@@ -17,6 +17,9 @@ import './keys.css';
 function NewSecret({ created, onDismiss }: { created: { key: ApiKey; secret: string }; onDismiss: () => void }) {
   const { t } = useTranslation('keys');
   const [copied, setCopied] = useState<boolean>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The secret appears below the list: focus goes to it, so a keyboard or screen reader user meets it at once.
+  useEffect(() => heading.current?.focus(), [created]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(created.secret);
@@ -27,7 +30,7 @@ function NewSecret({ created, onDismiss }: { created: { key: ApiKey; secret: str
   };
   return (
     <section aria-labelledby="secret-title" className="secret card">
-      <h2 id="secret-title">{t('secret.title', { name: created.key.name })}</h2>
+      <h2 id="secret-title" ref={heading} tabIndex={-1}>{t('secret.title', { name: created.key.name })}</h2>
       <p className="secret-warning">
         <span aria-hidden="true">⚠ </span>
         {t('secret.warning')}

@@ -8,6 +8,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Chart as ChartInstance } from 'chart.js';
 
+/** One blue in three shades, told apart by lightness (and named in the legend), not by hue alone. */
+export const CHART_COLOURS = { single: '#0b5cad', p10: '#9cc3ea', p50: '#0b5cad', p90: '#06325e' } as const;
+
 export interface Series {
   readonly label: string;
   readonly values: readonly number[];

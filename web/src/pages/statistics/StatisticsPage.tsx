@@ -8,33 +8,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import { countryName } from '../governance/governance-types';
+import { CountTable } from './CountTable';
+import { PerDaySection } from './PerDaySection';
 import { QuantileTable, type QuantileRow } from './QuantileTable';
-import { StatChart, type Series } from './StatChart';
+import { CHART_COLOURS as COLOURS, StatChart, type Series } from './StatChart';
 import { loadStatistics, nameIn, type Loaded, type Observation, type StatisticsView } from './statistics-data';
-import { DataTable } from '../admin/DataTable';
 import '../admin/data-table.css';
 import './statistics.css';
 
-const COLOURS = { single: '#0b5cad', p10: '#9cc3ea', p50: '#0b5cad', p90: '#06325e' } as const;
 
 type Subject<K extends Observation['subject']['kind']> = Extract<Observation['subject'], { kind: K }>;
 const ofKind = <K extends Observation['subject']['kind']>(observations: readonly Observation[], kind: K) =>
   observations.filter((o): o is Observation & { subject: Subject<K> } => o.subject.kind === kind);
-
-/** Counts by row as a table: a row header and one number per row. */
-function CountTable({ caption, rowHeader, valueHeader, rows }: { caption: string; rowHeader: string; valueHeader: string; rows: readonly (readonly [string, string, number])[] }) {
-  const { i18n } = useTranslation();
-  return (
-    <DataTable caption={caption} columns={[rowHeader, { label: valueHeader, numeric: true }]}>
-      {rows.map(([key, label, count]) => (
-        <tr key={key}>
-          <th scope="row">{label}</th>
-          <td className="number">{formatNumber(count, i18n.language)}</td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
 
 function CountsSection({ id, title, rowHeader, entries, chartDescription, horizontal }: { id: string; title: string; rowHeader: string; entries: readonly (readonly [string, string, number])[]; chartDescription: string; horizontal?: boolean }) {
   const { t } = useTranslation('statistics');
@@ -99,9 +84,6 @@ function Statistics({ view }: { view: StatisticsView }) {
     () => Object.entries(statistics.byCorridor).sort((a, b) => b[1] - a[1]).map(([id, count]) => [id, nameIn(corridorNames.get(id), lang, id), count] as const),
     [statistics, corridorNames, lang],
   );
-  const days = useMemo(() => statistics.eventsPerDay.map((d) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${d.day}T00:00:00Z`))), [statistics, lang]);
-  const dayRows = useMemo(() => statistics.eventsPerDay.map((d, index) => [d.day, days[index]!, d.count] as const), [statistics, days]);
-  const daySeries = useMemo<Series[]>(() => [{ label: t('events'), values: statistics.eventsPerDay.map((d) => d.count), colour: COLOURS.single }], [statistics, t]);
 
   return (
     <>
@@ -124,13 +106,7 @@ function Statistics({ view }: { view: StatisticsView }) {
         <p className="muted">{t('legs.intro')}</p>
         {legs.length === 0 ? <p>{t('noObservations')}</p> : <QuantileTable caption={t('legs.title')} rowHeader={t('legs.leg')} rows={legs} />}
       </section>
-      <section aria-labelledby="per-day-title" className="card">
-        <h2 id="per-day-title">{t('perDay.title')}</h2>
-        <div className="chart-and-table">
-          <StatChart kind="line" labels={days} series={daySeries} description={t('perDay.chart')} valueTitle={t('events')} />
-          <CountTable caption={t('perDay.title')} rowHeader={t('perDay.day')} valueHeader={t('events')} rows={dayRows} />
-        </div>
-      </section>
+      <PerDaySection initial={statistics.eventsPerDay} />
     </>
   );
 }
