@@ -15,30 +15,26 @@ export function VerifyPanel() {
   const { t, i18n } = useTranslation('audit');
   const lang = i18n.language;
   const [result, setResult] = useState<Verification>();
-  const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState<string>();
   const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<string>();
 
   const verify = async () => {
     setWorking(true);
     setFailure(undefined);
-    setStatus(t('verify.working'));
+    setResult(undefined);
     try {
       const { data, error } = await api.GET('/api/audit/verify');
       setResult(data);
-      if (data) setStatus(data.ok ? t('verify.sound', { count: data.entries }) : t('verify.broken'));
-      else {
-        setStatus('');
-        setFailure(problemText(error) ?? t('verify.failed'));
-      }
+      if (!data) setFailure(problemText(error) ?? t('verify.failed'));
     } catch {
-      setStatus('');
       setFailure(t('common:error.unreachable'));
     } finally {
       setWorking(false);
     }
   };
 
+  // Said from the result when shown, so that it follows a change of language.
+  const status = working ? t('verify.working') : result ? (result.ok ? t('verify.sound', { count: result.entries }) : t('verify.broken')) : '';
   const head = result?.head;
   // The signed head is checked as part of verifying: a bad signature is reported as 'head-invalid'.
   const signatureValid = result && head ? result.problem?.kind !== 'head-invalid' : undefined;

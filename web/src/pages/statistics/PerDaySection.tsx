@@ -19,21 +19,32 @@ export function PerDaySection({ initial }: { initial: readonly Day[] }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [perDay, setPerDay] = useState<readonly Day[]>(initial);
-  const [message, setMessage] = useState('');
+  // What to say, kept as what happened (not as words) so that it follows a change of language.
+  const [outcome, setOutcome] = useState<{ state: 'idle' | 'loading' | 'shown' | 'unreachable' } | { state: 'refused'; said?: string }>({ state: 'idle' });
 
   const show = async (event: FormEvent) => {
     event.preventDefault();
-    setMessage(t('common:app.loading'));
+    setOutcome({ state: 'loading' });
     try {
       const { data, error } = await api.GET('/api/statistics/', { params: { query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } } });
       if (data) {
         setPerDay(data.eventsPerDay);
-        setMessage(t('perDay.shown', { count: data.eventsPerDay.length }));
-      } else setMessage(problemText(error) ?? t('loadFailed'));
+        setOutcome({ state: 'shown' });
+      } else {
+        const said = problemText(error);
+        setOutcome({ state: 'refused', ...(said ? { said } : {}) });
+      }
     } catch {
-      setMessage(t('common:error.unreachable'));
+      setOutcome({ state: 'unreachable' });
     }
   };
+  const message = {
+    idle: () => '',
+    loading: () => t('common:app.loading'),
+    shown: () => t('perDay.shown', { count: perDay.length }),
+    unreachable: () => t('common:error.unreachable'),
+    refused: () => (outcome.state === 'refused' && outcome.said) || t('loadFailed'),
+  }[outcome.state]();
 
   const labels = useMemo(() => perDay.map((d) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${d.day}T00:00:00Z`))), [perDay, lang]);
   const rows = useMemo(() => perDay.map((d, index) => [d.day, labels[index]!, d.count] as const), [perDay, labels]);
