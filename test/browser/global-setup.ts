@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../bench/karvon-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,17 +19,6 @@ declare module 'vitest' {
 const root = path.resolve(import.meta.dirname, '../..');
 /** Demo shipments: enough for a busy crossing board, few enough to seed in seconds. */
 const DEMO_SHIPMENTS = '800';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilReady(url: string, server: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 180_000;

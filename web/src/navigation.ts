@@ -20,7 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/shipments', label: 'nav.shipments', shownTo: () => true },
   { to: '/crossings', label: 'nav.crossings', shownTo: (me) => kind(me) === 'customs-authority' || kind(me) === 'network-operator' || kind(me) === 'port' || kind(me) === 'railway' },
   { to: '/capture', label: 'nav.capture', shownTo: (me) => has(me, 'capture') },
-  { to: '/statistics', label: 'nav.statistics', shownTo: () => true },
+  // Corridor statistics are aggregates for the network's bodies and the national coordinators (the API refuses others).
+  { to: '/statistics', label: 'nav.statistics', shownTo: (me) => ['secretariat', 'council', 'network-operator', 'national-coordinator'].includes(kind(me)) },
   { to: '/governance', label: 'nav.governance', shownTo: () => true },
   { to: '/audit', label: 'nav.audit', shownTo: (me) => kind(me) === 'council' || kind(me) === 'network-operator' },
   { to: '/keys', label: 'nav.keys', shownTo: (me) => isAdmin(me) },

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { MIN_SEARCH_LENGTH } from '../pages/shipments/listFilters';
-import { useReferencePlaces } from '../pages/shipments/referencePlaces';
+import { useReference } from '../reference/reference-data';
 import { kindLabel, lastPlaceOf, matchingNumber, shipmentPath, squash, statusLabel } from '../pages/shipments/shipmentText';
 import type { ShipmentListItem } from '../pages/shipments/shipmentTypes';
 import './SearchBox.css';
@@ -25,7 +25,7 @@ export function SearchBox() {
   // Not suspended while its words load: the header must not vanish for a moment on every page.
   const { t, i18n, ready } = useTranslation('shipments', { useSuspense: false });
   const navigate = useNavigate();
-  const places = useReferencePlaces();
+  const places = useReference();
   const inputId = useId();
   const listId = useId();
   const [text, setText] = useState('');

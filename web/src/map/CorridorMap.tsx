@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapView } from './engine';
 import { buildOverlay, type StopState } from './overlay';
-import { loadCorridor, loadLocations, type ReferenceCorridor, type ReferenceLocation } from './reference';
+import { loadCorridor, loadLocations, type ReferenceCorridor, type ReferenceLocation } from '../reference/reference-data';
 import './map.css';
 
 export interface MapStop {

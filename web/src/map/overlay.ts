@@ -5,7 +5,8 @@
  * itself show the same stops.
  */
 import type { MapStop } from './CorridorMap';
-import { nameIn, type ReferenceCorridor, type ReferenceLocation } from './reference';
+import { nameIn } from '../reference/names';
+import type { ReferenceCorridor, ReferenceLocation } from '../reference/reference-data';
 
 export type LonLat = readonly [number, number];
 export type StopState = MapStop['state'];

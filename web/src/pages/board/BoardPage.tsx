@@ -10,7 +10,8 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../session';
 import { formatTime } from '../../i18n/format';
-import { countryName, useReferencePlaces } from '../shipments/referencePlaces';
+import { countryName } from '../../reference/names';
+import { useReference } from '../../reference/reference-data';
 import { PAGE_SIZE_BOARD } from '../shipments/shipmentTypes';
 import { pageOrThrow, useShipmentPages, type PageFetcher } from '../shipments/useShipmentPages';
 import { comingColumns, thereNowColumns } from './boardColumns';
@@ -27,7 +28,7 @@ export default function BoardPage() {
   const { t: ts } = useTranslation('shipments');
   const language = i18n.language;
   const me = useMe();
-  const places = useReferencePlaces();
+  const places = useReference();
   const [params, setParams] = useSearchParams();
   const locationId = params.get('location') ?? '';
   const selectId = useId();
@@ -62,7 +63,7 @@ export default function BoardPage() {
           <select id={selectId} value={locationId} onChange={(event) => setParams(event.target.value ? { location: event.target.value } : {})}>
             <option value="">{t('pickNone')}</option>
             {choices.own.length > 0 && ownCountry && (
-              <optgroup label={t('ownCountry', { country: countryName(ownCountry, places, language) })}>
+              <optgroup label={t('ownCountry', { country: countryName(ownCountry, language, places?.countries) })}>
                 {choices.own.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}

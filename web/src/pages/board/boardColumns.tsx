@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { formatDateTimeRange, formatHours, formatShortDateTime } from '../../i18n/format';
-import type { ReferencePlaces } from '../shipments/referencePlaces';
+import type { Reference } from '../../reference/reference-data';
 import { basisText, lastPlaceOf, shipmentNumber, shipmentPath, StatusBadge, unitOf } from '../shipments/shipmentText';
 import type { ShipmentListItem } from '../shipments/shipmentTypes';
 import type { Column } from '../shipments/VirtualTable';
@@ -20,7 +20,7 @@ interface Words {
   /** The shipments namespace (statuses, basis, places). */
   readonly ts: TFunction;
   readonly language: string;
-  readonly places: ReferencePlaces | undefined;
+  readonly places: Reference | undefined;
 }
 
 function shipmentColumn({ t }: Words): Column<ShipmentListItem> {

@@ -3,7 +3,8 @@
  * the caller's own country first (a customs officer watches their own posts), each group in
  * alphabetical order of the page's language.
  */
-import { nameIn, type ReferencePlaces } from '../shipments/referencePlaces';
+import { nameIn } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
 
 export interface CrossingChoice {
   readonly id: string;
@@ -18,7 +19,7 @@ export interface CrossingGroups {
 
 const BOARD_KINDS: readonly string[] = ['border-crossing', 'port'];
 
-export function crossingChoices(places: ReferencePlaces | undefined, ownCountry: string | undefined, language: string): CrossingGroups {
+export function crossingChoices(places: Reference | undefined, ownCountry: string | undefined, language: string): CrossingGroups {
   const collator = new Intl.Collator(language);
   const all = [...(places?.locations.values() ?? [])].filter((location) => BOARD_KINDS.includes(location.kind));
   const choice = (location: (typeof all)[number]) => ({ id: location.id, name: nameIn(location.names, language) });

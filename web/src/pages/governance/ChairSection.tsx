@@ -1,6 +1,7 @@
 /** The coordinating chair: who holds it, since and until when, who is next, and the terms before. */
 import { useTranslation } from 'react-i18next';
-import { countryName, formatDay, type Chair } from './governance-types';
+import { countryName } from '../../reference/names';
+import { formatDay, type Chair } from './governance-types';
 import { DataTable } from '../admin/DataTable';
 
 export function ChairSection({ chair }: { chair: Chair }) {

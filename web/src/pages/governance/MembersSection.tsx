@@ -1,6 +1,7 @@
 /** The member states: status, when and by which proposal admitted, their national coordinator. */
 import { useTranslation } from 'react-i18next';
-import { countryName, formatDay, type Member } from './governance-types';
+import { countryName } from '../../reference/names';
+import { formatDay, type Member } from './governance-types';
 import { DataTable } from '../admin/DataTable';
 
 export function MembersSection({ members }: { members: readonly Member[] }) {

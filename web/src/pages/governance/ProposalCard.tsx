@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { useMe } from '../../session';
-import { countryName, formatDay, type Proposal } from './governance-types';
+import { countryName } from '../../reference/names';
+import { formatDay, type Proposal } from './governance-types';
 import { DataTable } from '../admin/DataTable';
 
 const VOTE_SIGN = { yes: '✓', no: '✗', pending: '…' } as const;

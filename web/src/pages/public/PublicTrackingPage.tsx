@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { loadLocations, type ReferenceLocation } from '../../map/reference';
+import { loadLocations, type ReferenceLocation } from '../../reference/reference-data';
 import { knownPlace } from './place';
 import { TrackingFacts } from './TrackingFacts';
 import { useDocumentTitle } from './useDocumentTitle';

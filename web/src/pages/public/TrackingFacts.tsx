@@ -5,18 +5,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDateTimeRange } from '../../i18n/format';
+import { countryName } from '../../reference/names';
 import type { Tracking } from './PublicTrackingPage';
 
 /** Statuses this page has words for (the API's list); another one is shown as the API spells it. */
 const KNOWN_STATUSES = ['planned', 'departed', 'in-transit', 'at-border', 'held-by-customs', 'on-ferry', 'arrived', 'delivered', 'exception', 'cancelled'];
-
-function countryName(code: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** Why there is no place to name: not gone yet, last reported between places (a position, which the link does not show), or nothing said. */
 function noPlace(status: string): 'lastPlace.notDeparted' | 'lastPlace.onTheWay' | 'lastPlace.none' {

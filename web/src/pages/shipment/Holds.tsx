@@ -1,10 +1,12 @@
 /** Holds on the goods: open ones first and marked in words and with a sign, closed ones after. */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import { countryName, officeName, type ReferenceNames } from './reference-names';
+import { countryName } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
+import { officeName } from './reference-names';
 import type { Hold } from './types';
 
-export function Holds({ holds, reference }: { holds: readonly Hold[]; reference: ReferenceNames }) {
+export function Holds({ holds, reference }: { holds: readonly Hold[]; reference: Reference }) {
   const { t, i18n } = useTranslation('shipment');
   const language = i18n.resolvedLanguage ?? 'en';
   const ordered = [...holds.filter((hold) => hold.state === 'open'), ...holds.filter((hold) => hold.state === 'closed')];

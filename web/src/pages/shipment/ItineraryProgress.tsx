@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDateTimeRange, formatShortDateTime } from '../../i18n/format';
 import type { JourneyStop } from './itinerary-stops';
-import { locationName, type ReferenceNames } from './reference-names';
+import type { Reference } from '../../reference/reference-data';
+import { placeName } from './reference-names';
 
 const STATE_ICONS = { passed: '✓', current: '◉', next: '○' } as const;
 
@@ -21,7 +22,7 @@ export function basisWords(basis: string, t: TFunction<'shipment'>): string {
   return basis;
 }
 
-export function ItineraryProgress({ stops, reference }: { stops: readonly JourneyStop[]; reference: ReferenceNames }) {
+export function ItineraryProgress({ stops, reference }: { stops: readonly JourneyStop[]; reference: Reference }) {
   const { t, i18n } = useTranslation('shipment');
   const language = i18n.resolvedLanguage ?? 'en';
   if (stops.length === 0) return null;
@@ -35,7 +36,7 @@ export function ItineraryProgress({ stops, reference }: { stops: readonly Journe
               {STATE_ICONS[stop.state]}
             </span>
             <div>
-              <strong>{locationName(reference, stop.locationId, language) ?? stop.estimate?.name ?? stop.locationId}</strong>{' '}
+              <strong>{placeName(reference, stop.locationId, language) ?? stop.estimate?.name ?? stop.locationId}</strong>{' '}
               <span className="stop-state">{t(`progress.state.${stop.state}`)}</span>
               {stop.estimate && (
                 <p className="eta">

@@ -1,7 +1,9 @@
 /** The shipment at a glance: its numbers, status (sign and words), corridor, mode, delay. */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatHours } from '../../i18n/format';
-import { nameIn, whereaboutsText, type ReferenceNames } from './reference-names';
+import { nameIn } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
+import { whereaboutsText } from './reference-names';
 import { STATUS_ICONS } from './status';
 import type { ShipmentDetail, Whereabouts } from './types';
 
@@ -20,7 +22,7 @@ export function unitNumber(iri: string): string {
   }
 }
 
-export function ShipmentHeader({ shipment, reference }: { shipment: ShipmentDetail; reference: ReferenceNames }) {
+export function ShipmentHeader({ shipment, reference }: { shipment: ShipmentDetail; reference: Reference }) {
   const { t, i18n } = useTranslation('shipment');
   const language = i18n.resolvedLanguage ?? 'en';
   const corridor = shipment.corridor ? reference.corridors.get(shipment.corridor) : undefined;

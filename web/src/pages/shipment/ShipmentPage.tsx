@@ -9,7 +9,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, problemText } from '../../api/client';
-import { nameIn, useReferenceNames } from './reference-names';
+import { nameIn } from '../../reference/names';
+import { useReference, EMPTY_REFERENCE } from '../../reference/reference-data';
 import { Holds } from './Holds';
 import { ItineraryProgress } from './ItineraryProgress';
 import { journeyStops } from './itinerary-stops';
@@ -31,7 +32,7 @@ export default function ShipmentPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation(['shipment', 'timeline']);
   const language = i18n.resolvedLanguage ?? 'en';
-  const reference = useReferenceNames();
+  const reference = useReference() ?? EMPTY_REFERENCE;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {

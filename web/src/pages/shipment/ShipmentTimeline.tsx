@@ -6,13 +6,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { RawEventDialog } from './RawEventDialog';
-import type { ReferenceNames } from './reference-names';
+import type { Reference } from '../../reference/reference-data';
 import { timelineSentence } from './timeline-sentence';
 import type { TimelineEntry } from './types';
 
 type Order = 'newest' | 'oldest';
 
-export function ShipmentTimeline({ timeline, reference }: { timeline: readonly TimelineEntry[]; reference: ReferenceNames }) {
+export function ShipmentTimeline({ timeline, reference }: { timeline: readonly TimelineEntry[]; reference: Reference }) {
   const { t, i18n } = useTranslation('timeline');
   const language = i18n.resolvedLanguage ?? 'en';
   const orderId = useId();

@@ -2,10 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { DataTable } from './DataTable';
-import { countryName, officeName, type ReferenceNames } from './reference-names';
+import { countryName } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
+import { officeName } from './reference-names';
 import type { TransitStep } from './types';
 
-export function TransitSteps({ transit, reference }: { transit: Readonly<Record<string, readonly TransitStep[]>>; reference: ReferenceNames }) {
+export function TransitSteps({ transit, reference }: { transit: Readonly<Record<string, readonly TransitStep[]>>; reference: Reference }) {
   const { t, i18n } = useTranslation('shipment');
   const language = i18n.resolvedLanguage ?? 'en';
   const countries = Object.entries(transit).filter(([, steps]) => steps.length > 0);

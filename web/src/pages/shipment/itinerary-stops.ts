@@ -3,7 +3,7 @@
  * there now) or next, each still-to-come stop with its arrival estimate. The stops follow what the
  * server's estimate follows: the registered itinerary, else the corridor.
  */
-import type { ReferenceNames } from './reference-names';
+import type { Reference } from '../../reference/reference-data';
 import type { ShipmentDetail, StopEstimate } from './types';
 
 export type StopState = 'passed' | 'current' | 'next';
@@ -15,7 +15,7 @@ export interface JourneyStop {
   readonly estimate?: StopEstimate;
 }
 
-function stopIds(shipment: ShipmentDetail, reference: ReferenceNames): readonly string[] {
+function stopIds(shipment: ShipmentDetail, reference: Reference): readonly string[] {
   const itinerary = shipment.itinerary ?? [];
   const corridor = shipment.corridor ? reference.corridors.get(shipment.corridor) : undefined;
   const followsItinerary = shipment.eta?.follows === 'itinerary' || (!corridor && itinerary.length > 0);
@@ -36,7 +36,7 @@ function progressOf(shipment: ShipmentDetail, count: number): { reached: number;
   return { reached: shipment.departedAt ? 1 : 0, standing: false };
 }
 
-export function journeyStops(shipment: ShipmentDetail, reference: ReferenceNames): JourneyStop[] {
+export function journeyStops(shipment: ShipmentDetail, reference: Reference): JourneyStop[] {
   const ids = stopIds(shipment, reference);
   const { reached, standing } = progressOf(shipment, ids.length);
   const estimates = new Map((shipment.eta?.stops ?? []).map((estimate) => [estimate.stop, estimate]));

@@ -5,7 +5,8 @@
  * with the event (a hold's reason) is shown as it was written.
  */
 import type { TFunction } from 'i18next';
-import { officeName, whereaboutsText, type ReferenceNames } from './reference-names';
+import type { Reference } from '../../reference/reference-data';
+import { officeName, whereaboutsText } from './reference-names';
 import type { TimelineEntry, TimelineWhat } from './types';
 
 type Carrier = NonNullable<TimelineWhat['carrier']>;
@@ -20,7 +21,7 @@ function carrierText(t: TFunction<'timeline'>, carrier: Carrier): string {
 }
 
 /** The sentence of one entry; the entry's `place` (the server's English) names what the reference data cannot. */
-export function timelineSentence(entry: Pick<TimelineEntry, 'what' | 'place'>, t: TFunction<'timeline'>, reference: ReferenceNames, language: string): string {
+export function timelineSentence(entry: Pick<TimelineEntry, 'what' | 'place'>, t: TFunction<'timeline'>, reference: Reference, language: string): string {
   const { what } = entry;
   const place = what.place ? whereaboutsText(reference, what.place, language, entry.place) : undefined;
   const office = what.office ? officeName(reference, what.office, language, (where) => t('customsPostAt', { place: where })) : undefined;

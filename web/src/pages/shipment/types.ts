@@ -13,6 +13,3 @@ export type TransitStep = ShipmentDetail['transit'][string][number];
 export type Hold = ShipmentDetail['holds'][number];
 export type PreArrival = NonNullable<ShipmentDetail['preArrival']>;
 export type PublicLink = Json<paths['/api/shipments/{id}/public-links']['get']['responses']['200']>['links'][number];
-export type ReferenceLocation = Json<paths['/api/reference/locations']['get']['responses']['200']>['items'][number];
-export type CustomsOffice = Json<paths['/api/reference/customs-offices']['get']['responses']['200']>['items'][number];
-export type CorridorSummary = Json<paths['/api/reference/corridors']['get']['responses']['200']>['items'][number];

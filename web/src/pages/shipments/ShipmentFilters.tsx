@@ -6,12 +6,14 @@
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterKey, ListFilters } from './listFilters';
-import { nameIn, type ReferencePlaces } from './referencePlaces';
-import { MODES, STATUSES, type ReferenceLocation } from './shipmentTypes';
+import { nameIn } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
+import type { ReferenceLocation } from '../../reference/reference-data';
+import { MODES, STATUSES } from './shipmentTypes';
 
 interface Props {
   readonly filters: ListFilters;
-  readonly places: ReferencePlaces | undefined;
+  readonly places: Reference | undefined;
   readonly onChange: (key: FilterKey, value: string) => void;
   readonly onClear: () => void;
 }

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatShortDateTime } from '../../i18n/format';
-import { nameIn, type ReferencePlaces } from './referencePlaces';
+import { nameIn } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
 import { arrivalText, kindLabel, lastPlaceOf, locationName, numbersOf, shipmentNumber, shipmentPath, StatusBadge } from './shipmentText';
 import type { ShipmentListItem } from './shipmentTypes';
 import { VirtualTable, type Column } from './VirtualTable';
@@ -15,7 +16,7 @@ interface Props {
   readonly rows: readonly ShipmentListItem[];
   readonly rowCount: number | undefined;
   readonly labelledBy: string;
-  readonly places: ReferencePlaces | undefined;
+  readonly places: Reference | undefined;
   readonly onNearEnd?: () => void;
 }
 
@@ -86,7 +87,7 @@ export function ShipmentTable({ rows, rowCount, labelledBy, places, onNearEnd }:
 }
 
 /** When the goods are expected at their destination, or when they got there. */
-function Eta({ row, places }: { row: ShipmentListItem; places: ReferencePlaces | undefined }) {
+function Eta({ row, places }: { row: ShipmentListItem; places: Reference | undefined }) {
   const { t, i18n } = useTranslation('shipments');
   const language = i18n.language;
   const done = row.deliveredAt ?? row.arrivedAt;

@@ -11,7 +11,7 @@ import { api } from '../../api/client';
 import { formatNumber } from '../../i18n/format';
 import { apiQueryOf, listRequestOf, requestKey, withFilter, type FilterKey } from './listFilters';
 import { ListFailed } from './ListFailed';
-import { useReferencePlaces } from './referencePlaces';
+import { useReference } from '../../reference/reference-data';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentTable } from './ShipmentTable';
 import { PAGE_SIZE } from './shipmentTypes';
@@ -22,7 +22,7 @@ export default function ShipmentsPage() {
   const { t } = useTranslation('shipments');
   const [params, setParams] = useSearchParams();
   const request = listRequestOf(params);
-  const places = useReferencePlaces();
+  const places = useReference();
   const titleId = useId();
   const totalId = useId();
 

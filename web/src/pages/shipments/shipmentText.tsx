@@ -5,7 +5,8 @@
  */
 import type { TFunction } from 'i18next';
 import { formatDateTimeRange, formatShortDateTime } from '../../i18n/format';
-import { countryName, nameIn, type ReferencePlaces } from './referencePlaces';
+import { countryName, nameIn } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
 import type { ShipmentListItem, ShipmentStatus, StopArrival } from './shipmentTypes';
 
 /** A transport unit IRI (…/id/container/MSKU1234565) as its kind and number. */
@@ -60,7 +61,7 @@ export function StatusBadge({ status, t }: { status: ShipmentStatus; t: TFunctio
 }
 
 /** A location id in the page's language, else the name the API gave, else the id. */
-export function locationName(id: string, places: ReferencePlaces | undefined, language: string, fallback?: string): string {
+export function locationName(id: string, places: Reference | undefined, language: string, fallback?: string): string {
   const location = places?.locations.get(id);
   return location ? nameIn(location.names, language) : (fallback ?? id);
 }
@@ -71,13 +72,13 @@ function formatCoordinate(degrees: number, language: string): string {
 }
 
 /** Where the goods were last known to be, in words. */
-export function lastPlaceOf(item: Pick<ShipmentListItem, 'lastLocation'>, places: ReferencePlaces | undefined, language: string, t: TFunction): string | undefined {
+export function lastPlaceOf(item: Pick<ShipmentListItem, 'lastLocation'>, places: Reference | undefined, language: string, t: TFunction): string | undefined {
   const where = item.lastLocation;
   if (!where) return undefined;
   switch (where.kind) {
     case 'location': {
       const name = locationName(where.locationId, places, language, where.name);
-      return where.country ? t('place.withCountry', { place: name, country: countryName(where.country, places, language) }) : name;
+      return where.country ? t('place.withCountry', { place: name, country: countryName(where.country, language, places?.countries) }) : name;
     }
     case 'geo':
       return t('place.geo', { lat: formatCoordinate(where.lat, language), lon: formatCoordinate(where.lon, language) });

@@ -12,9 +12,6 @@ export type ShipmentStatus = ShipmentListItem['status'];
 export type TransportMode = NonNullable<ShipmentListItem['mode']>;
 export type StopArrival = NonNullable<ShipmentListItem['arrival']>;
 
-export type ReferenceLocation = paths['/api/reference/locations']['get']['responses']['200']['content']['application/json']['items'][number];
-export type ReferenceCorridor = paths['/api/reference/corridors']['get']['responses']['200']['content']['application/json']['items'][number];
-export type ReferenceCountry = paths['/api/reference/countries']['get']['responses']['200']['content']['application/json']['items'][number];
 
 /** Every status, in the order a shipment usually passes them (the server's SHIPMENT_STATUSES). */
 export const STATUSES = [

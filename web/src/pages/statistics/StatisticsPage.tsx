@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
-import { countryName } from '../governance/governance-types';
+import { countryName } from '../../reference/names';
 import { CountTable } from './CountTable';
 import { PerDaySection } from './PerDaySection';
 import { QuantileTable, type QuantileRow } from './QuantileTable';

@@ -3,6 +3,7 @@
  * locations, so that rows are labelled in the reader's language (the reference data has names in
  * English, Russian, Arabic and the local language).
  */
+import { nameIn as nameInLanguage } from '../../reference/names';
 import { api, problemText } from '../../api/client';
 import type { paths } from '../../api/schema';
 
@@ -36,11 +37,7 @@ export async function loadStatistics(): Promise<Loaded> {
   };
 }
 
-/** A name in the language (the local one too, for Uzbek, Kazakh...), else in English, else the id itself. */
+/** A name in the language (reference/names.ts), else the id itself when the reference data lacks it. */
 export function nameIn(names: Names | undefined, language: string, id: string): string {
-  if (!names) return id;
-  if (language === 'ru') return names.ru;
-  if (language === 'ar' && names.ar) return names.ar;
-  if (names.local?.lang === language) return names.local.name;
-  return names.en;
+  return names ? nameInLanguage(names, language) : id;
 }
