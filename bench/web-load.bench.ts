@@ -31,8 +31,11 @@ const runs = wholeNumberOption('runs', args.runs, 1);
 const shipments = wholeNumberOption('shipments', args.shipments, 10);
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-/** The map's own chunk (MapLibre and the base map), told apart from the rest by its file name. */
-const MAP_CHUNK = /maplibre|CorridorMap|basemap/i;
+/**
+ * The map's own files, told apart from the rest by their names: MapLibre (web/src/map/engine.ts's
+ * chunk), its worker, the base map (the virtual module of web/vite/base-map.ts) and CorridorMap.
+ */
+const MAP_CHUNK = /\/assets\/(engine|maplibre-gl-worker|_virtual_karvon-base-map|CorridorMap)-/;
 
 interface Script {
   url: string;
@@ -122,6 +125,7 @@ try {
   const beforeMap = last.filter((s) => !MAP_CHUNK.test(s.url));
   const mapOnly = last.filter((s) => MAP_CHUNK.test(s.url));
   const signInScripts = signIns.at(-1)!.scripts;
+  for (const s of last) log(`shipment page script ${MAP_CHUNK.test(s.url) ? '(map) ' : ''}${s.url.split('/').pop()}: ${kib(s.gzipBytes)} gzipped`);
   const rows = [
     ['measure', 'median', 'min', 'max'],
     ...([

@@ -1,6 +1,7 @@
 /**
- * Content negotiation for EPCIS responses: JSON-LD or XML from the Accept header, and the GS1
- * headers that ask for identifier and vocabulary spellings.
+ * Content negotiation: JSON-LD or XML for EPCIS responses from the Accept header, how much a client
+ * wants a media type (a page or JSON at a public link's address), and the GS1 headers that ask for
+ * identifier and vocabulary spellings.
  */
 import type { FastifyRequest } from 'fastify';
 import { KarvonError } from '../errors.js';
@@ -11,17 +12,38 @@ export type OutputFormat = 'jsonld' | 'xml';
 const JSON_MEDIA = new Set(['application/ld+json', 'application/json', 'application/*', '*/*']);
 const XML_MEDIA = new Set(['application/xml', 'text/xml']);
 
+/** The media ranges of an Accept header with their quality (q=1 when not given; NaN when unreadable). */
+export function mediaRanges(accept: string): Array<{ type: string; q: number }> {
+  return accept.split(',').map((part) => {
+    const [type, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { type: (type ?? '').trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+  });
+}
+
+/**
+ * How much an Accept header wants a media type (RFC 9110, 12.5.1): the quality of the most specific
+ * range that matches it ("text/html" before "text/*" before "* / *"), 0 when none does, 1 without
+ * the header (a client that says nothing takes anything).
+ */
+export function qualityOf(accept: string | undefined, mediaType: string): number {
+  if (!accept) return 1;
+  const [wantedType, wantedSubtype] = mediaType.toLowerCase().split('/');
+  let best = { specificity: 0, q: 0 };
+  for (const { type, q } of mediaRanges(accept)) {
+    const [rangeType, rangeSubtype] = type.split('/');
+    const specificity =
+      type === '*/*' ? 1 : rangeType === wantedType && rangeSubtype === '*' ? 2 : rangeType === wantedType && rangeSubtype === wantedSubtype ? 3 : 0;
+    if (specificity > best.specificity || (specificity > 0 && specificity === best.specificity && q > best.q)) best = { specificity, q: Number.isNaN(q) ? 0 : q };
+  }
+  return best.q;
+}
+
 /** The representation a client accepts, preferring JSON-LD; 406 when it accepts neither. */
 export function outputFormatOf(request: FastifyRequest): OutputFormat {
   const accept = request.headers.accept;
   if (!accept) return 'jsonld';
-  const ranges = accept
-    .split(',')
-    .map((part) => {
-      const [type, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { type: (type ?? '').trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
-    })
+  const ranges = mediaRanges(accept)
     .filter((range) => range.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const range of ranges) {

@@ -35,6 +35,23 @@ export function dwellKey(corridor: Corridor, stop: number, reference: ReferenceD
   return `dwell:${stopLocation(corridor, stop)}:${countryOf(before?.from)}>${countryOf(after?.to)}:${after?.mode ?? before?.mode ?? '?'}`;
 }
 
+/** What an observation key measures, read back from the key (legKey, dwellKey, remainingKey). */
+export type ObservationSubject =
+  | { kind: 'leg'; from: string; to: string; mode: string }
+  | { kind: 'dwell'; location: string; countryBefore: string; countryAfter: string; mode: string }
+  | { kind: 'remaining'; corridor: string; fromStop: number; afterLeaving: boolean; toStop: number };
+
+/** The subject of an observation key; undefined for a key of no known form. */
+export function observationSubject(key: string): ObservationSubject | undefined {
+  const leg = /^leg:([^>]+)>([^:]+):(.+)$/.exec(key);
+  if (leg) return { kind: 'leg', from: leg[1]!, to: leg[2]!, mode: leg[3]! };
+  const dwell = /^dwell:([^:]+):([^>]+)>([^:]+):(.+)$/.exec(key);
+  if (dwell) return { kind: 'dwell', location: dwell[1]!, countryBefore: dwell[2]!, countryAfter: dwell[3]!, mode: dwell[4]! };
+  const remaining = new RegExp(`^${REMAINING_KEY_PREFIX}([^:]+):(left|at)(\\d+)>(\\d+)$`).exec(key);
+  if (remaining) return { kind: 'remaining', corridor: remaining[1]!, afterLeaving: remaining[2] === 'left', fromStop: Number(remaining[3]), toStop: Number(remaining[4]) };
+  return undefined;
+}
+
 interface ShipmentSamples {
   readonly completedAt: number;
   /** The corridor whose window the shipment counts in ('' when none is known). */

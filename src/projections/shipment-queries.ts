@@ -44,6 +44,8 @@ export interface ShipmentPage {
    * estimate reaches that stop), in the order of `shipments`.
    */
   expectedArrivals?: (StopEstimate | null)[];
+  /** Each shipment's arrival range at its destination, estimated when read (null when none can be made), in the order of `shipments`. */
+  arrivals: (StopEstimate | null)[];
   /** How many shipments match over all pages, counted up to TOTAL_CAP. */
   total: ShipmentCount;
   nextCursor?: string;
@@ -76,6 +78,11 @@ export const TOTAL_CAP = 1000;
 const pageLimit = (limit: number | undefined): number => Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit ?? DEFAULT_LIMIT)));
 
 const snapshotOfView = (view: ShipmentView): ShipmentSnapshot => view.state as unknown as ShipmentSnapshot;
+
+/** The destination's arrival range of each estimate; null where there is none. */
+function arrivalsOf(estimates: readonly (ArrivalEstimate | undefined)[]): (StopEstimate | null)[] {
+  return estimates.map((estimate) => estimate?.arrival ?? null);
+}
 
 export class ShipmentQueries {
   readonly statistics: CorridorStatistics;
@@ -149,14 +156,16 @@ export class ShipmentQueries {
     const shipments = page.map(snapshotOfView);
     const last = page[page.length - 1];
     const nextCursor = views.length <= limit || !last ? undefined : order ? encodeKeyedCursor(order, last.sortKey ?? 0, last.id) : encodeCursor(shipments[shipments.length - 1]!);
-    const expectedArrivals = query.upcomingStop === undefined ? undefined : await this.expectedAt(query.upcomingStop, shipments, now);
-    return { shipments, ...(expectedArrivals ? { expectedArrivals } : {}), total, ...(nextCursor ? { nextCursor } : {}) };
+    const estimates = await this.estimatesFor(shipments, now);
+    const stop = query.upcomingStop;
+    const expectedArrivals = stop === undefined ? undefined : estimates.map((estimate) => estimate?.stops.find((s) => s.locationId === stop) ?? null);
+    return { shipments, ...(expectedArrivals ? { expectedArrivals } : {}), arrivals: arrivalsOf(estimates), total, ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  /** Each shipment's estimated arrival at `locationId`, computed now. */
-  private async expectedAt(locationId: string, shipments: readonly ShipmentSnapshot[], now: Date): Promise<(StopEstimate | null)[]> {
-    const out: (StopEstimate | null)[] = [];
-    for (const shipment of shipments) out.push((await this.estimateFor(shipment, now))?.stops.find((stop) => stop.locationId === locationId) ?? null);
+  /** Each shipment's arrival estimate, computed now (one per page row: a list shows every row's ETA). */
+  private async estimatesFor(shipments: readonly ShipmentSnapshot[], now: Date): Promise<(ArrivalEstimate | undefined)[]> {
+    const out: (ArrivalEstimate | undefined)[] = [];
+    for (const shipment of shipments) out.push(await this.estimateFor(shipment, now));
     return out;
   }
 
@@ -168,14 +177,15 @@ export class ShipmentQueries {
   }
 
   /** A page of search(): latest activity first, with a total and a cursor to the next page. */
-  async searchPage(q: string, page: { limit?: number; cursor?: string } = {}, scope?: ReadScope): Promise<ShipmentPage> {
+  async searchPage(q: string, page: { limit?: number; cursor?: string } = {}, scope?: ReadScope, now = new Date()): Promise<ShipmentPage> {
     const wanted = squash(q);
-    if (wanted.length < 3) return { shipments: [], total: { total: 0, lowerBound: false } };
+    if (wanted.length < 3) return { shipments: [], arrivals: [], total: { total: 0, lowerBound: false } };
     const limit = pageLimit(page.limit);
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const [views, total] = await Promise.all([this.store.shipments.search(wanted, limit + 1, scope, after), this.store.shipments.searchCount(wanted, TOTAL_CAP, scope)]);
     const shipments = views.slice(0, limit).map(snapshotOfView);
-    return { shipments, total, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
+    const arrivals = arrivalsOf(await this.estimatesFor(shipments, now));
+    return { shipments, arrivals, total, ...(views.length > limit ? { nextCursor: encodeCursor(shipments[shipments.length - 1]!) } : {}) };
   }
 
   /**

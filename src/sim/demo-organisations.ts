@@ -122,7 +122,7 @@ export async function seedDemoOrganisations(access: AccessService, store: Pick<S
     }
     const email = demoEmailOf(organisation.id);
     if (!(await store.access.users.byEmail(email))) {
-      await access.createUser('cli', { organisationId: organisation.id, email, name: `Demo user, ${organisation.name}`, role: 'admin', password: DEMO_PASSWORD });
+      await access.createUser('cli', { organisationId: organisation.id, email, name: 'Demo user', role: 'admin', password: DEMO_PASSWORD });
     }
   }
   return created;

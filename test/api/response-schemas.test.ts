@@ -12,7 +12,7 @@ import {
 } from '../../src/api/routes/access.schemas.js';
 import { REFERENCE_SCHEMAS } from '../../src/api/routes/reference.schemas.js';
 import { ShipmentDetailSchema } from '../../src/api/routes/shipments.schemas.js';
-import { LIST_SHIPMENTS_SCHEMA, ShipmentListItemSchema } from '../../src/api/routes/shipment-lists.schemas.js';
+import { LIST_SHIPMENTS_SCHEMA, SEARCH_SHIPMENTS_SCHEMA, ShipmentListItemSchema } from '../../src/api/routes/shipment-lists.schemas.js';
 import { trip } from '../projections/profile-events.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -62,20 +62,37 @@ describe('shipment answers', () => {
     const ids = (response.json().shipments as { id: string }[]).map((s) => s.id);
     expect(ids.length).toBe(2);
     const snapshots = await Promise.all(ids.map(async (id) => (await t.runtime.shipments.get(id))!));
-    // How long the goods have waited counts to now: compared apart from the rest.
+    // How long the goods have waited and when they are expected at their destination count from
+    // now: compared apart from the rest.
     const listed = (s: ShipmentSnapshot) => ({
       ...summaryOf(s),
       atLocation: s.current?.locationId, since: s.current?.since, inCountry: s.current?.country,
     });
     const { shipments, ...rest } = response.json() as { shipments: Record<string, unknown>[] };
-    const shown = shipments.map(({ waitingHours, ...item }) => {
+    const estimates = await Promise.all(ids.map((id) => t.runtime.shipments.estimate(id)));
+    const shown = shipments.map(({ waitingHours, arrival, ...item }, i) => {
       if (item.since !== undefined) expect(waitingHours).toBeGreaterThan(0);
+      const destination = estimates[i]?.arrival;
+      expect((arrival as { locationId?: string } | undefined)?.locationId).toBe(destination?.locationId);
+      if (destination) expect(Object.keys(arrival as object)).toEqual(Object.keys(destination));
       return item;
     });
+    expect(estimates.some((e) => e?.arrival !== undefined)).toBe(true);
     expect(firstDifference(JSON.stringify({ shipments: shown, ...rest }), JSON.stringify({ shipments: snapshots.map(listed), total: 2, totalIsLowerBound: false }))).toBe('');
     expect(snapshots.some((s) => s.current?.locationId !== undefined)).toBe(true);
     for (const shipment of response.json().shipments) expect(schemaErrors(ShipmentListItemSchema, shipment)).toEqual([]);
     expect(schemaErrors(LIST_SHIPMENTS_SCHEMA.response[200], response.json())).toEqual([]);
+  });
+
+  it('finds a shipment by part of its container number, each result with its arrival range at the destination', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/shipments/search?q=U876543' });
+    expect(response.statusCode).toBe(200);
+    const found = response.json().shipments as { id: string; arrival?: { locationId: string } }[];
+    expect(found.length).toBe(1);
+    const estimate = await t.runtime.shipments.estimate(found[0]!.id);
+    expect(estimate?.arrival).toBeDefined();
+    expect(found[0]!.arrival?.locationId).toBe(estimate?.arrival?.locationId);
+    expect(schemaErrors(SEARCH_SHIPMENTS_SCHEMA.response[200], response.json())).toEqual([]);
   });
 
   it('shows one shipment with its position, transit steps, holds, timeline and ETA, byte for byte', async () => {

@@ -33,11 +33,14 @@ const DOCS_CSP = {
 
 /**
  * The web app (web/dist) loads only its own scripts, styles, images and fonts and talks only to this
- * server; Vite's build has no inline scripts or styles, so none are allowed.
+ * server; Vite's build has no inline scripts or styles, so none are allowed. The map's workers are
+ * MapLibre's worker module, a file of the app's own (web/src/map/engine.ts): worker-src 'self', no
+ * blob: needed, and nothing of the map comes from elsewhere (the base map is built in).
  */
 const WEB_APP_CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
+  workerSrc: ["'self'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],

@@ -5,6 +5,10 @@
  * the API's own paths, so a reload on a page of the app works (SPA fallback). Anything else that
  * matches no route still gets the API's 404 problem document, through the one not-found handler.
  *
+ * A public tracking link's address (/api/public/track/{token}) is the one API path that is also a
+ * page: a browser that prefers HTML to JSON there gets the app's index (which shows the link as a
+ * page, reading the same address as JSON); every other client, curl's * / * included, gets the JSON.
+ *
  * Without web/dist (a checkout that skipped the build) GET / says to run `npm run build`.
  */
 import fs from 'node:fs';
@@ -12,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { qualityOf } from '../negotiate.js';
 import { WEB_APP_HELMET } from './security-headers.js';
 
 /** Paths that belong to the API and its docs: never answered with the app's page. */
@@ -37,6 +42,14 @@ function isApiPath(url: string): boolean {
 /** A browser asking for a page: it accepts HTML (explicitly, not only through * / *). */
 function wantsPage(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').split(',').some((part) => part.trim().toLowerCase().startsWith('text/html'));
+}
+
+/** The public tracking link's route (public-links.routes.ts), which a browser is shown as a page. */
+export const PUBLIC_TRACKING_ROUTE = '/api/public/track/:token';
+
+/** Asks for the page rather than the data: text/html wanted more than application/json. */
+export function prefersPage(accept: string | undefined): boolean {
+  return qualityOf(accept, 'text/html') > qualityOf(accept, 'application/json');
 }
 
 /** The route of every GET no other route takes. */
@@ -77,5 +90,23 @@ export async function registerWebApp(app: FastifyInstance, root: string = defaul
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     };
     web.get(FALLBACK, { schema: { hide: true } }, fallback);
+  });
+  if (fs.existsSync(path.join(root, 'index.html'))) servePublicTrackingPage(app, root);
+}
+
+/**
+ * The app's index for a browser at a public link's address; the link's JSON for anybody else. The
+ * answer depends on Accept, so both say Vary: Accept (a cache must not hand the page to a script).
+ * The page carries the app's policy and, like every answer, Referrer-Policy: no-referrer, so the
+ * token in its address goes nowhere with the app's requests.
+ */
+function servePublicTrackingPage(app: FastifyInstance, root: string): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== PUBLIC_TRACKING_ROUTE) return;
+    reply.header('vary', 'Accept');
+    if (!prefersPage(request.headers.accept)) return;
+    await reply.helmet(WEB_APP_HELMET);
+    const index = await fs.promises.readFile(path.join(root, 'index.html'));
+    return reply.code(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The list and search answers of /api/shipments: the checks of the crossing filters' values, and a
  * page as the API shows it (each shipment's summary with where its goods stand and how long they
- * have waited, its expected arrival at the crossing asked for, the total and the cursor).
+ * have waited, its expected arrival at the crossing asked for and at its destination, the total and the cursor).
  */
 import { isAssignedCountryCode } from '../../domain/iso-3166.js';
 import { KarvonError } from '../../errors.js';
@@ -49,6 +49,7 @@ export function listPage<Summary extends object>(page: ShipmentPage, summary: (s
       ...summary(state),
       ...whereaboutsNow(state, now),
       ...(page.expectedArrivals ? { expectedArrival: page.expectedArrivals[i] ?? null } : {}),
+      ...(page.arrivals[i] ? { arrival: page.arrivals[i] } : {}),
     })),
     total: page.total.total,
     totalIsLowerBound: page.total.lowerBound,

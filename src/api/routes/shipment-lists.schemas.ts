@@ -15,16 +15,18 @@ const TAGS = ['Tracking'];
 const Limit = Type.Integer({ minimum: 1, maximum: MAX_SHIPMENT_LIMIT, default: 50, description: `How many (1 to ${MAX_SHIPMENT_LIMIT}, default 50)` });
 const Cursor = Type.String({ description: 'nextCursor of the previous page, with the same filters' });
 
-const ExpectedArrivalSchema = Type.Object(
+/** An arrival range at one stop (src/projections/estimate-arrival.ts, StopEstimate). */
+const stopArrivalSchema = (description: string) => Type.Object(
   {
-    locationId: Type.String({ description: 'The location asked for (crossing)' }),
-    name: Type.String(),
+    stop: Type.Integer({ minimum: 0, description: 'The stop\'s number on the route the estimate follows' }),
+    locationId: Type.String({ description: 'A location id of /api/reference/locations' }),
+    name: Type.String({ description: 'Its English name' }),
     earliest: DateTime(),
     likely: DateTime(),
     latest: DateTime(),
     basis: Type.String({ description: "What the range comes from: 'observed, n=37', 'reference figures', 'registered plan', or a mix" }),
   },
-  { additionalProperties: true },
+  { additionalProperties: false, description },
 );
 
 export const ShipmentListItemSchema = Type.Object(
@@ -35,8 +37,9 @@ export const ShipmentListItemSchema = Type.Object(
     waitingHours: Type.Optional(Type.Number({ minimum: 0, description: 'Hours since `since`, to 0.1 h' })),
     inCountry: Type.Optional(Type.String({ description: 'The country the goods are in now (ISO 3166-1 alpha-2), when known' })),
     expectedArrival: Type.Optional(
-      Type.Union([ExpectedArrivalSchema, Type.Null()], { description: 'With crossing: the arrival range there, estimated now; null when no estimate reaches it' }),
+      Type.Union([stopArrivalSchema('The arrival range at the crossing asked for'), Type.Null()], { description: 'With crossing: the arrival range there, estimated now; null when no estimate reaches it' }),
     ),
+    arrival: Type.Optional(stopArrivalSchema('The arrival range at the last stop (the destination), estimated now; absent when the shipment has arrived, is closed or no estimate can be made')),
   },
   { additionalProperties: false },
 );

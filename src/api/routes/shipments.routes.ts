@@ -98,8 +98,9 @@ export function shipmentsRoutes(deps: ApiDeps): FastifyPluginAsync {
       const scope = detailScope(request);
       const q = request.query.q.trim();
       if (q.length < 3) throw new KarvonError('KRV_QUERY_PARAMETER', 'q must have at least 3 characters: a container, wagon or document number, or part of one');
-      const page = await projection.searchPage(q, { limit: request.query.limit ?? 50, ...(request.query.cursor ? { cursor: request.query.cursor } : {}) }, scope);
-      return listPage(page, shipmentSummary, new Date());
+      const now = new Date();
+      const page = await projection.searchPage(q, { limit: request.query.limit ?? 50, ...(request.query.cursor ? { cursor: request.query.cursor } : {}) }, scope, now);
+      return listPage(page, shipmentSummary, now);
     });
 
     api.get('/:id', { schema: GET_SHIPMENT_SCHEMA }, async (request) => {

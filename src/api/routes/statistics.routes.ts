@@ -13,9 +13,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OrganisationKind } from '../../model/access.js';
 import { KarvonError } from '../../errors.js';
+import { observationSubject } from '../../projections/corridor-statistics.js';
 import type { ApiDeps } from '../deps.js';
 import { requireScope } from '../guard.js';
 import { PROBLEM, STATISTICS_QUERY, STATISTICS_RESPONSE } from './status-schemas.js';
+
+/**
+ * The parts of an observation key, for readers that label it. The statistics publish leg and dwell
+ * keys only (CorridorStatistics.entries); a key of another form would be left out, not guessed at.
+ */
+function subjectOf(key: string) {
+  const subject = observationSubject(key);
+  return subject?.kind === 'leg' || subject?.kind === 'dwell' ? subject : undefined;
+}
 
 const NETWORK_READERS: ReadonlySet<OrganisationKind> = new Set(['secretariat', 'council', 'network-operator', 'national-coordinator']);
 
@@ -51,7 +61,10 @@ export function statisticsRoutes(deps: ApiDeps): FastifyPluginAsync {
           openHolds: stats.openHolds,
           completedShipments: stats.completedShipments,
           // Fewer than 3 observations would describe one or two shipments: left out, like small cells in official statistics.
-          observations: stats.observations.filter(({ quantiles }) => quantiles.n >= 3).map(({ key, quantiles }) => ({ key, ...quantiles })),
+          observations: stats.observations.filter(({ quantiles }) => quantiles.n >= 3).flatMap(({ key, quantiles }) => {
+            const subject = subjectOf(key);
+            return subject ? [{ key, subject, ...quantiles }] : [];
+          }),
           eventsPerDay,
         };
       },

@@ -48,6 +48,27 @@ const QUANTILES = {
   p90: Type.Number(),
 };
 
+const LOCATION_ID = (description: string) => Type.String({ description: `${description} (a reference location id, /api/reference/locations)` });
+const MODE = Type.String({ description: 'Transport mode: rail, road, sea' });
+
+/** What an observation measures (the parts of its key, src/projections/corridor-statistics.ts). */
+const OBSERVATION_SUBJECT = Type.Union([
+  Type.Object(
+    { kind: Type.Literal('leg'), from: LOCATION_ID('Where the leg starts'), to: LOCATION_ID('Where it ends'), mode: MODE },
+    { additionalProperties: false, description: 'Hours on a leg, from leaving one stop to arriving at the next' },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('dwell'),
+      location: LOCATION_ID('The stop: a border crossing, port or terminal'),
+      countryBefore: Type.String({ description: 'Country of the leg before the stop (ISO 3166-1 alpha-2; "-" at the origin)' }),
+      countryAfter: Type.String({ description: 'Country of the leg after the stop ("-" at the destination)' }),
+      mode: MODE,
+    },
+    { additionalProperties: false, description: 'Hours spent at a stop, by direction and mode of the next leg' },
+  ),
+]);
+
 export const STATISTICS_RESPONSE = Type.Object({
   shipments: Type.Integer(),
   events: Type.Integer(),
@@ -55,7 +76,9 @@ export const STATISTICS_RESPONSE = Type.Object({
   byCorridor: Type.Record(Type.String(), Type.Integer()),
   openHolds: Type.Integer(),
   completedShipments: Type.Integer(),
-  observations: Type.Array(Type.Object({ key: Type.String(), ...QUANTILES }, { additionalProperties: true })),
+  observations: Type.Array(Type.Object({ key: Type.String(), subject: OBSERVATION_SUBJECT, ...QUANTILES }, { additionalProperties: false }), {
+    description: 'Observed hours (10th, 50th and 90th percentile of n completed shipments) on a leg or at a stop',
+  }),
   eventsPerDay: Type.Array(Type.Object({ day: Type.String({ format: 'date' }), count: Type.Integer() }), {
     description: 'Stored events per UTC day of their eventTime (error declarations not counted), from the daily counter follower',
   }),

@@ -4,17 +4,26 @@
  */
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
 
+/**
+ * The locale dates are written in: the browser's own regional form of the app's language when it
+ * has one (an en-GB browser reads "7 Dec, 14:05", an en-US one "Dec 7, 2:05 PM"), else the language.
+ */
+export function dateLocale(language: string): string {
+  const tags = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return tags.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+}
+
 export function formatDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(toDate(value));
+  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeStyle: 'short' }).format(toDate(value));
 }
 
 /** Short form for tables and boards: "7 Dec, 14:05". */
 export function formatShortDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(toDate(value));
+  return new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(toDate(value));
 }
 
 export function formatDate(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(toDate(value));
+  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'full' }).format(toDate(value));
 }
 
 export function formatNumber(value: number, language: string): string {
@@ -36,8 +45,13 @@ export function formatHours(hours: number, language: string): string {
 
 /** A range of two instants as one phrase ("7–9 Dec, 14:00–10:00"), the way the language writes ranges. */
 export function formatDateTimeRange(from: string | Date, to: string | Date, language: string): string {
-  const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const format = new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const start = toDate(from);
   const end = toDate(to);
   return end.getTime() <= start.getTime() ? format.format(start) : format.formatRange(start, end);
+}
+
+/** A time of day with seconds: "14:05:31". */
+export function formatTime(value: string | Date, language: string): string {
+  return new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'medium' }).format(toDate(value));
 }
