@@ -53,3 +53,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The base map's colours (web/src/map/style.ts) and the marker of the current place, as drawn. */
+export const MAP_COLOURS = { water: [0xcf, 0xe2, 0xee], land: [0xf5, 0xf2, 0xea], current: [0xc2, 0x41, 0x0c] } as const;
+
+/**
+ * What the map's canvas shows, decoded in the page from a screenshot of it: how many pixels are near
+ * each colour asked about, and how many distinct colours there are.
+ */
+export async function canvasColours(page: Page, colours: Record<string, readonly number[]>): Promise<{ distinct: number; near: Record<string, number> }> {
+  const png = await page.locator('.corridor-map-canvas canvas').screenshot();
+  return page.evaluate(
+    async ({ base64, colours }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const distinct = new Set<number>();
+      const near: Record<string, number> = Object.fromEntries(Object.keys(colours).map((name) => [name, 0]));
+      for (let i = 0; i < data.length; i += 4) {
+        distinct.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        for (const [name, [r, g, b]] of Object.entries(colours)) {
+          if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= 12) near[name]!++;
+        }
+      }
+      return { distinct: distinct.size, near };
+    },
+    { base64: png.toString('base64'), colours },
+  );
+}
+

@@ -4,13 +4,10 @@
 // map's buttons on the left); a withdrawn or made-up link says so in plain words.
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newContext, screenshot, seriousViolations } from './browser.js';
+import { canvasColours, DEMO_PASSWORD, launchBrowser, MAP_COLOURS, newContext, screenshot, seriousViolations } from './browser.js';
 
 const FORWARDER = 'kz-forwarder-almaty@demo.karvon.org';
 /** The map's colours (web/src/map/style.ts): water, land, the current place. */
-const WATER = [0xcf, 0xe2, 0xee];
-const LAND = [0xf5, 0xf2, 0xea];
-const CURRENT = [0xc2, 0x41, 0x0c];
 
 interface Tracking {
   status: string;
@@ -49,34 +46,6 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-}
-
-/**
- * What the map's canvas shows, decoded in the page from a screenshot of it: how many pixels are near
- * each colour asked about, and how many distinct colours there are.
- */
-async function canvasColours(page: Page, colours: Record<string, number[]>): Promise<{ distinct: number; near: Record<string, number> }> {
-  const png = await page.locator('.corridor-map-canvas canvas').screenshot();
-  return page.evaluate(
-    async ({ base64, colours }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-      const distinct = new Set<number>();
-      const near: Record<string, number> = Object.fromEntries(Object.keys(colours).map((name) => [name, 0]));
-      for (let i = 0; i < data.length; i += 4) {
-        distinct.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-        for (const [name, [r, g, b]] of Object.entries(colours)) {
-          if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= 12) near[name]!++;
-        }
-      }
-      return { distinct: distinct.size, near };
-    },
-    { base64: png.toString('base64'), colours },
-  );
 }
 
 /** Opens the link signed out, in a language, and waits until the map has drawn. */
@@ -122,7 +91,7 @@ describe('the public tracking page', () => {
     const canvas = page.locator('.corridor-map-canvas canvas');
     expect(await canvas.getAttribute('aria-label')).toBe(`Map of the shipment's last place: ${link.tracking.lastLocation!.name}`);
     expect(await canvas.getAttribute('tabindex')).toBe('0');
-    const drawn = await canvasColours(page, { water: WATER, land: LAND, current: CURRENT });
+    const drawn = await canvasColours(page, MAP_COLOURS);
     expect(drawn.distinct).toBeGreaterThan(50);
     expect(drawn.near.water).toBeGreaterThan(1_000);
     expect(drawn.near.land).toBeGreaterThan(1_000);
@@ -159,7 +128,7 @@ describe('the public tracking page', () => {
     const button = (await zoomIn.boundingBox())!;
     const map = (await page.locator('.corridor-map-canvas').boundingBox())!;
     expect(button.x + button.width / 2).toBeLessThan(map.x + map.width / 2);
-    const drawn = await canvasColours(page, { water: WATER, land: LAND });
+    const drawn = await canvasColours(page, { water: MAP_COLOURS.water, land: MAP_COLOURS.land });
     expect(drawn.near.water).toBeGreaterThan(1_000);
     expect(drawn.near.land).toBeGreaterThan(1_000);
 

@@ -5,7 +5,7 @@
 // opens a shipment with pre-arrival data and sees its goods with HS codes.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
+import { canvasColours, launchBrowser, MAP_COLOURS, newContext, screenshot, seriousViolations, signIn } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +50,13 @@ describe('the shipment page', () => {
     const eta = page.locator('.stop-next .eta').first();
     await expect.poll(() => eta.count()).toBe(1);
     expect(await eta.innerText()).toMatch(/^Expected .+, most likely .+\((from \d+ similar trips?|reference figures|the registered plan)/);
+
+    // The map drew its base map, the corridor and the place the goods were last seen.
+    await page.locator('.corridor-map-canvas[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+    const drawn = await canvasColours(page, MAP_COLOURS);
+    expect(drawn.near.water).toBeGreaterThan(1_000);
+    expect(drawn.near.land).toBeGreaterThan(1_000);
+    expect(drawn.near.current).toBeGreaterThan(20);
 
     const timeline = page.getByRole('region', { name: 'Timeline' });
     const sentences = timeline.locator('.timeline-sentence');

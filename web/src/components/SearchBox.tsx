@@ -127,7 +127,7 @@ export function SearchBox() {
           : '';
   return (
     <form role="search" className="search-box" onSubmit={onSubmit} aria-label={t('search.label')}>
-      <label htmlFor={inputId} className="search-box-label">
+      <label htmlFor={inputId} className="visually-hidden">
         {t('search.label')}
       </label>
       <div className="search-box-field">
@@ -181,7 +181,7 @@ export function SearchBox() {
           {t('search.submit')}
         </button>
       </div>
-      <span role="status" className="search-box-status">
+      <span role="status" className="visually-hidden">
         {status}
       </span>
     </form>

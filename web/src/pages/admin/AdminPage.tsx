@@ -11,7 +11,7 @@ import { KeysTable } from '../keys/KeysTable';
 import type { Organisation } from './access-types';
 import { OrganisationsSection } from './OrganisationsSection';
 import { UsersSection } from './UsersSection';
-import './data-table.css';
+import '../../components/forms.css';
 
 export default function AdminPage() {
   const { t } = useTranslation(['admin', 'keys']);

@@ -10,7 +10,7 @@ import { useMe } from '../../session';
 import { NETWORK_WIDE_KINDS, ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './access-types';
 import { FormField } from './FormField';
 import { FormEnd, useServerForm } from './server-form';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 
 /** Values typed one per line or separated by commas. */
 const listOf = (text: string) =>

@@ -10,7 +10,7 @@ import { formatShortDateTime } from '../../i18n/format';
 import { USER_ROLES, type Organisation, type User, type UserRole } from './access-types';
 import { FormField } from './FormField';
 import { FormEnd, useServerForm } from './server-form';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 
 const FIELDS = ['name', 'email', 'role', 'password'] as const;
 

@@ -9,8 +9,8 @@ import { api, problemText } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatNumber, formatShortDateTime } from '../../i18n/format';
 import { VerifyPanel } from './VerifyPanel';
-import { DataTable } from '../admin/DataTable';
-import '../admin/data-table.css';
+import { DataTable } from '../../components/DataTable';
+import '../../components/forms.css';
 import './audit.css';
 
 type Entry = paths['/api/audit/']['get']['responses']['200']['content']['application/json']['entries'][number];

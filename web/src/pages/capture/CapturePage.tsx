@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState, type DragEvent, type F
 import { useTranslation } from 'react-i18next';
 import { followJob, mediaTypeOf, submitDocument, type ErrorBehaviour } from './submit-capture';
 import { UploadResult, type Upload } from './UploadResult';
-import '../admin/data-table.css';
+import '../../components/forms.css';
 import './capture.css';
 
 const STORAGE_KEY = 'karvon.capture.uploads';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { problemText, type Problem } from '../../api/client';
 import { formatNumber, formatShortDateTime } from '../../i18n/format';
 import type { CaptureJob } from './submit-capture';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 export interface Upload {
   /** This page's own id of the upload (a refused one has no capture job). */

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../reference/names';
 import { formatDay, type Chair } from './governance-types';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 export function ChairSection({ chair }: { chair: Chair }) {
   const { t, i18n } = useTranslation('governance');

@@ -12,7 +12,7 @@ import type { Chair, Member, Proposal } from './governance-types';
 import { MembersSection } from './MembersSection';
 import { ProposalCard } from './ProposalCard';
 import { ProposeForm } from './ProposeForm';
-import '../admin/data-table.css';
+import '../../components/forms.css';
 import './governance.css';
 
 interface Governance {

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../reference/names';
 import { formatDay, type Member } from './governance-types';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 export function MembersSection({ members }: { members: readonly Member[] }) {
   const { t, i18n } = useTranslation('governance');

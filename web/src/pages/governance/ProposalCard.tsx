@@ -9,7 +9,7 @@ import { api, problemText } from '../../api/client';
 import { useMe } from '../../session';
 import { countryName } from '../../reference/names';
 import { formatDay, type Proposal } from './governance-types';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 const VOTE_SIGN = { yes: '✓', no: '✗', pending: '…' } as const;
 

@@ -11,7 +11,7 @@ import { KEY_SCOPES, type ApiKey, type KeyScope } from '../admin/access-types';
 import { FormField } from '../admin/FormField';
 import { FormEnd, useServerForm } from '../admin/server-form';
 import { KeysTable } from './KeysTable';
-import '../admin/data-table.css';
+import '../../components/forms.css';
 import './keys.css';
 
 function NewSecret({ created, onDismiss }: { created: { key: ApiKey; secret: string }; onDismiss: () => void }) {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { formatShortDateTime } from '../../i18n/format';
 import type { ApiKey } from '../admin/access-types';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 interface Props {
   /** The organisation; the caller's own when absent. */

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { countryName } from '../../reference/names';
 import { sealsText } from './UnitsAndDocuments';
 import type { PreArrival } from './types';

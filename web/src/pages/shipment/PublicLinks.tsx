@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { formatDateTime } from '../../i18n/format';
 import { CopyButton } from './CopyButton';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import type { PublicLink } from './types';
 
 type Links = { state: 'loading' } | { state: 'forbidden' } | { state: 'failed' } | { state: 'loaded'; links: PublicLink[] };
@@ -90,7 +90,7 @@ export function PublicLinks({ shipmentId }: { shipmentId: string }) {
           ) : (
             <DataTable
               caption={t('links.list')}
-              columns={[t('links.createdAt'), t('links.expiresAt'), t('links.state'), <span className="sr-only">{t('links.actions')}</span>]}
+              columns={[t('links.createdAt'), t('links.expiresAt'), t('links.state'), <span className="visually-hidden">{t('links.actions')}</span>]}
               rows={links.links.map((link) => ({
                 key: link.id,
                 cells: [

@@ -1,7 +1,7 @@
 /** The customs transit steps, one small table per country: step, time, customs office. */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { countryName } from '../../reference/names';
 import type { Reference } from '../../reference/reference-data';
 import { officeName } from './reference-names';

@@ -1,6 +1,6 @@
 /** The transport units (with their seals, when the registration gave them) and the documents. */
 import { useTranslation } from 'react-i18next';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { unitNumber } from './ShipmentHeader';
 import type { PreArrival, ShipmentDetail } from './types';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 /** Counts by row as a table: a row header and one number per row. */
 export function CountTable({ caption, rowHeader, valueHeader, rows }: { caption: string; rowHeader: string; valueHeader: string; rows: readonly (readonly [string, string, number])[] }) {

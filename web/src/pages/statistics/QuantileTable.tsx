@@ -1,7 +1,7 @@
 /** Observed hours as a table: per row the number of shipments and the 10th, 50th and 90th percentile. */
 import { useTranslation } from 'react-i18next';
 import { formatHours, formatNumber } from '../../i18n/format';
-import { DataTable } from '../admin/DataTable';
+import { DataTable } from '../../components/DataTable';
 
 export interface QuantileRow {
   readonly key: string;

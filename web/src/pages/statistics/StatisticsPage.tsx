@@ -13,7 +13,7 @@ import { PerDaySection } from './PerDaySection';
 import { QuantileTable, type QuantileRow } from './QuantileTable';
 import { CHART_COLOURS as COLOURS, StatChart, type Series } from './StatChart';
 import { loadStatistics, nameIn, type Loaded, type Observation, type StatisticsView } from './statistics-data';
-import '../admin/data-table.css';
+import '../../components/forms.css';
 import './statistics.css';
 
 
