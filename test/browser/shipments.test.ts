@@ -3,6 +3,7 @@
 // shipment found by part of a container number through the suggestions, a search's own results
 // page, 5,000 rows that stay few in the DOM, and the page in Arabic.
 import type { Browser, Page } from 'playwright-core';
+import { answerListsInPage, chooseMode, scrollToEnd } from '../../bench/web-long-list.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
 
@@ -44,11 +45,6 @@ async function apiList(page: Page, query: string): Promise<ListPage> {
 
 const table = (page: Page) => page.getByRole('table');
 const bodyRows = (page: Page) => table(page).locator('.vtable-body [role="row"]');
-
-/** The median of five. */
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 describe('the Shipments page', () => {
   it('lists the shipments with their total, filters by status in the address, and the back button undoes it', async () => {
@@ -124,37 +120,13 @@ describe('the Shipments page', () => {
     await page.context().close();
   });
 
-  it('keeps 5,000 rows quick: few of them in the DOM, the last one reached by scrolling', async () => {
+  it('keeps 5,000 rows few in the DOM, and reaches the last one by scrolling', async () => {
     const page = await signedInPage();
     const real = (await apiList(page, 'limit=1')).shipments[0]!;
     const ROWS = 5000;
-    // The list's requests are answered inside the page, from 5,000 copies of a real row numbered by
-    // the mode asked for (ALL-00001, RAIL-00001...), so that the times below are the page's own
-    // (parsing and rendering, not a transfer of 10 MB) and each filter shows rows of its own.
-    await page.addInitScript(
-      ({ row, count }) => {
-        const pages = new Map<string, string>();
-        const pageFor = (tag: string) => {
-          if (!pages.has(tag)) {
-            const shipments = Array.from({ length: count }, (_, i) => {
-              const number = `${tag}-${String(i + 1).padStart(5, '0')}`;
-              return { ...row, id: `booking:${number}`, references: { booking: [number] } };
-            });
-            pages.set(tag, JSON.stringify({ shipments, total: count, totalIsLowerBound: false }));
-          }
-          return pages.get(tag)!;
-        };
-        for (const tag of ['ALL', 'RAIL', 'ROAD', 'SEA']) pageFor(tag);
-        const realFetch = window.fetch.bind(window);
-        window.fetch = async (input, init) => {
-          const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-          if (url.pathname !== '/api/shipments/') return realFetch(input, init);
-          const body = pageFor((url.searchParams.get('mode') ?? 'all').toUpperCase());
-          return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-        };
-      },
-      { row: real, count: ROWS },
-    );
+    // The list's requests are answered inside the page from 5,000 copies of a real row
+    // (bench/web-long-list.ts; npm run bench:web times the same steps).
+    await answerListsInPage(page, real, ROWS);
     await page.goto('/shipments');
     await expect.poll(() => page.getByRole('status').filter({ hasText: '5,000 shipments' }).count(), { timeout: 20_000 }).toBe(1);
     expect(await table(page).getAttribute('aria-rowcount')).toBe(String(ROWS + 1));
@@ -162,56 +134,13 @@ describe('the Shipments page', () => {
     expect(inDom).toBeGreaterThan(0);
     expect(inDom).toBeLessThan(100);
 
-    // Render: from choosing a filter to the 5,000 rows' table on screen, measured in the page.
-    const renders: number[] = [];
-    for (const mode of ['rail', 'road', 'sea', 'rail', 'road']) {
-      renders.push(
-        await page.evaluate(async (value) => {
-          const select = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Mode of transport')!.control as HTMLSelectElement;
-          const start = performance.now();
-          select.value = value;
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-          // Done when the table shows the first row of the new list.
-          const first = `${value.toUpperCase()}-00001`;
-          await new Promise<void>((resolve) => {
-            const done = () => document.querySelector('[role="table"] [aria-rowindex="2"] a')?.textContent === first;
-            const observer = new MutationObserver(() => {
-              if (done()) {
-                observer.disconnect();
-                resolve();
-              }
-            });
-            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-            if (done()) resolve();
-          });
-          await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-          return performance.now() - start;
-        }, mode),
-      );
-    }
-
-    // Scroll: from the top to the end of the list, until the last row is in the page.
-    const scrolls: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      scrolls.push(
-        await page.evaluate(async () => {
-          const scroller = document.querySelector<HTMLElement>('[role="table"]')!;
-          scroller.scrollTop = 0;
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined))));
-          const start = performance.now();
-          scroller.scrollTop = scroller.scrollHeight;
-          // A few hundred frames at most: a list that never shows its end fails below, not by hanging.
-          for (let frame = 0; frame < 300 && !scroller.querySelector('[aria-rowindex="5001"]'); frame++) await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-          await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-          return performance.now() - start;
-        }),
-      );
-    }
+    // Another filter shows another 5,000 rows, and scrolling to the end shows the last of them.
+    await chooseMode(page, 'road');
+    await scrollToEnd(page, ROWS + 1);
     const last = table(page).locator('[aria-rowindex="5001"]');
     expect(await last.getByRole('link').innerText()).toBe('ROAD-05000');
     expect(await last.isVisible()).toBe(true);
     expect(await bodyRows(page).count()).toBeLessThan(100);
-    console.log(`5,000 rows: render median ${median(renders).toFixed(0)} ms (${renders.map((r) => r.toFixed(0)).join(', ')}); scroll to the end median ${median(scrolls).toFixed(0)} ms (${scrolls.map((s) => s.toFixed(0)).join(', ')})`);
     await page.context().close();
   });
 
