@@ -23,7 +23,9 @@ type Suggestions = { state: 'idle' } | { state: 'searching' } | { state: 'ready'
 
 export function SearchBox() {
   // Not suspended while its words load: the header must not vanish for a moment on every page.
-  const { t, i18n, ready } = useTranslation('shipments', { useSuspense: false });
+  // The box is part of the frame (common); its suggestions name statuses and numbers as the list does (shipments).
+  const { t, i18n, ready } = useTranslation('common', { useSuspense: false });
+  const { t: listT, ready: listReady } = useTranslation('shipments', { useSuspense: false });
   const navigate = useNavigate();
   const places = useReference();
   const inputId = useId();
@@ -111,7 +113,7 @@ export function SearchBox() {
     searchAll();
   };
 
-  if (!ready) return null;
+  if (!ready || !listReady) return null;
   const status = !searchable
     ? typed.length > 0
       ? t('search.tooShort')
@@ -154,7 +156,7 @@ export function SearchBox() {
         <ul id={listId} role="listbox" aria-label={t('search.label')} className="search-box-list" hidden={!expanded}>
           {items.map((item, index) => {
             const number = matchingNumber(item, typed);
-            const place = lastPlaceOf(item, places, i18n.language, t);
+            const place = lastPlaceOf(item, places, i18n.language, listT);
             return (
               <li
                 key={item.id}
@@ -167,10 +169,10 @@ export function SearchBox() {
                 onClick={() => choose(item)}
               >
                 <span className="search-box-number">
-                  <span className="muted">{kindLabel(t, number.kind, number.unit)}</span> <Highlighted text={number.value} part={typed} />
+                  <span className="muted">{kindLabel(listT, number.kind, number.unit)}</span> <Highlighted text={number.value} part={typed} />
                 </span>
                 <span className="muted">
-                  {statusLabel(t, item.status)}
+                  {statusLabel(listT, item.status)}
                   {place ? ` · ${place}` : ''}
                 </span>
               </li>

@@ -13,17 +13,47 @@ export function dateLocale(language: string): string {
   return tags.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
 }
 
+/**
+ * Languages whose month names browsers do not reliably have: Chromium's ICU writes "2026 M12 7" in
+ * Kazakh, Uzbek and Azerbaijani and falls back to English for Kyrgyz, Tajik and Turkmen. In these,
+ * dates are written with numbers in the region's usual order, "07.12.2026, 14:05".
+ */
+const NUMERIC_DATE_LANGUAGES = new Set(['uz', 'kk', 'ky', 'tg', 'tk', 'az']);
+
+type DateParts = 'date-time' | 'short-date-time' | 'date' | 'day' | 'time';
+
+const WORDED: Record<DateParts, Intl.DateTimeFormatOptions> = {
+  'date-time': { dateStyle: 'long', timeStyle: 'short' },
+  'short-date-time': { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+  date: { dateStyle: 'full' },
+  day: { dateStyle: 'long' },
+  time: { timeStyle: 'medium' },
+};
+const NUMERIC: Record<DateParts, Intl.DateTimeFormatOptions> = {
+  'date-time': { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  'short-date-time': { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  date: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  day: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+};
+
+/** The formatter of some parts of a date in the language (numbers only where month names are missing). */
+function dateFormat(parts: DateParts, language: string, extra: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  if (NUMERIC_DATE_LANGUAGES.has(language)) return new Intl.DateTimeFormat('ru-RU', { ...NUMERIC[parts], ...extra });
+  return new Intl.DateTimeFormat(dateLocale(language), { ...WORDED[parts], ...extra });
+}
+
 export function formatDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeStyle: 'short' }).format(toDate(value));
+  return dateFormat('date-time', language).format(toDate(value));
 }
 
 /** Short form for tables and boards: "7 Dec, 14:05". */
 export function formatShortDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(toDate(value));
+  return dateFormat('short-date-time', language).format(toDate(value));
 }
 
 export function formatDate(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'full' }).format(toDate(value));
+  return dateFormat('date', language).format(toDate(value));
 }
 
 export function formatNumber(value: number, language: string): string {
@@ -45,7 +75,7 @@ export function formatHours(hours: number, language: string): string {
 
 /** A range of two instants as one phrase ("7–9 Dec, 14:00–10:00"), the way the language writes ranges. */
 export function formatDateTimeRange(from: string | Date, to: string | Date, language: string): string {
-  const format = new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const format = dateFormat('short-date-time', language);
   const start = toDate(from);
   const end = toDate(to);
   return end.getTime() <= start.getTime() ? format.format(start) : format.formatRange(start, end);
@@ -53,5 +83,10 @@ export function formatDateTimeRange(from: string | Date, to: string | Date, lang
 
 /** A time of day with seconds: "14:05:31". */
 export function formatTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'medium' }).format(toDate(value));
+  return dateFormat('time', language).format(toDate(value));
+}
+
+/** A calendar day: "7 December 2026". `timeZone: 'UTC'` for days given as dates without a time. */
+export function formatDay(value: string | Date, language: string, timeZone?: string): string {
+  return dateFormat('day', language, timeZone ? { timeZone } : {}).format(toDate(value));
 }

@@ -1,7 +1,8 @@
 /** The coordinating chair: who holds it, since and until when, who is next, and the terms before. */
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../reference/names';
-import { formatDay, type Chair } from './governance-types';
+import { formatDay } from '../../i18n/format';
+import type { Chair } from './governance-types';
 import { DataTable } from '../../components/DataTable';
 
 export function ChairSection({ chair }: { chair: Chair }) {

@@ -1,7 +1,8 @@
 /** The member states: status, when and by which proposal admitted, their national coordinator. */
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../reference/names';
-import { formatDay, type Member } from './governance-types';
+import { formatDay } from '../../i18n/format';
+import type { Member } from './governance-types';
 import { DataTable } from '../../components/DataTable';
 
 export function MembersSection({ members }: { members: readonly Member[] }) {

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { api, problemText } from '../../api/client';
 import { useMe } from '../../session';
 import { countryName } from '../../reference/names';
-import { formatDay, type Proposal } from './governance-types';
+import { formatDay } from '../../i18n/format';
+import type { Proposal } from './governance-types';
 import { DataTable } from '../../components/DataTable';
 
 const VOTE_SIGN = { yes: '✓', no: '✗', pending: '…' } as const;

@@ -8,6 +8,3 @@ export type Chair = Json<paths['/api/governance/chair']['get']['responses']['200
 export type Proposal = Json<paths['/api/governance/proposals']['get']['responses']['200']>['proposals'][number];
 export type ProposalKind = Proposal['kind'];
 
-export function formatDay(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(value));
-}
