@@ -2,6 +2,7 @@
  * Where the goods are on their way: every stop, passed, current or next, and for each stop still
  * ahead its arrival range (earliest–latest, the likely time, and what the range is based on).
  */
+import { basisKey } from '../../api/estimate-basis';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDateTimeRange, formatShortDateTime } from '../../i18n/format';
@@ -13,13 +14,8 @@ const STATE_ICONS = { passed: '✓', current: '◉', next: '○' } as const;
 
 /** The basis of a range in words: "from 412 similar trips", "reference figures", "the registered plan". */
 export function basisWords(basis: string, t: TFunction<'shipment'>): string {
-  const observed = /^observed, n=(\d+)$/.exec(basis);
-  if (observed) return t('progress.basis.observed', { count: Number(observed[1]) });
-  const mixed = /^observed \(n=(\d+)\) and (reference figures|registered plan)$/.exec(basis);
-  if (mixed) return t(mixed[2] === 'registered plan' ? 'progress.basis.observedAndPlan' : 'progress.basis.observedAndReference', { count: Number(mixed[1]) });
-  if (basis === 'reference figures') return t('progress.basis.reference');
-  if (basis === 'registered plan') return t('progress.basis.plan');
-  return basis;
+  const words = basisKey(basis);
+  return 'text' in words ? words.text : t(`progress.basis.${words.key}`, words.count === undefined ? {} : { count: words.count });
 }
 
 export function ItineraryProgress({ stops, reference }: { stops: readonly JourneyStop[]; reference: Reference }) {

@@ -3,6 +3,7 @@
  * units), its status as words, where it was last seen, and when it is expected with what the
  * estimate rests on. Shared by the Shipments list, the crossing board and the header's search box.
  */
+import { basisKey } from '../../api/estimate-basis';
 import type { TFunction } from 'i18next';
 import { formatDateTimeRange, formatShortDateTime } from '../../i18n/format';
 import { countryName, nameIn } from '../../reference/names';
@@ -87,19 +88,10 @@ export function lastPlaceOf(item: Pick<ShipmentListItem, 'lastLocation'>, places
   }
 }
 
-/**
- * What an estimate rests on, in words. The API writes it in English in one of a few forms
- * ('observed, n=37', 'reference figures', 'registered plan', 'observed (n=5) and reference
- * figures'...); a form we do not know is shown as written.
- */
+/** What an estimate rests on, in words (api/estimate-basis.ts reads the API's forms). */
 export function basisText(basis: string, t: TFunction): string {
-  const observedOnly = /^observed, n=(\d+)$/.exec(basis);
-  if (observedOnly) return t('basis.observed', { count: Number(observedOnly[1]) });
-  const mixed = /^observed \(n=(\d+)\) and (reference figures|registered plan)$/.exec(basis);
-  if (mixed) return t(mixed[2] === 'registered plan' ? 'basis.observedAndPlan' : 'basis.observedAndReference', { count: Number(mixed[1]) });
-  if (basis === 'reference figures') return t('basis.reference');
-  if (basis === 'registered plan') return t('basis.plan');
-  return basis;
+  const words = basisKey(basis);
+  return 'text' in words ? words.text : t(`basis.${words.key}`, words.count === undefined ? {} : { count: words.count });
 }
 
 /** An arrival range as words: the likely time, the range around it and its basis. */
