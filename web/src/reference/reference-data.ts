@@ -50,7 +50,8 @@ async function items<T>(request: Promise<{ data?: { items: readonly T[] } }>, wh
 /** Every reference location, in the server's order. */
 export const loadLocations = once(() => items(api.GET('/api/reference/locations'), 'locations'));
 
-const loadReference = once(async (): Promise<Reference> => {
+/** Every part of the reference data, once per visit. */
+export const loadReference = once(async (): Promise<Reference> => {
   const [locations, corridors, countries, offices] = await Promise.all([
     loadLocations(),
     items(api.GET('/api/reference/corridors'), 'corridors'),

@@ -1,9 +1,10 @@
 /**
  * What the statistics page reads: GET /api/statistics/ and the reference names of corridors and
- * locations, so that rows are labelled in the reader's language (the reference data has names in
+ * locations (the app's one reference-data load), so that rows are labelled in the reader's language (the reference data has names in
  * English, Russian, Arabic and the local language).
  */
 import { nameIn as nameInLanguage } from '../../reference/names';
+import { EMPTY_REFERENCE, loadReference } from '../../reference/reference-data';
 import { api, problemText } from '../../api/client';
 import type { paths } from '../../api/schema';
 
@@ -22,7 +23,8 @@ export interface StatisticsView {
 export type Loaded = { ok: true; view: StatisticsView } | { ok: false; forbidden: boolean; said?: string };
 
 export async function loadStatistics(): Promise<Loaded> {
-  const [statistics, corridors, locations] = await Promise.all([api.GET('/api/statistics/'), api.GET('/api/reference/corridors'), api.GET('/api/reference/locations')]);
+  // Without the reference data the rows are named by their ids.
+  const [statistics, reference] = await Promise.all([api.GET('/api/statistics/'), loadReference().catch(() => EMPTY_REFERENCE)]);
   if (!statistics.data) {
     const said = problemText(statistics.error);
     return { ok: false, forbidden: statistics.response.status === 403, ...(said ? { said } : {}) };
@@ -31,8 +33,8 @@ export async function loadStatistics(): Promise<Loaded> {
     ok: true,
     view: {
       statistics: statistics.data,
-      corridorNames: new Map((corridors.data?.items ?? []).map((c) => [c.id, c.names])),
-      locationNames: new Map((locations.data?.items ?? []).map((l) => [l.id, l.names])),
+      corridorNames: new Map([...reference.corridors].map(([id, corridor]) => [id, corridor.names])),
+      locationNames: new Map([...reference.locations].map(([id, location]) => [id, location.names])),
     },
   };
 }
