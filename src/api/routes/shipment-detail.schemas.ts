@@ -118,7 +118,7 @@ export const TimelineEntrySchema = Type.Object(
   { additionalProperties: false },
 );
 
-const StopEstimateSchema = Type.Object(
+export const StopEstimateSchema = Type.Object(
   {
     stop: Type.Integer({ minimum: 0, description: 'The stop number on what the estimate follows (0 = origin)' }),
     locationId: Type.String({ description: 'A location id of /api/reference/locations' }),

@@ -9,25 +9,15 @@ import { TRANSPORT_MODES } from '../../domain/shipment/shipment.js';
 import { SHIPMENT_STATUSES } from '../../domain/index.js';
 import { Choice, DateTime, PROBLEM_RESPONSES } from '../schemas/common.js';
 import { MAX_SHIPMENT_LIMIT, ShipmentSummarySchema } from './shipments.schemas.js';
+import { StopEstimateSchema } from './shipment-detail.schemas.js';
 
 const TAGS = ['Tracking'];
 
 const Limit = Type.Integer({ minimum: 1, maximum: MAX_SHIPMENT_LIMIT, default: 50, description: `How many (1 to ${MAX_SHIPMENT_LIMIT}, default 50)` });
 const Cursor = Type.String({ description: 'nextCursor of the previous page, with the same filters' });
 
-/** An arrival range at one stop (src/projections/estimate-arrival.ts, StopEstimate). */
-const stopArrivalSchema = (description: string) => Type.Object(
-  {
-    stop: Type.Integer({ minimum: 0, description: 'The stop\'s number on the route the estimate follows' }),
-    locationId: Type.String({ description: 'A location id of /api/reference/locations' }),
-    name: Type.String({ description: 'Its English name' }),
-    earliest: DateTime(),
-    likely: DateTime(),
-    latest: DateTime(),
-    basis: Type.String({ description: "What the range comes from: 'observed, n=37', 'reference figures', 'registered plan', or a mix" }),
-  },
-  { additionalProperties: false, description },
-);
+/** An arrival range at one stop (src/projections/estimate-arrival.ts, StopEstimate), as the detail's ETA gives it. */
+const stopArrivalSchema = (description: string) => Type.Object(StopEstimateSchema.properties, { additionalProperties: false, description });
 
 export const ShipmentListItemSchema = Type.Object(
   {

@@ -10,8 +10,7 @@ import { PARTY_ROLES, TRANSPORT_MODES, TRANSPORT_UNIT_KINDS } from '../../domain
 import { SHIPMENT_STATUSES } from '../../domain/index.js';
 import { Choice, DateTime, PROBLEM_RESPONSES, ReadonlyList } from '../schemas/common.js';
 import { PreArrivalSchema } from './pre-arrival.schemas.js';
-import { LOCATION_KINDS } from './reference.schemas.js';
-import { ArrivalEstimateSchema, CorridorPositionSchema, HoldSchema, LegProgressSchema, TimelineEntrySchema, TransitStepSchema } from './shipment-detail.schemas.js';
+import { ArrivalEstimateSchema, CorridorPositionSchema, HoldSchema, LegProgressSchema, TimelineEntrySchema, TransitStepSchema, WhereaboutsSchema } from './shipment-detail.schemas.js';
 
 const TAGS = ['Tracking'];
 export const MAX_SHIPMENT_LIMIT = 500;
@@ -118,25 +117,6 @@ export const ShipmentRegistrationSchema = Type.Object(
 export type ShipmentRegistrationBody = Static<typeof ShipmentRegistrationSchema>;
 
 // ---- Answers ----
-
-/** Where the goods were last known to be: a reference location, a point, or a place the reference data does not know. */
-const WhereaboutsSchema = Type.Union(
-  [
-    Type.Object(
-      {
-        kind: Type.Literal('location'),
-        locationId: Type.String({ description: 'A location id of /api/reference/locations' }),
-        name: Type.String({ description: 'Its English name' }),
-        country: Type.Optional(Type.String({ description: 'ISO 3166-1 alpha-2: the side of a border crossing, when known' })),
-        locationKind: Choice(LOCATION_KINDS, 'What the place is'),
-      },
-      { additionalProperties: false },
-    ),
-    Type.Object({ kind: Type.Literal('geo'), lat: Type.Number(), lon: Type.Number() }, { additionalProperties: false }),
-    Type.Object({ kind: Type.Literal('other'), id: Type.String({ description: 'The read point or business location as the event named it' }) }, { additionalProperties: false }),
-  ],
-  { description: 'Last known whereabouts' },
-);
 
 const ItineraryLegView = Type.Object(
   {
