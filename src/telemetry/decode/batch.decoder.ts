@@ -16,7 +16,7 @@
 // even when others are not, and each bad one is one problem naming its field. Unknown fields are
 // problems rather than silently dropped, so a misspelt `speedKph` is noticed; optional fields may be
 // null (not measured).
-import type { Position, SealCode } from '../../model/telemetry.js';
+import type { SealCode } from '../../model/telemetry.js';
 import { SEAL_CODES } from '../../model/telemetry.js';
 import {
   attributeNameProblem,
@@ -36,6 +36,7 @@ import {
   problemOnly,
   shown,
   type Decoded,
+  type MutablePosition,
   type ReadingOutcome,
   type ReadingProblem,
 } from './decoded.js';
@@ -94,8 +95,6 @@ export function decodeReadingsInto(into: Decoded, items: readonly unknown[], bas
   });
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** One reading in Karvon's format at `pointer`: its position or its first problem. */
 export function decodeReading(value: unknown, pointer: string, serverTime: number, topicDeviceId?: string): ReadingOutcome {
   if (!isPlainObject(value)) return { problem: { pointer, reason: `a reading must be a JSON object, not ${kindOf(value)}` } };
@@ -126,7 +125,7 @@ export function decodeReading(value: unknown, pointer: string, serverTime: numbe
   const noFix = noFixProblem(lat!, lon!);
   if (noFix) return fail(pointer, noFix);
 
-  const position: Mutable<Position> = { deviceId, fixTime, deviceTime, serverTime, lat: lat!, lon: lon! };
+  const position: MutablePosition = { deviceId, fixTime, deviceTime, serverTime, lat: lat!, lon: lon! };
   for (const field of OPTIONAL_NUMBERS) {
     const number = readNumber(value[field], field, false);
     if (typeof number === 'string') return fail(pointerTo(pointer, field), number);

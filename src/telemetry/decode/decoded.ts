@@ -21,6 +21,9 @@ export interface Decoded {
   readonly pointers: string[];
 }
 
+/** A position being built field by field by a decoder. */
+export type MutablePosition = { -readonly [K in keyof Position]: Position[K] };
+
 /** More readings than this in one body are refused whole: a sender in a retry loop must not stall the server. */
 export const MAX_READINGS_PER_BODY = 10_000;
 
