@@ -45,7 +45,7 @@ export function decodeOsmand(params: Readonly<Record<string, unknown>>, serverTi
 function decodeOsmandReading(params: Readonly<Record<string, unknown>>, serverTime: number): ReadingOutcome {
   const texts = new Map<string, string>();
   for (const name of Object.keys(params)) {
-    if (NOT_READINGS.has(name)) continue;
+    if (NOT_READINGS.has(name) || params[name] === undefined) continue;
     const text = parameterText(name, params[name]);
     if (typeof text !== 'string') return { problem: { pointer: name, reason: text.problem } };
     texts.set(name, text);
