@@ -40,5 +40,5 @@ function syntaxErrorWhere(text: string, message: string): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column} (character ${offset})`;
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column} (offset ${offset})`;
 }
