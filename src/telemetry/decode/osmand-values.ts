@@ -1,14 +1,6 @@
-// Values as the OsmAnd protocol writes them: everything is text, numbers in plain decimal.
-
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** A plain decimal number (not `0x10`, `Infinity` or an empty string, which Number() would also read), or undefined. */
-export function parseDecimal(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!DECIMAL.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
-}
+// Values as the OsmAnd protocol writes them: everything is text, numbers in plain decimal (not
+// `0x10`, `Infinity` or an empty string, which Number() would also read).
+import { parseDecimal } from '../../epcis/query/normalise.js';
 
 /**
  * What an unnamed parameter's text stands for, as Traccar reads it: a number when it is one (but an

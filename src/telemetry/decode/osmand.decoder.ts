@@ -22,7 +22,8 @@ import { deviceIdProblem } from './batch.decoder.js';
 import { collect, emptyDecoded, kindOf, shown, type Decoded, type MutablePosition, type ReadingOutcome } from './decoded.js';
 import { earliestTimeProblem, noFixProblem, rangeProblem, type RangedField } from './reading-rules.js';
 import { parseOsmandTimestamp } from './reading-time.js';
-import { inferValue, knotsToKmh, parseDecimal } from './osmand-values.js';
+import { parseDecimal } from '../../epcis/query/normalise.js';
+import { inferValue, knotsToKmh } from './osmand-values.js';
 
 /**
  * Parameters that are not readings: `key` is the device's credential and `notificationToken` a push
