@@ -1,14 +1,20 @@
-// Distances in metres for the telemetry pipeline. Great-circle distance comes from the reference
-// data's one haversine; distance to a line uses a local equirectangular plane per segment, which is
-// good to well under 1% at 100 km at these latitudes and needs no trigonometry per segment, so a
-// route of a hundred segments costs about as much as one haversine.
-import { distanceKm, type LonLat } from '../../reference/index.js';
+// Distances in metres for the telemetry pipeline, run for every reading. The haversine is the
+// reference data's (same sphere, src/reference/geo.ts) written for bare points, without the
+// reference's point-or-location check, since this one runs per reading. Distance to a line uses a
+// local equirectangular plane per segment, good to well under 1% at 100 km at these latitudes,
+// with no trigonometry per segment.
+import type { LonLat } from '../../reference/index.js';
 
-const RAD = Math.PI / 180;
+/** Mean Earth radius (IUGG), metres: the sphere src/reference/geo.ts measures on. */
+export const EARTH_RADIUS_M = 6_371_008.8;
+export const RAD = Math.PI / 180;
 
 /** Great-circle (haversine) distance in metres. */
 export function haversineM(a: LonLat, b: LonLat): number {
-  return distanceKm(a, b) * 1000;
+  const sinHalfDLat = Math.sin((b[1] - a[1]) * RAD * 0.5);
+  const sinHalfDLon = Math.sin((b[0] - a[0]) * RAD * 0.5);
+  const h = sinHalfDLat * sinHalfDLat + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * sinHalfDLon * sinHalfDLon;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**
@@ -37,6 +43,13 @@ export function preparePolyline(line: readonly LonLat[]): PreparedPolyline {
   return { coords, boxes };
 }
 
+/** Squared distance from a point to segment `s`'s box, on the plane with longitudes scaled by √k2. */
+function boxDistance2(boxes: Float64Array, s: number, lon: number, lat: number, k2: number): number {
+  const bx = lon < boxes[4 * s]! ? boxes[4 * s]! - lon : lon > boxes[4 * s + 2]! ? lon - boxes[4 * s + 2]! : 0;
+  const by = lat < boxes[4 * s + 1]! ? boxes[4 * s + 1]! - lat : lat > boxes[4 * s + 3]! ? lat - boxes[4 * s + 3]! : 0;
+  return bx * bx * k2 + by * by;
+}
+
 /**
  * Shortest distance in metres from a point to a prepared polyline (Infinity for an empty one).
  * The nearest point is found on a plane scaled by the cosine of the point's latitude; the distance
@@ -48,14 +61,24 @@ export function distanceToPreparedM(line: PreparedPolyline, lon: number, lat: nu
   if (coords.length === 2) return haversineM([coords[0]!, coords[1]!], [lon, lat]);
   const k = Math.cos(lat * RAD);
   const k2 = k * k;
+  const segments = boxes.length / 4;
+  // A box's distance is a lower bound of its segment's. Measuring the segment with the nearest box
+  // first gives a bound that lets the loop below skip most of the others.
+  let nearestBox = 0;
+  let nearestBoxD2 = Number.POSITIVE_INFINITY;
+  for (let s = 0; s < segments; s++) {
+    const d2 = boxDistance2(boxes, s, lon, lat, k2);
+    if (d2 < nearestBoxD2) {
+      nearestBox = s;
+      nearestBoxD2 = d2;
+    }
+  }
   let best = Number.POSITIVE_INFINITY; // squared, in degrees of latitude on the scaled plane
   let footLon = coords[0]!;
   let footLat = coords[1]!;
-  for (let s = 0, segments = boxes.length / 4; s < segments; s++) {
-    // The box's distance is a lower bound of the segment's: skip segments that cannot win.
-    const bx = lon < boxes[4 * s]! ? boxes[4 * s]! - lon : lon > boxes[4 * s + 2]! ? lon - boxes[4 * s + 2]! : 0;
-    const by = lat < boxes[4 * s + 1]! ? boxes[4 * s + 1]! - lat : lat > boxes[4 * s + 3]! ? lat - boxes[4 * s + 3]! : 0;
-    if (bx * bx * k2 + by * by >= best) continue;
+  for (let i = 0; i <= segments; i++) {
+    const s = i === 0 ? nearestBox : i - 1;
+    if ((i > 0 && s === nearestBox) || boxDistance2(boxes, s, lon, lat, k2) >= best) continue;
     const ax = coords[2 * s]!, ay = coords[2 * s + 1]!;
     const dx = (coords[2 * s + 2]! - ax) * k, dy = coords[2 * s + 3]! - ay;
     const px = (lon - ax) * k, py = lat - ay;

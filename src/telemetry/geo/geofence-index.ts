@@ -6,7 +6,7 @@ import pointInPolygon from 'point-in-polygon';
 import RBush from 'rbush';
 import type { UserGeofence } from '../../model/telemetry.js';
 import { referenceData, type Geofence } from '../../reference/index.js';
-import { haversineM } from './distance.js';
+import { EARTH_RADIUS_M, RAD } from './distance.js';
 
 export interface IndexedPlace {
   readonly id: string;
@@ -19,8 +19,8 @@ export interface IndexedPlace {
   readonly sgln?: string;
 }
 
-/** Metres per degree of latitude on the sphere the haversine uses (mean radius 6371.0088 km). */
-const METRES_PER_DEGREE = (6_371_008.8 * Math.PI) / 180;
+/** Metres per degree of latitude on the sphere the haversine uses. */
+const METRES_PER_DEGREE = EARTH_RADIUS_M * RAD;
 /** Widening of a circle's box so the box never clips the circle through rounding. */
 const BOX_MARGIN = 1.001;
 
@@ -45,6 +45,12 @@ interface Entry {
   maxX: number;
   maxY: number;
   readonly place: IndexedPlace;
+  /** The exact test, prepared once per place. */
+  readonly contains: (lon: number, lat: number) => boolean;
+}
+
+function entryOf(place: IndexedPlace): Entry {
+  return { ...boundingBox(place.geofence), place, contains: exactTest(place.geofence) };
 }
 
 function boundingBox(fence: Geofence): Pick<Entry, 'minX' | 'minY' | 'maxX' | 'maxY'> {
@@ -53,7 +59,7 @@ function boundingBox(fence: Geofence): Pick<Entry, 'minX' | 'minY' | 'maxX' | 'm
     const dLat = (fence.radiusM / METRES_PER_DEGREE) * BOX_MARGIN;
     // A degree of longitude is shortest on the circle's side farthest from the equator.
     const widestLat = Math.min(89.9, Math.abs(lat) + dLat);
-    const dLon = Math.min(180, dLat / Math.cos((widestLat * Math.PI) / 180));
+    const dLon = Math.min(180, dLat / Math.cos(widestLat * RAD));
     return { minX: lon - dLon, minY: lat - dLat, maxX: lon + dLon, maxY: lat + dLat };
   }
   const lons = fence.ring.map((p) => p[0]);
@@ -61,9 +67,19 @@ function boundingBox(fence: Geofence): Pick<Entry, 'minX' | 'minY' | 'maxX' | 'm
   return { minX: Math.min(...lons), minY: Math.min(...lats), maxX: Math.max(...lons), maxY: Math.max(...lats) };
 }
 
-function contains(fence: Geofence, lon: number, lat: number): boolean {
-  if (fence.kind === 'circle') return haversineM(fence.center, [lon, lat]) <= fence.radiusM;
-  return pointInPolygon([lon, lat], fence.ring);
+function exactTest(fence: Geofence): (lon: number, lat: number) => boolean {
+  if (fence.kind === 'polygon') return (lon, lat) => pointInPolygon([lon, lat], fence.ring);
+  // haversine(center, point) <= radius, compared before the arcsine and square root: the haversine
+  // grows with the distance, so comparing it with the radius's own is the same test, cheaper.
+  const [centerLon, centerLat] = fence.center;
+  const cosCenterLat = Math.cos(centerLat * RAD);
+  const sinHalfAngle = Math.sin(Math.min(Math.PI, fence.radiusM / EARTH_RADIUS_M) / 2);
+  const limit = sinHalfAngle * sinHalfAngle;
+  return (lon, lat) => {
+    const sinHalfDLat = Math.sin((lat - centerLat) * RAD * 0.5);
+    const sinHalfDLon = Math.sin((lon - centerLon) * RAD * 0.5);
+    return sinHalfDLat * sinHalfDLat + cosCenterLat * Math.cos(lat * RAD) * sinHalfDLon * sinHalfDLon <= limit;
+  };
 }
 
 export class GeofenceIndex {
@@ -72,7 +88,7 @@ export class GeofenceIndex {
 
   /** An index of the given places (e.g. `referencePlaces()`); later `add`s and `remove`s change it. */
   constructor(places: readonly IndexedPlace[] = []) {
-    const entries = places.map((place) => ({ ...boundingBox(place.geofence), place }));
+    const entries = places.map(entryOf);
     for (const entry of entries) this.#entries.set(entry.place.id, entry);
     // Bulk loading builds a better tree than inserting one by one; a repeated id keeps its last place.
     this.#tree.load(entries.filter((entry) => this.#entries.get(entry.place.id) === entry));
@@ -81,7 +97,7 @@ export class GeofenceIndex {
   /** Adds a place, or replaces the place with the same id. */
   add(place: IndexedPlace): void {
     this.remove(place.id);
-    const entry: Entry = { ...boundingBox(place.geofence), place };
+    const entry = entryOf(place);
     this.#entries.set(place.id, entry);
     this.#tree.insert(entry);
   }
@@ -100,7 +116,7 @@ export class GeofenceIndex {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return [];
     const found: IndexedPlace[] = [];
     for (const entry of this.#tree.search({ minX: lon, minY: lat, maxX: lon, maxY: lat })) {
-      if (contains(entry.place.geofence, lon, lat)) found.push(entry.place);
+      if (entry.contains(lon, lat)) found.push(entry.place);
     }
     return found;
   }
