@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceToLineKm, locationById, referenceData, type LonLat } from '../../../src/reference/index.js';
+import { distanceKm, distanceToLineKm, locationById, referenceData, type LonLat } from '../../../src/reference/index.js';
 import { distanceToPolylineM, haversineM } from '../../../src/telemetry/geo/distance.js';
 import { distanceFromCorridorM } from '../../../src/telemetry/geo/route-distance.js';
 
@@ -25,6 +25,11 @@ describe('haversineM', () => {
     expect(km).toBeGreaterThan(285);
     expect(km).toBeLessThan(295);
     expect(haversineM([69.2, 41.3], [69.2, 41.3])).toBe(0);
+  });
+
+  it('measures on the same sphere as the reference data', () => {
+    const points: LonLat[] = [[80.3, 44.2], [76.929, 43.257], [49.867, 40.409], [52.97, 40.02], [69.216, 41.265], [87.6, 43.8]];
+    for (const a of points) for (const b of points) expect(haversineM(a, b)).toBeCloseTo(distanceKm(a, b) * 1000, 6);
   });
 
   it('matches the spherical direct formula it inverts', () => {
