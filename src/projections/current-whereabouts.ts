@@ -2,7 +2,7 @@
 // post, and since when?"). Read from physical movement steps only (docs/epcis-profile.md, 4.3):
 // paperwork names the office's place, not the goods'. Pure.
 import type { ItineraryLeg } from '../domain/shipment/shipment.js';
-import { isClosedStatus, type ShipmentStatus } from '../domain/status/shipment-status.js';
+import { CONDITION_STEPS, isClosedStatus, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { LEAVING } from './corridor-position.js';
 import type { EventFacts } from './event-facts.js';
@@ -64,6 +64,11 @@ export function currentWhereabouts(events: readonly EventFacts[], context: Where
   let moved = false;
   for (const f of events) {
     if (f.step?.source !== 'movement' || !f.where || f.where.kind === 'other') continue;
+    // The unit's conditions (route, signal, seal) are read wherever it was; they do not place it.
+    if (CONDITION_STEPS.has(f.step.kind)) continue;
+    // A unit leaving one geofence may still stand inside another that overlaps it (a yard within a
+    // crossing): leaving clears only the place it names.
+    if (f.step.kind === 'left-place' && f.where.kind === 'location' && at !== undefined && at.locationId !== f.where.locationId) continue;
     moved = true;
     if (f.where.kind === 'geo') {
       at = undefined;
