@@ -16,8 +16,9 @@ export interface CurrentWhereabouts {
   /**
    * The country the goods are in (ISO 3166-1 alpha-2). At a location: the side the last physical
    * step there states (at a border crossing, arrived-at-border is on the entry side), else the
-   * location's only country. On the way: the country both ends of the leg being travelled share,
-   * when they share exactly one (none at sea, none on a leg that crosses a border mid-way).
+   * location's only country. On the way: the country a border crossing read where the unit was
+   * (not at a crossing point) says it entered, else the country both ends of the leg being
+   * travelled share, when they share exactly one (none at sea, none on a leg that crosses a border mid-way).
    */
   readonly country?: string;
 }
@@ -61,6 +62,9 @@ export function currentWhereabouts(events: readonly EventFacts[], context: Where
   if (isClosedStatus(context.status)) return undefined;
   let at: { locationId: string; since: string; country?: string } | undefined;
   let leftFrom: string | undefined;
+  // The country a border crossing away from any crossing point (a unit's positions changing
+  // country) says the goods entered, until a later step places them otherwise.
+  let crossedInto: string | undefined;
   let moved = false;
   for (const f of events) {
     if (f.step?.source !== 'movement' || !f.where || f.where.kind === 'other') continue;
@@ -70,6 +74,7 @@ export function currentWhereabouts(events: readonly EventFacts[], context: Where
     // crossing): leaving clears only the place it names.
     if (f.step.kind === 'left-place' && f.where.kind === 'location' && at !== undefined && at.locationId !== f.where.locationId) continue;
     moved = true;
+    crossedInto = f.step.kind === 'border-passed' && f.where.kind === 'geo' ? f.country : undefined;
     if (f.where.kind === 'geo') {
       at = undefined;
       continue;
@@ -89,6 +94,6 @@ export function currentWhereabouts(events: readonly EventFacts[], context: Where
   if (at) return at;
   if (!moved) return undefined;
   const leg = legTravelled(context, leftFrom);
-  const country = leg ? sharedCountry(leg.from, leg.to, context.reference) : undefined;
+  const country = crossedInto ?? (leg ? sharedCountry(leg.from, leg.to, context.reference) : undefined);
   return country ? { country } : {};
 }

@@ -11,10 +11,10 @@ import { foldShipment } from '../../src/projections/fold-shipment.js';
 import type { ShipmentState } from '../../src/projections/shipment-state.js';
 import { referenceData } from '../../src/reference/index.js';
 import {
-  placeArrivalEvent, placeDepartureEvent, routeDeviationEvent, routeRejoinedEvent, sealStatusEvent, signalLostEvent, signalRecoveredEvent,
+  borderCrossingEvent, placeArrivalEvent, placeDepartureEvent, routeDeviationEvent, routeRejoinedEvent, sealStatusEvent, signalLostEvent, signalRecoveredEvent,
   type DerivedSubject,
 } from '../../src/telemetry/derived-events.js';
-import { CONTAINER, CORRIDOR, doc, sglnOf, transit, trip } from './profile-events.js';
+import { CONTAINER, CORRIDOR, doc, movement, sglnOf, transit, trip } from './profile-events.js';
 
 const reference = referenceData();
 const subject: DerivedSubject = { deviceId: 'seal-7', epcs: [CONTAINER], documents: [doc.smgs('70012345')], corridor: CORRIDOR };
@@ -69,6 +69,20 @@ describe('places told by positions', () => {
   it('leaving another place that overlaps does not clear the crossing the goods stand at', () => {
     const yard = captured(placeDepartureEvent(subject, { at: hour(3, 2), place: { sgln: sglnOf('almaty'), kind: 'terminal' }, country: 'KZ', lonLat: DOSTYK }));
     expect(fold([departed!, onTheWay!, gpsAtDostyk, yard]).current).toEqual({ locationId: 'dostyk', since: gpsAtDostyk.eventTime, country: 'KZ' });
+  });
+});
+
+describe('borders told by positions', () => {
+  it('a crossing away from any crossing point tells the country the goods are in until they are placed otherwise', () => {
+    // The Xi'an - Dostyk leg runs within China to the border: without the crossing no country would say KZ.
+    const crossed = captured(borderCrossingEvent(subject, { at: hour(2, 20), from: 'CN', to: 'KZ', lonLat: [82.6, 45.2] }));
+    const state = fold([departed!, onTheWay!, crossed]);
+    expect(state.status).toBe('in-transit');
+    expect(state.current).toEqual({ country: 'KZ' });
+    expect(state.timeline.at(-1)!.text).toBe('Crossed the border at 45.2000, 82.6000');
+    expect(fold([departed!, onTheWay!, crossed, gpsAtDostyk]).current).toEqual({ locationId: 'dostyk', since: gpsAtDostyk.eventTime, country: 'KZ' });
+    const reportedLater = movement('position-reported', { id: 'P9', time: new Date(hour(2, 22)).toISOString(), at: 'geo:44.90,82.00', fields: { transportMode: 'rail', legIndex: 1 } });
+    expect(fold([departed!, onTheWay!, crossed, reportedLater]).current).toEqual({ country: 'CN' });
   });
 });
 
