@@ -49,7 +49,7 @@ export const MOVEMENT_STEP_EVENT: Readonly<Record<MovementStepKind, StepEventSha
   'arrived-at-destination': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.arriving, disposition: DISPOSITION.inTransit },
   delivered: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.receiving, disposition: DISPOSITION.inProgress },
   incident: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.incidentReporting, dispositionChoices: [DISPOSITION.damaged, DISPOSITION.stolen, DISPOSITION.unknown] },
-  // Steps only a unit's positions tell (the telemetry pipeline derives them; docs/epcis-profile.md 4.4).
+  // Steps only a unit's positions tell (the telemetry pipeline derives them; docs/epcis-profile.md 4.5).
   'arrived-at-place': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.arriving, disposition: DISPOSITION.inTransit, namedOnly: true },
   'left-place': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.departing, disposition: DISPOSITION.inTransit, namedOnly: true },
   'route-deviation': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.transporting, disposition: DISPOSITION.inTransit, namedOnly: true },

@@ -70,7 +70,7 @@ function isPaperwork(f: EventFacts): boolean {
  * A condition of the unit (route, signal, seal): read where the unit happened to be (a signal loss
  * at its last fix, hours before), it says nothing new about where the goods are.
  */
-export function isCondition(f: Pick<EventFacts, 'step'>): boolean {
+function isCondition(f: Pick<EventFacts, 'step'>): boolean {
   return f.step?.source === 'movement' && CONDITION_STEPS.has(f.step.kind);
 }
 

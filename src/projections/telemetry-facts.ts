@@ -1,5 +1,5 @@
 // What the shipment projection reads from an event a unit's positions told (docs/epcis-profile.md,
-// 4.4): the device, how far off its route, when its signal was last fixed or how long it was silent,
+// 4.5): the device, how far off its route, when its signal was last fixed or how long it was silent,
 // and which e-seal codes its sensor reports raise. Read field by field, so a partner's event written
 // the same way reads the same as one the telemetry pipeline derived.
 import type { EpcisEvent } from '../epcis/model.js';

@@ -1,5 +1,5 @@
 // The EPCIS events the telemetry pipeline derives from a unit's positions, written under the Karvon
-// profile (docs/epcis-profile.md, 4.4). Pure and deterministic: the same input gives the same event,
+// profile (docs/epcis-profile.md, 4.5). Pure and deterministic: the same input gives the same event,
 // so a replayed reading yields a duplicate by hash id that capture recognises, not a second event.
 import type { BizTransaction, EpcisEvent, ExtensionValue, SensorReport } from '../epcis/model.js';
 import {
@@ -18,7 +18,7 @@ import {
   type MovementStepKind,
 } from '../domain/index.js';
 import type { SealCode } from '../model/telemetry.js';
-import type { LonLat } from '../reference/types.js';
+import type { LonLat } from '../reference/index.js';
 
 /** Who a derived event is about: the device that reported, the units it is attached to, their shipment's documents. */
 export interface DerivedSubject {
