@@ -13,6 +13,11 @@ export interface StepEventShape {
   readonly disposition?: string;
   /** When the disposition depends on what happened (incidents): the ones allowed, none required. */
   readonly dispositionChoices?: readonly string[];
+  /**
+   * The bizStep alone does not name this step (it shares a common CBV bizStep with others, or a
+   * partner may use that bizStep for anything): an event reports the step only with krv:movementStep.
+   */
+  readonly namedOnly?: true;
 }
 
 /** Customs transit steps; the event also carries krv:transitStep with the step kind. */
@@ -44,6 +49,20 @@ export const MOVEMENT_STEP_EVENT: Readonly<Record<MovementStepKind, StepEventSha
   'arrived-at-destination': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.arriving, disposition: DISPOSITION.inTransit },
   delivered: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.receiving, disposition: DISPOSITION.inProgress },
   incident: { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.incidentReporting, dispositionChoices: [DISPOSITION.damaged, DISPOSITION.stolen, DISPOSITION.unknown] },
+  // Steps only a unit's positions tell (the telemetry pipeline derives them; docs/epcis-profile.md 4.5).
+  'arrived-at-place': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.arriving, disposition: DISPOSITION.inTransit, namedOnly: true },
+  'left-place': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.departing, disposition: DISPOSITION.inTransit, namedOnly: true },
+  'route-deviation': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.transporting, disposition: DISPOSITION.inTransit, namedOnly: true },
+  'route-rejoined': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.transporting, disposition: DISPOSITION.inTransit, namedOnly: true },
+  'signal-lost': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.transporting, disposition: DISPOSITION.inTransit, namedOnly: true },
+  'signal-recovered': { eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: BIZ_STEP.transporting, disposition: DISPOSITION.inTransit, namedOnly: true },
+  'seal-status': {
+    eventType: 'ObjectEvent',
+    action: 'OBSERVE',
+    bizStep: BIZ_STEP.sensorReporting,
+    dispositionChoices: [DISPOSITION.containerOpen, DISPOSITION.unknown, DISPOSITION.containerClosed, DISPOSITION.inTransit],
+    namedOnly: true,
+  },
 };
 
 const BARE_CBV = /^[a-z_]+$/;
@@ -57,8 +76,9 @@ function bizStepIri(bizStep: string): string {
 
 /**
  * Which step an event under the profile reports: krv:transitStep wins, then krv:movementStep,
- * then the bizStep when it names one step unambiguously. `arriving` without krv:movementStep is
- * read as arrived-at-border only when `atBorder` says the read point is a border crossing.
+ * then the bizStep when it names one step unambiguously (steps `namedOnly` are never read from the
+ * bizStep). `arriving` without krv:movementStep is read as arrived-at-border only when `atBorder`
+ * says the read point is a border crossing.
  */
 export function profileStepOf(fields: { bizStep?: string; transitStep?: string; movementStep?: string; atBorder?: boolean }): StatusStep | undefined {
   if (fields.transitStep !== undefined) {
@@ -70,6 +90,6 @@ export function profileStepOf(fields: { bizStep?: string; transitStep?: string; 
   if (fields.bizStep === undefined) return undefined;
   const iri = bizStepIri(fields.bizStep);
   if (iri === BIZ_STEP.arriving) return { source: 'movement', kind: fields.atBorder ? 'arrived-at-border' : 'arrived-at-destination' };
-  const candidates = MOVEMENT_STEPS.filter((k) => MOVEMENT_STEP_EVENT[k].bizStep === iri);
+  const candidates = MOVEMENT_STEPS.filter((k) => MOVEMENT_STEP_EVENT[k].bizStep === iri && !MOVEMENT_STEP_EVENT[k].namedOnly);
   return candidates.length === 1 ? { source: 'movement', kind: candidates[0]! } : undefined;
 }

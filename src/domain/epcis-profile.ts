@@ -20,6 +20,8 @@ export const BIZ_STEP = {
   inspecting: `${CBV}BizStep-inspecting`,
   holding: `${CBV}BizStep-holding`,
   receiving: `${CBV}BizStep-receiving`,
+  /** A sensor's own report (CBV 2.0): the e-seal status changes the telemetry pipeline derives. */
+  sensorReporting: `${CBV}BizStep-sensor_reporting`,
   transitLodging: `${KARVON_NS}bizstep/transit_lodging`,
   transitAccepting: `${KARVON_NS}bizstep/transit_accepting`,
   transitRejecting: `${KARVON_NS}bizstep/transit_rejecting`,
@@ -46,6 +48,10 @@ export const DISPOSITION = {
   damaged: `${CBV}Disp-damaged`,
   stolen: `${CBV}Disp-stolen`,
   unknown: `${CBV}Disp-unknown`,
+  /** An e-seal's sealing element is breached: the container can be opened. */
+  containerOpen: `${CBV}Disp-container_open`,
+  /** An e-seal whose sealing element was breached reports it whole again: the container is sealed. */
+  containerClosed: `${CBV}Disp-container_closed`,
 } as const;
 
 /** Business transaction types: CBV `bol` plus Karvon's types for the corridor's transport and customs documents. */
@@ -83,12 +89,34 @@ export const EXTENSION_FIELD = {
   legIndex: `${KARVON_NS}legIndex`,
   transportMode: `${KARVON_NS}transportMode`,
   registration: `${KARVON_NS}registration`,
+  /** The device (tracker or e-seal id) whose readings an event was derived from. */
+  device: `${KARVON_NS}device`,
+  /** What derived the event instead of a person: "telemetry" (DERIVED_FROM_TELEMETRY). */
+  derived: `${KARVON_NS}derived`,
+  /** How far off its route the unit is, in km (route-deviation). */
+  deviationKm: `${KARVON_NS}deviationKm`,
+  /** The distance off the route beyond which a unit counts as deviating, in km (route-deviation, route-rejoined). */
+  thresholdKm: `${KARVON_NS}thresholdKm`,
+  /** When the device's last position was fixed before its signal was lost (signal-lost), date-time. */
+  lastFixTime: `${KARVON_NS}lastFixTime`,
+  /** The device's expected seconds between reports (signal-lost: two missed periods declare the loss). */
+  reportingPeriodS: `${KARVON_NS}reportingPeriodS`,
+  /** How long the device was silent, in seconds (signal-recovered). */
+  signalGapS: `${KARVON_NS}signalGapS`,
 } as const;
 export type ExtensionFieldName = keyof typeof EXTENSION_FIELD;
 
 /** How a field is written in JSON-LD with the `krv` prefix declared, e.g. "krv:transitStep". */
 export function compactExtensionField(name: ExtensionFieldName): string {
   return `${KARVON_PREFIX}:${name}`;
+}
+
+/** The value of krv:derived on events the telemetry pipeline derives from positions. */
+export const DERIVED_FROM_TELEMETRY = 'telemetry';
+
+/** IRI of a tracker or e-seal (sensorMetadata deviceID of derived events) from its device id. */
+export function deviceIri(deviceId: string): string {
+  return `${KARVON_ID_NS}device/${encodeURIComponent(deviceId)}`;
 }
 
 /** Identifier IRI of a container from its normalised ISO 6346 number. */

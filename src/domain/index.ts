@@ -11,3 +11,5 @@ export * from './status/shipment-status.js';
 export * from './epcis-profile.js';
 export * from './epcis-profile-steps.js';
 export * from './profile-identifiers.js';
+export * from './local-time.js';
+export * from './seal-status.js';

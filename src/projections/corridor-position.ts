@@ -8,9 +8,10 @@ import type { CorridorPosition, LegProgress } from './shipment-state.js';
 /**
  * Movement steps that say the goods leave the place they were read at. Customs papers are not among
  * them: goods released for transit or passed at an office of transit may stand at the border for
- * hours more, and only a movement step says when they left (docs/epcis-profile.md, 4.3).
+ * hours more, and only a movement step says when they left (docs/epcis-profile.md, 4.3). A unit
+ * leaving a geofence (left-place) leaves the place too, though not on its journey's departure.
  */
-export const LEAVING: ReadonlySet<string> = new Set(['departed', 'border-passed', 'loaded-on-ferry', 'transshipped']);
+export const LEAVING: ReadonlySet<string> = new Set(['departed', 'border-passed', 'loaded-on-ferry', 'transshipped', 'left-place']);
 
 /** Location id of stop k (0 = origin, legs.length = destination). */
 export function stopLocation(corridor: Corridor, stop: number): string {

@@ -2,7 +2,7 @@
 // post, and since when?"). Read from physical movement steps only (docs/epcis-profile.md, 4.3):
 // paperwork names the office's place, not the goods'. Pure.
 import type { ItineraryLeg } from '../domain/shipment/shipment.js';
-import { isClosedStatus, type ShipmentStatus } from '../domain/status/shipment-status.js';
+import { CONDITION_STEPS, isClosedStatus, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { LEAVING } from './corridor-position.js';
 import type { EventFacts } from './event-facts.js';
@@ -16,8 +16,9 @@ export interface CurrentWhereabouts {
   /**
    * The country the goods are in (ISO 3166-1 alpha-2). At a location: the side the last physical
    * step there states (at a border crossing, arrived-at-border is on the entry side), else the
-   * location's only country. On the way: the country both ends of the leg being travelled share,
-   * when they share exactly one (none at sea, none on a leg that crosses a border mid-way).
+   * location's only country. On the way: the country a border crossing read where the unit was
+   * (not at a crossing point) says it entered, else the country both ends of the leg being
+   * travelled share, when they share exactly one (none at sea, none on a leg that crosses a border mid-way).
    */
   readonly country?: string;
 }
@@ -61,10 +62,19 @@ export function currentWhereabouts(events: readonly EventFacts[], context: Where
   if (isClosedStatus(context.status)) return undefined;
   let at: { locationId: string; since: string; country?: string } | undefined;
   let leftFrom: string | undefined;
+  // The country a border crossing away from any crossing point (a unit's positions changing
+  // country) says the goods entered, until a later step places them otherwise.
+  let crossedInto: string | undefined;
   let moved = false;
   for (const f of events) {
     if (f.step?.source !== 'movement' || !f.where || f.where.kind === 'other') continue;
+    // The unit's conditions (route, signal, seal) are read wherever it was; they do not place it.
+    if (CONDITION_STEPS.has(f.step.kind)) continue;
+    // A unit leaving one geofence may still stand inside another that overlaps it (a yard within a
+    // crossing): leaving clears only the place it names.
+    if (f.step.kind === 'left-place' && f.where.kind === 'location' && at !== undefined && at.locationId !== f.where.locationId) continue;
     moved = true;
+    crossedInto = f.step.kind === 'border-passed' && f.where.kind === 'geo' ? f.country : undefined;
     if (f.where.kind === 'geo') {
       at = undefined;
       continue;
@@ -84,6 +94,6 @@ export function currentWhereabouts(events: readonly EventFacts[], context: Where
   if (at) return at;
   if (!moved) return undefined;
   const leg = legTravelled(context, leftFrom);
-  const country = leg ? sharedCountry(leg.from, leg.to, context.reference) : undefined;
+  const country = crossedInto ?? (leg ? sharedCountry(leg.from, leg.to, context.reference) : undefined);
   return country ? { country } : {};
 }

@@ -12,6 +12,7 @@ import type { AudienceEvidence } from '../access/audience.js';
 import { TRUSTED, type Recorder } from '../model/visibility-scope.js';
 import { audienceEvidenceOf } from './audience-evidence.js';
 import { karvonField } from './karvon-field.js';
+import { telemetryFactsOf, type TelemetryFacts } from './telemetry-facts.js';
 
 export { karvonField };
 
@@ -55,6 +56,8 @@ export interface EventFacts {
   readonly controlKind?: string;
   readonly bizStep?: string;
   readonly disposition?: string;
+  /** What a unit's tracker or seal told (derived events: device, route distance, signal gap, seal codes). */
+  readonly telemetry?: TelemetryFacts;
   /**
    * Parties the event names, raw as written: owning and possessing parties of its source and
    * destination lists, and the GLNs of a registration's parties (src/access/visibility.ts normalises).
@@ -229,6 +232,7 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, origin: 
   const modeRaw = text(karvonField(event, 'transportMode'));
   const time = Date.parse(event.eventTime);
   const corridor = text(karvonField(event, 'corridor'));
+  const telemetry = telemetryFactsOf(event);
   return {
     event,
     eventID: typeof event.eventID === 'string' ? event.eventID : `${event.eventTime}|${JSON.stringify(event)}`,
@@ -248,6 +252,7 @@ export function eventFacts(event: EpcisEvent, reference: ReferenceData, origin: 
     ...(text(karvonField(event, 'controlKind')) ? { controlKind: text(karvonField(event, 'controlKind'))! } : {}),
     ...(event.bizStep ? { bizStep: event.bizStep } : {}),
     ...(event.disposition ? { disposition: event.disposition } : {}),
+    ...(telemetry ? { telemetry } : {}),
     parties: partiesOf(event),
     ...(capturedBy ? { capturedBy } : {}),
     ...(origin.sequence !== undefined ? { sequence: origin.sequence } : {}),

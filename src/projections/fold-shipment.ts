@@ -3,7 +3,7 @@
 // and recomputing is the simplest way to give the same state whatever order the events came in.
 import type { EpcisEvent } from '../epcis/model.js';
 import { hasPlaceRight } from '../access/capture-rights.js';
-import { isClosedStatus, statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
+import { CONDITION_STEPS, isClosedStatus, statusAfter, type ShipmentStatus } from '../domain/status/shipment-status.js';
 import type { Corridor } from '../reference/index.js';
 import { advancePosition, LEAVING, legProgressOf, stopLocation } from './corridor-position.js';
 import { currentWhereabouts } from './current-whereabouts.js';
@@ -64,6 +64,14 @@ const PAPERWORK_STEPS: ReadonlySet<string> = new Set(['lodge', 'accept', 'reject
 
 function isPaperwork(f: EventFacts): boolean {
   return f.step?.source === 'transit' && PAPERWORK_STEPS.has(f.step.kind);
+}
+
+/**
+ * A condition of the unit (route, signal, seal): read where the unit happened to be (a signal loss
+ * at its last fix, hours before), it says nothing new about where the goods are.
+ */
+function isCondition(f: Pick<EventFacts, 'step'>): boolean {
+  return f.step?.source === 'movement' && CONDITION_STEPS.has(f.step.kind);
 }
 
 /**
@@ -166,7 +174,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
     const place = registration ? undefined : placeText(f.where);
     // Nor does paperwork that can be done away from the goods (a declaration lodged at the office of
     // departure before they move, a discharge after they left) say where they are now.
-    if (!registration && !isPaperwork(f) && f.where && f.where.kind !== 'other') {
+    if (!registration && !isPaperwork(f) && !isCondition(f) && f.where && f.where.kind !== 'other') {
       lastLocation = f.where;
       lastLocationTime = time;
     }
@@ -205,7 +213,7 @@ export function foldFacts(sorted: readonly EventFacts[], context: FoldContext): 
       status = next;
     }
     // Paperwork done wherever the office is does not place the goods on their corridor.
-    if (corridor && !isPaperwork(f)) position = advancePosition(position, f, corridor);
+    if (corridor && !isPaperwork(f) && !isCondition(f)) position = advancePosition(position, f, corridor);
     if (f.mode) mode = f.mode;
     else if (corridor && position) mode = corridor.legs[position.kind === 'on-leg' ? position.leg : Math.max(0, Math.min(position.stop, corridor.legs.length - 1))]?.mode ?? mode;
 

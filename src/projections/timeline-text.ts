@@ -2,6 +2,7 @@
 // entry's structured `what` (timeline-what.ts) and nothing else, so sentence and data always agree.
 // The web app phrases the same `what` in the reader's language (docs/architecture.md).
 import type { EventFacts, Whereabouts } from './event-facts.js';
+import { SEAL_CODE_MEANING, type SealStatusCode } from '../domain/seal-status.js';
 import { registrationActOf, REGISTRATION_SECTIONS } from './registration-acts.js';
 import type { TimelineEntry } from './shipment-state.js';
 import { whatOf, type TimelineCarrier, type TimelineWhat } from './timeline-what.js';
@@ -51,6 +52,25 @@ function borderPlace(where: Whereabouts | undefined): string {
   return at(where).replace(/^ at/, '');
 }
 
+/** "2 h 5 min", "40 min": a signal gap as people say it. */
+export function gapText(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  if (hours === 0) return `${minutes} min`;
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+function sealText(codes: readonly string[] | undefined): string {
+  if (!codes || codes.length === 0) return 'Seal reports all clear';
+  const named = codes.map((code) => `${SEAL_CODE_MEANING[code as SealStatusCode]?.description ?? 'code'} (${code})`);
+  return `Seal alarm: ${named.join(', ')}`;
+}
+
+function routeText(what: TimelineWhat): string {
+  const limit = what.thresholdKm !== undefined ? ` (threshold ${what.thresholdKm} km)` : '';
+  return what.deviationKm !== undefined ? `Off the route by ${what.deviationKm} km${limit}` : `Off the route${limit}`;
+}
+
 /** The English sentence of one timeline entry's `what`. */
 export function sentenceOf(what: TimelineWhat): string {
   const office = what.office ? ` ${what.office}` : '';
@@ -81,6 +101,13 @@ export function sentenceOf(what: TimelineWhat): string {
     case 'arrived-at-destination': return `Arrived${at(where)}`;
     case 'delivered': return `Delivered${at(where)}`;
     case 'incident': return `Incident${at(where)}${why}`;
+    case 'arrived-at-place': return `Arrived${at(where)}`;
+    case 'left-place': return where ? `Left ${placeText(where)}` : 'Left a place';
+    case 'route-deviation': return `${routeText(what)}${at(where)}`;
+    case 'route-rejoined': return `Back on the route${at(where)}`;
+    case 'signal-lost': return `Tracker signal lost${at(where)}${what.lastFixTime ? ` (last fix ${what.lastFixTime})` : ''}`;
+    case 'signal-recovered': return `Tracker signal recovered${what.signalGapS !== undefined ? ` after ${gapText(what.signalGapS)}` : ''}${at(where)}`;
+    case 'seal-status': return `${sealText(what.sealCodes)}${at(where)}`;
     case 'transit.lodge': return `Transit declaration lodged at customs office${office}`;
     case 'transit.accept': return `Transit declaration accepted${what.mrn ? `, MRN ${what.mrn}` : ''}`;
     case 'transit.reject': return `Transit declaration rejected${why}`;

@@ -53,6 +53,17 @@ export interface TimelineWhat {
   readonly act?: 'amendment' | 'cancellation';
   /** The bizStep's name, e.g. "inspecting" (kind recorded); absent when the event has none. */
   readonly bizStep?: string;
+  /** The tracker or e-seal whose readings told it (steps derived from positions). */
+  readonly device?: string;
+  /** How far off the route, and the threshold beyond which that counts, in km (route-deviation, route-rejoined). */
+  readonly deviationKm?: number;
+  readonly thresholdKm?: number;
+  /** When the last position before the loss was fixed (signal-lost), date-time. */
+  readonly lastFixTime?: string;
+  /** How long the device was silent, in seconds (signal-recovered). */
+  readonly signalGapS?: number;
+  /** The e-seal codes raised, in code order; empty when the seal reports all clear (seal-status). */
+  readonly sealCodes?: readonly string[];
 }
 
 export function carrierOf(iri: string): TimelineCarrier {
@@ -98,11 +109,19 @@ export function whatOf(f: EventFacts, mrn?: string): TimelineWhat {
   if (!step) return defined({ kind: 'recorded', ...common, bizStep: f.bizStep ? bizStepName(f.bizStep) : undefined });
   if (step.source === 'movement') {
     const carried = step.kind === 'loaded-on-ferry' || step.kind === 'unloaded-from-ferry' || step.kind === 'transshipped';
+    const told = f.telemetry;
+    const route = step.kind === 'route-deviation' || step.kind === 'route-rejoined';
     return defined({
       kind: step.kind,
       ...common,
       carrier: carried && f.carriers[0] ? carrierOf(f.carriers[0]) : undefined,
       reason: step.kind === 'incident' ? f.reason : undefined,
+      device: told?.device,
+      deviationKm: step.kind === 'route-deviation' ? told?.deviationKm : undefined,
+      thresholdKm: route ? told?.thresholdKm : undefined,
+      lastFixTime: step.kind === 'signal-lost' ? told?.lastFixTime : undefined,
+      signalGapS: step.kind === 'signal-recovered' ? told?.signalGapS : undefined,
+      sealCodes: step.kind === 'seal-status' ? [...(told?.sealCodes ?? [])] : undefined,
     });
   }
   return defined({

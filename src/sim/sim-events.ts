@@ -4,6 +4,7 @@ import {
   compactExtensionField,
   KARVON_NS,
   KARVON_PREFIX,
+  localTime,
   MOVEMENT_STEP_EVENT,
   TRANSIT_STEP_EVENT,
   type ExtensionFieldName,
@@ -12,29 +13,10 @@ import {
   type TransitStepKind,
 } from '../domain/index.js';
 
-// Standard (winter) offsets; none of the corridor's countries observes daylight saving time.
-const UTC_OFFSET_MINUTES: Readonly<Record<string, number>> = {
-  CN: 480, KZ: 300, KG: 360, UZ: 300, TJ: 300, TM: 300, AZ: 240, GE: 240, AF: 270, PK: 300, TR: 180, IR: 210, RU: 180,
-};
-
 /** An event with the instant it happened, so that events can be put in eventTime order. */
 export interface TimedEvent {
   readonly at: number;
   readonly event: EpcisEvent;
-}
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** eventTime and eventTimeZoneOffset in the local time of the country where the event happened, to the second. */
-export function localTime(at: number, country: string): { eventTime: string; eventTimeZoneOffset: string } {
-  const minutes = UTC_OFFSET_MINUTES[country] ?? 0;
-  const local = new Date(Math.floor(at / 1000) * 1000 + minutes * 60_000).toISOString().slice(0, 19);
-  const offset = offsetText(minutes);
-  return { eventTime: `${local}${offset}`, eventTimeZoneOffset: offset };
 }
 
 /** What every simulated event about a shipment states. */

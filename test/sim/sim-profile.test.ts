@@ -8,6 +8,7 @@ import {
   parseMrn,
   parseWagonNumber,
   TRANSIT_STEP_EVENT,
+  TELEMETRY_STEPS,
   TRANSIT_STEP_KINDS,
   type MovementStepKind,
   type TransitStepKind,
@@ -38,9 +39,11 @@ describe('simulated events follow the Karvon EPCIS profile', () => {
     }
   });
 
-  it('uses every movement step and every transit step except reject and cancel', () => {
+  it('uses every movement step a person reports and every transit step except reject and cancel', () => {
     const seen = new Set(result.events.map(stepOf));
-    for (const step of MOVEMENT_STEPS) expect(seen).toContain(step);
+    // The steps only positions tell come from the telemetry pipeline, not from the simulated paperwork.
+    const telemetry: readonly string[] = TELEMETRY_STEPS;
+    for (const step of MOVEMENT_STEPS.filter((s) => !telemetry.includes(s))) expect(seen).toContain(step);
     for (const step of TRANSIT_STEP_KINDS.filter((k) => k !== 'reject' && k !== 'cancel')) expect(seen).toContain(step);
   });
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SHIPMENT_STATUSES } from '../../src/domain/status/shipment-status.js';
 import { TRANSIT_STEP_KINDS } from '../../src/domain/transit/transit-transitions.js';
 import { CONTROL_KINDS } from '../../src/domain/transit/transit-types.js';
+import { SEAL_STATUS_CODES } from '../../src/domain/seal-status.js';
 import { REGISTRATION_SECTIONS } from '../../src/projections/registration-acts.js';
 import { TIMELINE_KINDS } from '../../src/projections/timeline-what.js';
 
@@ -48,6 +49,7 @@ describe.each(COMPLETE)('the shipment page in %s', (language) => {
     for (const step of TRANSIT_STEP_KINDS) expect(typeof at(shipment, `transit.steps.${step}`), step).toBe('string');
     for (const section of Object.keys(REGISTRATION_SECTIONS)) expect(typeof at(timeline, `section.${section}`), section).toBe('string');
     for (const control of CONTROL_KINDS) expect(typeof at(timeline, `controlKind.${control}`), control).toBe('string');
+    for (const code of SEAL_STATUS_CODES) expect(typeof at(timeline, `sealCode.${code}`), code).toBe('string');
   });
 
   it('holds the same keys as English', () => {

@@ -103,6 +103,12 @@ export const TimelineWhatSchema = Type.Object(
     changed: Type.Optional(ReadonlyList(Choice(Object.keys(REGISTRATION_SECTIONS) as (keyof typeof REGISTRATION_SECTIONS)[], 'A section of the registration'), { description: 'What an amendment changed, when known' })),
     act: Type.Optional(Choice(['amendment', 'cancellation'] as const, 'The act that was not applied (not-applied)')),
     bizStep: Type.Optional(Type.String({ description: 'The CBV bizStep name, e.g. inspecting (recorded)' })),
+    device: Type.Optional(Type.String({ description: 'The tracker or e-seal whose positions told it (steps derived from telemetry)' })),
+    deviationKm: Type.Optional(Type.Number({ description: 'How far off its route the unit is, km (route-deviation)' })),
+    thresholdKm: Type.Optional(Type.Number({ description: 'The distance off the route that counts as a deviation, km (route-deviation, route-rejoined)' })),
+    lastFixTime: Type.Optional(Type.String({ description: 'When the last position before the loss was fixed, date-time (signal-lost)' })),
+    signalGapS: Type.Optional(Type.Number({ description: 'How long the device was silent, seconds (signal-recovered)' })),
+    sealCodes: Type.Optional(ReadonlyList(Type.String(), { description: 'E-seal status codes raised (01 sealing element breached ... 07 unauthorised action); empty: all clear (seal-status)' })),
   },
   { additionalProperties: false, description: 'What happened, as data: the web app phrases it in the reader\'s language; `text` is its English phrasing' },
 );

@@ -16,12 +16,26 @@ export function isClosedStatus(status: ShipmentStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }
 
+/**
+ * Movement steps only a unit's positions tell: the telemetry pipeline derives them, no person
+ * reports them (arrived-at-border and border-passed are derived too, but people report them as well).
+ */
+export const TELEMETRY_STEPS = ['arrived-at-place', 'left-place', 'route-deviation', 'route-rejoined', 'signal-lost', 'signal-recovered', 'seal-status'] as const;
+
 /** Physical movement steps, as the EPCIS profile's movement events report them. */
 export const MOVEMENT_STEPS = [
   'departed', 'position-reported', 'arrived-at-border', 'border-passed', 'loaded-on-ferry', 'unloaded-from-ferry',
   'transshipped', 'arrived-at-destination', 'delivered', 'incident',
+  ...TELEMETRY_STEPS,
 ] as const;
 export type MovementStepKind = (typeof MOVEMENT_STEPS)[number];
+
+/**
+ * Movement steps that report a condition of the unit (its route, its signal, its seal) rather than
+ * where the goods stand: their read point is where the unit happened to be, so they neither move a
+ * shipment along its corridor nor change its current location.
+ */
+export const CONDITION_STEPS: ReadonlySet<MovementStepKind> = new Set(['route-deviation', 'route-rejoined', 'signal-lost', 'signal-recovered', 'seal-status']);
 
 export type StatusStep =
   | { readonly source: 'movement'; readonly kind: MovementStepKind }
@@ -43,6 +57,17 @@ const MOVEMENT_TARGET: Readonly<Record<MovementStepKind, ShipmentStatus | 'keep'
   'arrived-at-destination': 'arrived',
   delivered: 'delivered',
   incident: 'exception',
+  // A unit entering or leaving a terminal or a user's geofence says where it is, not how the journey
+  // stands: leaving the origin's yard is not the shipment's departure (that is the shipper's word).
+  'arrived-at-place': 'keep',
+  'left-place': 'keep',
+  // Conditions of the unit: alerts (issue 14) act on them; a breached seal or a lost signal alone does
+  // not change where the goods are in their journey.
+  'route-deviation': 'keep',
+  'route-rejoined': 'keep',
+  'signal-lost': 'keep',
+  'signal-recovered': 'keep',
+  'seal-status': 'keep',
 };
 
 // Customs steps are paperwork: most do not move the goods, so they leave the status alone. Only a

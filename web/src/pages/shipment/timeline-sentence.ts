@@ -5,6 +5,7 @@
  * with the event (a hold's reason) is shown as it was written.
  */
 import type { TFunction } from 'i18next';
+import { formatHours, formatNumber, formatShortDateTime } from '../../i18n/format';
 import type { Reference } from '../../reference/reference-data';
 import { officeName, whereaboutsText } from './reference-names';
 import type { TimelineEntry, TimelineWhat } from './types';
@@ -18,6 +19,12 @@ function carrierText(t: TFunction<'timeline'>, carrier: Carrier): string {
     case 'wagon': return t('carrier.wagon', { id: carrier.id });
     case 'other': return carrier.id;
   }
+}
+
+/** "sealing element breached (01), unauthorised action (07)": the seal codes in the reader's language. */
+function sealCodesText(t: TFunction<'timeline'>, codes: readonly string[], language: string): string {
+  const named = codes.map((code) => `${t(`sealCode.${code}`, { defaultValue: code })} (${code})`);
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(named);
 }
 
 /** The sentence of one entry; the entry's `place` (the server's English) names what the reference data cannot. */
@@ -43,6 +50,27 @@ export function timelineSentence(entry: Pick<TimelineEntry, 'what' | 'place'>, t
       return atBorder ? t(`kind.${what.kind}.border`, { place }) : at(`kind.${what.kind}`);
     case 'incident':
       return withReason(at('kind.incident'));
+    case 'arrived-at-place':
+    case 'left-place':
+    case 'route-rejoined':
+      return at(`kind.${what.kind}`);
+    case 'route-deviation': {
+      if (what.deviationKm === undefined) return t('kind.route-deviation.unmeasured');
+      const sentence = at('kind.route-deviation', { km: formatNumber(what.deviationKm, language) });
+      return what.thresholdKm !== undefined ? t('withDetail', { sentence, detail: t('threshold', { km: formatNumber(what.thresholdKm, language) }) }) : sentence;
+    }
+    case 'signal-lost': {
+      const sentence = at('kind.signal-lost');
+      return what.lastFixTime ? t('withDetail', { sentence, detail: t('lastFix', { time: formatShortDateTime(what.lastFixTime, language) }) }) : sentence;
+    }
+    case 'signal-recovered': {
+      const sentence = at('kind.signal-recovered');
+      return what.signalGapS !== undefined ? t('withDetail', { sentence, detail: t('silentFor', { duration: formatHours(what.signalGapS / 3600, language) }) }) : sentence;
+    }
+    case 'seal-status':
+      return what.sealCodes && what.sealCodes.length > 0
+        ? at('kind.seal-status.raised', { codes: sealCodesText(t, what.sealCodes, language) })
+        : at('kind.seal-status.clear');
     case 'loaded-on-ferry':
     case 'unloaded-from-ferry':
     case 'transshipped':
