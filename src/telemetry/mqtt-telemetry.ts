@@ -21,13 +21,12 @@ import type { AccessService } from '../access/access-service.js';
 import { deviceTokenHash, sameSecret } from '../access/tokens.js';
 import { hasScope, isNetworkAdmin } from '../model/access.js';
 import type { Store } from '../store/store.js';
-import { decodeMqtt } from './decode/mqtt.js';
+import { decodeMqtt, TELEMETRY_TOPIC_FILTER } from './decode/mqtt.decoder.js';
 import type { Decoded } from './decode/decoded.js';
 import type { Sender } from './pipeline-batch.js';
 import type { PipelineLogger } from './pipeline-deps.js';
 import type { TelemetryService } from './telemetry-service.js';
 
-export const TELEMETRY_TOPIC_FILTER = 'karvon/devices/+/telemetry';
 const TOPIC = /^karvon\/devices\/([^/]+)\/telemetry$/;
 /** How long messages are gathered before they run through the pipeline together. */
 const GATHER_MS = 25;
@@ -164,14 +163,15 @@ export class MqttTelemetry {
   async flush(): Promise<void> {
     const messages = this.pending;
     this.pending = [];
-    const groups = new Map<string, { sender: Sender; decoded: Decoded }>();
+    const groups = new Map<string, { sender: Sender; decoded: { readings: Decoded['readings']; problems: Decoded['problems']; pointers: string[] } }>();
     for (const message of messages) {
       const key = senderKey(message.sender);
-      const group = groups.get(key) ?? { sender: message.sender, decoded: { readings: [], problems: [] } };
+      const group = groups.get(key) ?? { sender: message.sender, decoded: { readings: [], problems: [], pointers: [] } };
       groups.set(key, group);
       const decoded = decodeMqtt(message.topic, message.payload, message.serverTime);
       group.decoded.readings.push(...decoded.readings);
-      group.decoded.problems.push(...decoded.problems);
+      group.decoded.problems.push(...decoded.problems.map((p) => ({ ...p, pointer: `${message.topic}${p.pointer === 'topic' ? '' : p.pointer}` })));
+      group.decoded.pointers.push(...decoded.readings.map(() => message.topic));
     }
     for (const { sender, decoded } of groups.values()) {
       try {

@@ -14,7 +14,7 @@ import type { Store } from '../store/store.js';
 import type { Decoded, ReadingProblem } from './decode/decoded.js';
 import { DeviceMemories } from './device-memory.js';
 import { DeviceRateLimiter } from './device-rate-limiter.js';
-import { GeofenceIndex, referencePlaces, type IndexedPlace } from './geo/geofence-index.js';
+import { GeofenceIndex, referencePlaces, userPlace, type IndexedPlace } from './geo/geofence-index.js';
 import { newFacts, type Sender, type TelemetryBatch } from './pipeline-batch.js';
 import type { PipelineDeps, PipelineLogger, TelemetrySettings } from './pipeline-deps.js';
 import { runPipeline, TELEMETRY_PIPELINE, type TelemetryHandler } from './pipeline.js';
@@ -49,18 +49,10 @@ export interface IngestResult {
 
 const HOUR_MS = 3_600_000;
 
-/** A user geofence as the index keeps it: its readPoint is its SGLN, or an IRI of Karvon's. */
-export function userPlace(geofence: UserGeofence): IndexedPlace {
-  return {
-    id: `user:${geofence.id}`,
-    kind: 'user',
-    name: geofence.name,
-    geofence: geofence.geometry.kind === 'circle'
-      ? { kind: 'circle', center: [geofence.geometry.center[0], geofence.geometry.center[1]], radiusM: geofence.geometry.radiusM }
-      : { kind: 'polygon', ring: geofence.geometry.ring.map(([lon, lat]) => [lon, lat] as const) },
-    countries: [],
-    sgln: geofence.sgln ?? `https://ns.karvon.org/id/geofence/${encodeURIComponent(geofence.id)}`,
-  };
+/** A user geofence as the index keeps it: named in events by its SGLN, or else by an IRI of Karvon's. */
+export function userGeofencePlace(geofence: UserGeofence): IndexedPlace {
+  const place = userPlace(geofence);
+  return { ...place, sgln: place.sgln ?? `https://ns.karvon.org/id/geofence/${encodeURIComponent(geofence.id)}` };
 }
 
 export class TelemetryService {
@@ -102,7 +94,7 @@ export class TelemetryService {
 
   /** Loads the user geofences and the devices' memories, and starts the signal watch and retention. */
   async start(): Promise<void> {
-    for (const geofence of await this.base.store.telemetry.geofences.list()) this.places.add(userPlace(geofence));
+    for (const geofence of await this.base.store.telemetry.geofences.list()) this.places.add(userGeofencePlace(geofence));
     const devices = await this.base.store.telemetry.devices.list();
     await this.memories.loadAll(devices.map((device) => device.id));
     const every = (ms: number, what: string, work: () => Promise<unknown>) => {
@@ -169,11 +161,11 @@ export class TelemetryService {
 
   /** Adds a user geofence to the index (the store holds it already). */
   addGeofence(geofence: UserGeofence): void {
-    this.places.add(userPlace(geofence));
+    this.places.add(userGeofencePlace(geofence));
   }
 
   removeGeofence(id: string): void {
-    this.places.remove(`user:${id}`);
+    this.places.remove(id);
   }
 
   private async captureDerived(ownerId: string, events: readonly EpcisEvent[]): Promise<{ captured: number; refused: number; reasons: string[] }> {

@@ -66,7 +66,7 @@ export async function shipmentTracks(store: Store, shipment: ShipmentSnapshot, n
 }
 
 /** Tracks as GeoJSON: a LineString per device (a single position is a Point). */
-export function tracksAsGeoJson(tracks: readonly DeviceTrack[]): Record<string, unknown> {
+export function tracksAsGeoJson(tracks: readonly DeviceTrack[]): { type: 'FeatureCollection'; features: Record<string, unknown>[] } {
   return {
     type: 'FeatureCollection',
     features: tracks.map((track) => ({

@@ -10,6 +10,7 @@ import { deviceTokenHash } from '../../access/tokens.js';
 import { readScopeOf } from '../../access/visibility.js';
 import { KarvonError } from '../../errors.js';
 import { isNetworkAdmin, type Principal } from '../../model/access.js';
+import type { UserGeofence } from '../../model/telemetry.js';
 import type { Decoded } from '../../telemetry/decode/decoded.js';
 import { decodeBatch } from '../../telemetry/decode/batch.decoder.js';
 import { decodeOsmand } from '../../telemetry/decode/osmand.decoder.js';
@@ -45,6 +46,16 @@ interface LiveFilter {
   country?: string;
   mode?: string;
   status?: string;
+}
+
+/** A geofence as the API shows it (plain arrays for the JSON schema). */
+function geofenceView(g: UserGeofence) {
+  return {
+    ...g,
+    geometry: g.geometry.kind === 'circle'
+      ? { kind: 'circle' as const, center: [...g.geometry.center], radiusM: g.geometry.radiusM }
+      : { kind: 'polygon' as const, ring: g.geometry.ring.map((p) => [...p]) },
+  };
 }
 
 function matches(unit: LiveUnit, filter: LiveFilter): boolean {
@@ -185,7 +196,7 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
     api.post('/geofences', { schema: CREATE_GEOFENCE_SCHEMA }, async (request, reply) => {
       const principal = requireScope(request, 'admin');
       const body = request.body;
-      const geofence = {
+      const geofence: UserGeofence = {
         id: `${principal.organisation.id}.${body.id}`,
         ownerId: principal.organisation.id,
         name: body.name,
@@ -203,12 +214,12 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
       if (!(await deps.store.telemetry.geofences.create(geofence))) throw new KarvonError('KRV_ALREADY_EXISTS', `Your organisation has a geofence '${body.id}' already`);
       deps.telemetry.addGeofence(geofence);
       await deps.audit.record({ actor: deps.access.auditActor(principal, request.ip), action: 'geofence.create', target: geofence.id, outcome: 'success', details: { name: geofence.name } });
-      return reply.code(201).send(geofence);
+      return reply.code(201).send(geofenceView(geofence));
     });
 
     api.get('/geofences', { schema: LIST_GEOFENCES_SCHEMA }, async (request) => {
       const principal = requireScope(request, 'read');
-      return { geofences: await deps.store.telemetry.geofences.list(isNetworkAdmin(principal) ? {} : { ownerId: principal.organisation.id }) };
+      return { geofences: (await deps.store.telemetry.geofences.list(isNetworkAdmin(principal) ? {} : { ownerId: principal.organisation.id })).map(geofenceView) };
     });
 
     api.delete('/geofences/:id', { schema: DELETE_GEOFENCE_SCHEMA }, async (request, reply) => {

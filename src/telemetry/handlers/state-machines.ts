@@ -8,6 +8,9 @@ import { distanceFromCorridorM } from '../geo/route-distance.js';
 import { live, type ReadingItem, type TelemetryBatch } from '../pipeline-batch.js';
 import type { PipelineDeps } from '../pipeline-deps.js';
 
+/** The mode a unit travels by when its shipment does not say (a container goes by any). */
+const UNIT_MODE: Readonly<Record<string, string>> = { truck: 'road', trailer: 'road', wagon: 'rail' };
+
 /** Readings that move the state machines: admitted and not older than what the device reported before. */
 export function current(batch: TelemetryBatch): ReadingItem[] {
   return live(batch).filter((item) => !item.late && item.memory !== undefined);
@@ -49,7 +52,9 @@ export async function resolveSubjects(batch: TelemetryBatch, deps: PipelineDeps)
 export function trackPlaces(item: ReadingItem, deps: PipelineDeps): void {
   const memory = item.memory!;
   const { lon, lat, fixTime } = item.position;
-  const places = deps.places.placesAt(lon, lat);
+  // A road crossing and a rail crossing may share a geofence: a unit arrives at the one of its mode.
+  const mode = item.subject?.mode ?? UNIT_MODE[item.attachment?.unitKind ?? ''];
+  const places = deps.places.placesAt(lon, lat).filter((place) => mode === undefined || place.modes === undefined || place.modes.includes(mode));
   const inside = new Set(places.map((place) => place.id));
   const before = new Set(memory.places.map((visit) => visit.id));
   for (const visit of memory.places) {
