@@ -188,10 +188,9 @@ export class ConvoyJourney {
         const at = sealAt < delayAt ? sealAt : sealAt + delay;
         const old = s.seal;
         s.seal = `${country}${this.convoy.rng.digits(7)}`;
-        const where = pointAlong(leg.route, Math.min(at, moving) / moving);
-        this.timelines.get(s)!.sealBreaks.push({ at: from + at + s.lagMs, position: where });
+        this.timelines.get(s)!.sealBreaks.push({ at: from + at + s.lagMs });
         this.events.push(
-          movementStepEvent('incident', this.base(s, from + at + s.lagMs, geoUri(where), country, leg.mode), {
+          movementStepEvent('incident', this.base(s, from + at + s.lagMs, geoUri(pointAlong(leg.route, Math.min(at, moving) / moving)), country, leg.mode), {
             reason: `seal ${old} found broken at a stop; resealed with ${s.seal}`, sealNumber: s.seal, transportMode: leg.mode, legIndex: i,
           }, { disposition: DISPOSITION.damaged }),
         );

@@ -28,10 +28,13 @@ export interface DwellMovement {
 
 export type Movement = TravelMovement | DwellMovement;
 
-/** A seal found broken on the way: when and where, as the incident event states it. */
+/**
+ * A seal found broken on the way, at the incident event's time. Its place is where the timeline puts
+ * the unit then: the event's own `geo:` point ignores a delay earlier on the leg (it takes the time
+ * as a share of the moving time), and is left so to keep the events as they were.
+ */
 export interface SealBreak {
   readonly at: number;
-  readonly position: LonLat;
 }
 
 /** One shipment's journey in time order: movements that follow each other without a hole. */

@@ -61,8 +61,9 @@ const SEA_COVERAGE_KM = 30;
 /** Road legs in these countries, or to and from these passes, cross mountains where the signal comes and goes. */
 const MOUNTAIN_COUNTRIES: ReadonlySet<string> = new Set(['KG', 'TJ']);
 const MOUNTAIN_PASSES: ReadonlySet<string> = new Set(['torugart', 'irkeshtam']);
-/** Mean moving time between two losses of signal in the mountains, and their length. */
+/** Mean moving time between two losses of signal in the mountains (at least half an hour), and their length. */
 const MOUNTAIN_GAP_EVERY_MS = 3 * HOUR;
+const MOUNTAIN_SIGNAL_AT_LEAST_MS = 0.5 * HOUR;
 const MOUNTAIN_GAP_MINUTES = [20, 90] as const;
 /** Seals report code 05 below this battery level (EEC decisions; model/telemetry.ts). */
 const LOW_BATTERY_PCT = 15;
@@ -108,7 +109,7 @@ function mountainGaps(journey: SimJourney, rng: SimRandom): Interval[] {
     for (let t = m.start + rng.exponential(MOUNTAIN_GAP_EVERY_MS); t < m.end; ) {
       const length = rng.uniform(...MOUNTAIN_GAP_MINUTES) * 60_000;
       gaps.push({ from: t, to: t + length });
-      t += length + rng.exponential(MOUNTAIN_GAP_EVERY_MS);
+      t += length + MOUNTAIN_SIGNAL_AT_LEAST_MS + rng.exponential(MOUNTAIN_GAP_EVERY_MS - MOUNTAIN_SIGNAL_AT_LEAST_MS);
     }
   }
   return gaps;
@@ -175,8 +176,8 @@ function reading(plan: DevicePlan, n: number, fixTime: number, point: LonLat, sp
   // Rayleigh-distributed error around the true point: most fixes within the stated accuracy.
   const errorM = (accuracyM / 2) * Math.sqrt(-2 * Math.log(1 - hashUnit(seed, n, Purpose.NoiseRadius)));
   const [lon, lat] = offset(point, errorM, 2 * Math.PI * hashUnit(seed, n, Purpose.NoiseAngle));
-  const battery = batteryAt(plan, fixTime);
-  const codes: SealCode[] = [...(breached ? (['01'] as const) : []), ...(battery < LOW_BATTERY_PCT ? (['05'] as const) : [])];
+  const batteryPct = Math.round(batteryAt(plan, fixTime));
+  const codes: SealCode[] = [...(breached ? (['01'] as const) : []), ...(batteryPct < LOW_BATTERY_PCT ? (['05'] as const) : [])];
   return {
     deviceId: plan.device.id,
     fixTime,
@@ -187,7 +188,7 @@ function reading(plan: DevicePlan, n: number, fixTime: number, point: LonLat, sp
     speedKmh: speedKmh === 0 ? 0 : round(speedKmh * (0.92 + 0.16 * hashUnit(seed, n, Purpose.Speed)), 1),
     ...(headingDeg === undefined ? {} : { headingDeg: Math.round(headingDeg) % 360 }),
     accuracyM: Math.round(accuracyM),
-    batteryPct: Math.round(battery),
+    batteryPct,
     ...(codes.length > 0 ? { sealCodes: codes } : {}),
   };
 }
@@ -207,7 +208,7 @@ function periodicReading(plan: DevicePlan, n: number, fixTime: number): Position
 
 /** The seal's report of its `k`-th breach: at once, whatever the network, standing at the stop where it was found. */
 function breachReading(plan: DevicePlan, b: SealBreak, k: number): Position {
-  return reading(plan, -1 - k, b.at, b.position, 0, undefined, true);
+  return reading(plan, -1 - k, b.at, whereabouts(plan.movements, b.at).point, 0, undefined, true);
 }
 
 function* deviceReadings(plan: DevicePlan, from: number, to: number): Generator<Position> {
