@@ -93,5 +93,28 @@ for (const kind of testStoreKinds()) {
         await second.close();
       }
     });
+
+    it('shares device keys and the positions log between two stores open on it at once', async () => {
+      const place = testStorePlace(undefined, kind);
+      const a = await place.open();
+      const b = await place.open();
+      try {
+        const [one] = await a.telemetry.positions.append([reading('trk-a', 1)]);
+        const [two] = await b.telemetry.positions.append([reading('trk-b', 1), reading('trk-a', 2)]);
+        // Each store reads the device the other one introduced, and refuses its duplicates.
+        expect(await a.telemetry.positions.after(0, 10)).toEqual(await b.telemetry.positions.after(0, 10));
+        expect(await a.telemetry.positions.after(one!.sequence, 1)).toEqual([two]);
+        expect(await a.telemetry.positions.append([reading('trk-b', 1), reading('trk-a', 2)])).toEqual([]);
+        expect(latestFixTimes(await a.telemetry.positions.latest())).toEqual({ 'trk-a': reading('trk-a', 2).fixTime, 'trk-b': reading('trk-b', 1).fixTime });
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
   });
+}
+
+/** Each device's latest fix time, by device id. */
+function latestFixTimes(latest: ReadonlyMap<string, { fixTime: number }>): Record<string, number> {
+  return Object.fromEntries([...latest].map(([id, p]) => [id, p.fixTime]));
 }

@@ -150,7 +150,9 @@ export function sqlitePositions(db: Database.Database, keys: DeviceKeys): Positi
     async append(positions) {
       if (positions.length === 0) return [];
       try {
-        return append(positions);
+        // IMMEDIATE: the transaction reads device keys before it writes, and a read lock upgraded
+        // to a write lock fails outright when another process wrote in between.
+        return append.immediate(positions);
       } catch (error) {
         // Keys handed out in the rolled-back transaction no longer exist.
         keys.reset();
@@ -184,7 +186,7 @@ export function sqlitePositions(db: Database.Database, keys: DeviceKeys): Positi
       let total = 0;
       let from = Number.MIN_SAFE_INTEGER;
       for (;;) {
-        const { deleted, reached } = deleteChunk(from, fixTime);
+        const { deleted, reached } = deleteChunk.immediate(from, fixTime);
         total += deleted;
         if (reached >= fixTime) return total;
         from = reached;
