@@ -35,7 +35,7 @@ const DELETE_CHUNK = 5_000;
 
 /** Seal codes run together ('0105'): each is two digits, so no separator is needed. */
 const encodeSealCodes = (codes: readonly SealCode[] | undefined): string | null => (codes === undefined ? null : codes.join(''));
-const decodeSealCodes = (stored: string): SealCode[] => stored.match(/../g) as SealCode[] | null ?? [];
+const decodeSealCodes = (stored: string): SealCode[] => (stored.match(/../g) as SealCode[] | null) ?? [];
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
