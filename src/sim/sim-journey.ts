@@ -7,6 +7,7 @@ import { movementStepEvent, transitStepEvent, type EventBase, type TimedEvent } 
 import { simImoNumber, simMrn, simPlate, simWagonNumber } from './sim-identifiers.js';
 import { simCarrierOf } from './sim-parties.js';
 import { pointAlong } from './route-line.js';
+import type { ShipmentTimeline } from './sim-movement.js';
 import type { Convoy, IncidentRates, SimShipment } from './sim-types.js';
 
 type Emit = (kind: TransitStepKind, at: number, fields?: Record<string, string>) => void;
@@ -40,6 +41,11 @@ const DELAY_REASONS: Readonly<Record<Leg['mode'], readonly string[]>> = {
 
 export class ConvoyJourney {
   readonly events: TimedEvent[] = [];
+  /**
+   * Each shipment's movements as the journey walks them, for the telemetry of its units. Recording
+   * draws nothing from the PRNG, so the events are the same whether anyone reads the timelines or not.
+   */
+  readonly timelines: ReadonlyMap<SimShipment, ShipmentTimeline>;
   private readonly carrier = new Map<string, string>();
   /** Points whose customs offices have acted, so that a port that is also the destination acts once. */
   private readonly customsDone = new Set<number>();
@@ -47,7 +53,9 @@ export class ConvoyJourney {
   constructor(
     private readonly convoy: Convoy,
     private readonly rates: IncidentRates,
-  ) {}
+  ) {
+    this.timelines = new Map(convoy.shipments.map((s) => [s, { movements: [], sealBreaks: [] }]));
+  }
 
   private get legs(): readonly Leg[] {
     return this.convoy.route.corridor.legs;
@@ -93,8 +101,11 @@ export class ConvoyJourney {
         destinationList: [{ type: SOURCE_DESTINATION_TYPE.location, destination: dest.sgln }],
       },
     });
+    // Units at a border crossing of origin stand there from their arrival; elsewhere from when customs open.
+    const atOrigin = this.arrivalTimes(origin.location.kind === 'border-crossing' ? t : t - 12 * HOUR);
     if (origin.location.kind === 'border-crossing') t = this.enterAtOrigin(t, (s) => handedOver(s, origin.countryBefore));
     else if (route.departure?.point === 0) this.customsAt(0, t - 12 * HOUR, t - HOUR);
+    this.recordDwell(0, atOrigin, t);
     for (const s of this.convoy.shipments) {
       this.events.push(
         movementStepEvent('departed', this.base(s, t + s.lagMs, origin.location.sgln, origin.countryAfter, this.legs[0]!.mode), { sealNumber: s.seal, transportMode: this.legs[0]!.mode, legIndex: 0 }, handedOver(s, origin.countryAfter)),
@@ -107,9 +118,24 @@ export class ConvoyJourney {
       const delay = rng.chance(this.rates.delay) ? rng.uniform(4, 36) * HOUR : 0;
       this.travel(i, t, moving, delay);
       t += moving + delay;
+      const arrivals = this.arrivalTimes(t);
       t = this.reach(i + 1, t);
+      this.recordDwell(i + 1, arrivals, t);
     }
     return this.events;
+  }
+
+  /** Each shipment's time of a convoy time: the convoy's plus the lag it has at that moment. */
+  private arrivalTimes(at: number): Map<SimShipment, number> {
+    return new Map(this.convoy.shipments.map((s) => [s, at + s.lagMs]));
+  }
+
+  /** Each shipment stood at point `p` from its arrival until the convoy left at `leftAt` (plus its lag, grown meanwhile). */
+  private recordDwell(p: number, arrivals: ReadonlyMap<SimShipment, number>, leftAt: number): void {
+    const { location } = this.point(p);
+    for (const s of this.convoy.shipments) {
+      this.timelines.get(s)!.movements.push({ kind: 'dwell', pointIndex: p, locationId: location.id, position: location.position, arrival: arrivals.get(s)!, departure: leftAt + s.lagMs });
+    }
   }
 
   /**
@@ -141,6 +167,10 @@ export class ConvoyJourney {
     const delayAt = delay > 0 ? this.convoy.rng.uniform(0.2, 0.8) * moving : Number.POSITIVE_INFINITY;
     const sealAt = this.convoy.rng.uniform(0.1, 0.9) * moving;
     for (const s of this.convoy.shipments) {
+      this.timelines.get(s)!.movements.push({
+        kind: 'travel', legIndex: i, mode: leg.mode, start: from + s.lagMs, end: from + moving + delay + s.lagMs, route: leg.route,
+        ...(delay > 0 ? { pause: { afterMs: delayAt, durationMs: delay } } : {}),
+      });
       for (let dt = every; dt < moving + delay - HOUR; dt += every) {
         const along = dt <= delayAt ? dt : Math.max(delayAt, dt - delay);
         this.events.push(
@@ -158,6 +188,7 @@ export class ConvoyJourney {
         const at = sealAt < delayAt ? sealAt : sealAt + delay;
         const old = s.seal;
         s.seal = `${country}${this.convoy.rng.digits(7)}`;
+        this.timelines.get(s)!.sealBreaks.push({ at: from + at + s.lagMs });
         this.events.push(
           movementStepEvent('incident', this.base(s, from + at + s.lagMs, geoUri(pointAlong(leg.route, Math.min(at, moving) / moving)), country, leg.mode), {
             reason: `seal ${old} found broken at a stop; resealed with ${s.seal}`, sealNumber: s.seal, transportMode: leg.mode, legIndex: i,

@@ -25,6 +25,24 @@ export interface SimulationOptions {
   /** Default 2025-01-01T00:00:00Z, so that a seed alone fixes the events. */
   start?: Date;
   incidentRates?: Partial<IncidentRates>;
+  /** Also produce what the containers' e-seals report (sim-telemetry.ts); see TelemetryOptions. */
+  telemetry?: TelemetryOptions;
+}
+
+/**
+ * The telemetry of a simulation. Given at all, it leaves out the `position-reported` events (the
+ * readings stand for them); with `deriveBorderEvents` it also leaves out arrivals at and passages of
+ * border crossings and ports, which the telemetry pipeline then derives from the readings.
+ */
+export interface TelemetryOptions {
+  /** Seconds between two readings of a device; default 300. */
+  reportingPeriodS?: number;
+  /** Readings before this are left out (default: the simulation's start). */
+  from?: Date;
+  /** Readings after this are left out (default: the simulation's end). */
+  to?: Date;
+  /** Leave out `arrived-at-border` and `border-passed`, so that positions alone produce them; default false. */
+  deriveBorderEvents?: boolean;
 }
 
 /** One simulated shipment: its containers and the documents it moves under. */

@@ -8,9 +8,10 @@ import { simContainerNumber } from './sim-identifiers.js';
 import { simForwarderFor } from './sim-parties.js';
 import { ConvoyJourney, DAY, HOUR } from './sim-journey.js';
 import type { TimedEvent } from './sim-events.js';
+import { simTelemetry, type SimJourney, type SimTelemetry } from './sim-telemetry.js';
 import { simRegistration } from './sim-registration.js';
 import { simRoute, type SimRoute } from './sim-route.js';
-import { DEFAULT_INCIDENT_RATES, type Convoy, type IncidentRates, type SimShipment, type SimulationOptions } from './sim-types.js';
+import { DEFAULT_INCIDENT_RATES, type Convoy, type IncidentRates, type SimShipment, type SimulationOptions, type TelemetryOptions } from './sim-types.js';
 
 export const DEFAULT_SIMULATION_START = new Date('2025-01-01T00:00:00Z');
 
@@ -35,6 +36,8 @@ export interface SimulationResult {
   readonly events: readonly EpcisEvent[];
   readonly start: Date;
   readonly end: Date;
+  /** What the containers' e-seals report, when the options ask for telemetry. */
+  readonly telemetry?: SimTelemetry;
 }
 
 function checkOptions(options: SimulationOptions): void {
@@ -46,6 +49,25 @@ function checkOptions(options: SimulationOptions): void {
   for (const [name, rate] of Object.entries(options.incidentRates ?? {})) {
     if (!(typeof rate === 'number' && rate >= 0 && rate <= 1)) throw new RangeError(`incident rate ${name} must be between 0 and 1, got ${rate}`);
   }
+  if (options.telemetry) checkTelemetryOptions(options.telemetry);
+}
+
+function checkTelemetryOptions({ reportingPeriodS, from, to }: TelemetryOptions): void {
+  if (reportingPeriodS !== undefined && !(Number.isFinite(reportingPeriodS) && reportingPeriodS >= 1)) {
+    throw new RangeError(`telemetry reportingPeriodS must be a number of seconds of 1 or more, got ${reportingPeriodS}`);
+  }
+  if (from && Number.isNaN(from.getTime())) throw new RangeError('telemetry from is not a valid date');
+  if (to && Number.isNaN(to.getTime())) throw new RangeError('telemetry to is not a valid date');
+  if (from && to && from.getTime() > to.getTime()) throw new RangeError('telemetry from is after telemetry to');
+}
+
+/**
+ * The events the readings stand for once there is telemetry: position reports always, and with
+ * deriveBorderEvents the arrivals at and passages of border crossings and ports, which the telemetry
+ * pipeline derives from positions entering their geofences and changing country.
+ */
+function replacedByTelemetry(telemetry: TelemetryOptions): ReadonlySet<string> {
+  return new Set(['position-reported', ...(telemetry.deriveBorderEvents ? ['arrived-at-border', 'border-passed'] : [])]);
 }
 
 function newShipment(seed: number, k: number, route: SimRoute, containers: number, year: number, rates: IncidentRates): SimShipment {
@@ -128,13 +150,23 @@ export function simulate(options: SimulationOptions): SimulationResult {
     const registration = simRegistration(convoy.route, convoy.departAt, s, new SimRandom(options.seed, 2_000_000 + k));
     if (registration) timed.push(registration);
   });
-  for (const convoy of convoys) timed.push(...new ConvoyJourney(convoy, rates).run());
+  const journeys: SimJourney[] = [];
+  const indexOf = new Map(shipments.map((s, k) => [s, k]));
+  for (const convoy of convoys) {
+    const journey = new ConvoyJourney(convoy, rates);
+    timed.push(...journey.run());
+    for (const [shipment, timeline] of journey.timelines) journeys.push({ shipment, index: indexOf.get(shipment)!, route: convoy.route, timeline });
+  }
+  const replaced = options.telemetry ? replacedByTelemetry(options.telemetry) : new Set<string>();
   const events = timed
     .map((t, order) => ({ ...t, order }))
-    .filter((t) => t.at >= start && t.at <= end)
+    .filter((t) => t.at >= start && t.at <= end && !replaced.has(t.event['krv:movementStep'] as string))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map((t) => t.event);
-  return { shipments, events, start: new Date(start), end: new Date(end) };
+  const result = { shipments, events, start: new Date(start), end: new Date(end) };
+  if (!options.telemetry) return result;
+  journeys.sort((a, b) => a.index - b.index);
+  return { ...result, telemetry: simTelemetry(journeys, options.seed, { from: start, to: end }, options.telemetry) };
 }
 
 /** The simulated events in eventTime order; the same options (seed included) give the same events. */

@@ -11,12 +11,14 @@ export * from './contract/shipments.js';
 export * from './contract/access.js';
 export * from './contract/governance.js';
 export * from './contract/followers.js';
+export * from './contract/telemetry.js';
 import type { AccessRepository } from './contract/access.js';
 import type { AuditRepository, GovernanceRepository } from './contract/governance.js';
 import type { CaptureJobRepository, MasterDataRepository, NamedQueryRepository } from './contract/capture.js';
 import type { DailyEventCountRepository, FollowerRepository } from './contract/followers.js';
 import type { EventRepository } from './contract/events.js';
 import type { ShipmentViewRepository } from './contract/shipments.js';
+import type { TelemetryRepository } from './contract/telemetry.js';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -30,6 +32,7 @@ export interface Store {
   readonly captureJobs: CaptureJobRepository;
   readonly namedQueries: NamedQueryRepository;
   readonly masterData: MasterDataRepository;
+  readonly telemetry: TelemetryRepository;
   /** True when the store can serve reads and writes. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -13,6 +13,7 @@ import { sqliteShipmentViews } from './shipment-view-repository.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import { sqliteFollowers } from './follower-repository.js';
 import { sqliteDailyEventCounts } from './daily-event-count-repository.js';
+import { sqliteTelemetry } from './telemetry-repository.js';
 
 export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
   /**
@@ -61,6 +62,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     captureJobs: sqliteCaptureJobs(db),
     namedQueries: sqliteNamedQueries(db),
     masterData: sqliteMasterData(db),
+    telemetry: sqliteTelemetry(db),
     async ping() {
       if (!open) return false;
       try {

@@ -90,6 +90,7 @@ import { FOLLOWERS_SCHEMA } from './followers-schema.js';
 import { EVENT_ALIAS_SCHEMA } from './event-alias-schema.js';
 import { SHIPMENT_WHEREABOUTS_SCHEMA } from './shipment-whereabouts-schema.js';
 import { SHIPMENT_TIMELINE_WHAT_SCHEMA } from './shipment-refold.js';
+import { TELEMETRY_SCHEMA } from './telemetry-schema.js';
 
 /**
  * The migrations in the order they are applied, each under the name the database records
@@ -287,4 +288,5 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
   { name: 'event-aliases', up: EVENT_ALIAS_SCHEMA },
   { name: 'shipment-whereabouts', up: SHIPMENT_WHEREABOUTS_SCHEMA },
   { name: 'shipment-timeline-what', up: SHIPMENT_TIMELINE_WHAT_SCHEMA },
+  { name: 'telemetry', up: TELEMETRY_SCHEMA },
 ];
