@@ -90,7 +90,8 @@ export class MqttTelemetry {
       authorizeSubscribe: (client, subscription, callback) => {
         const sender = this.senders.get(client);
         if (sender?.kind === 'local') return callback(null, subscription);
-        callback(new Error('subscribing is not allowed on this broker'));
+        // A refused subscription (granted QoS 128), not a closed connection.
+        callback(null, null);
       },
     });
     broker.on('publish', (packet, client) => {
@@ -199,7 +200,8 @@ export class MqttTelemetry {
   async close(): Promise<void> {
     await this.idle().catch(() => {});
     if (this.client) await this.client.endAsync().catch(() => {});
-    if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    // The broker first: it disconnects its clients, so the server's close does not wait for them.
     if (this.broker) await new Promise<void>((resolve) => this.broker!.close(() => resolve()));
+    if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 }

@@ -28,6 +28,8 @@ export interface ReadingFacts {
 }
 
 export interface ReadingItem {
+  /** Its place among the decoded readings (refusals are reported in this order). */
+  readonly index: number;
   /** Where the reading was in the request (a JSON pointer or the MQTT topic), for problems. */
   readonly pointer: string;
   position: Position;

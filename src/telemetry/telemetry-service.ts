@@ -135,7 +135,7 @@ export class TelemetryService {
     const batch: TelemetryBatch = {
       sender,
       serverTime,
-      items: decoded.readings.map((position, i) => ({ pointer: decoded.pointers?.[i] ?? `/readings/${i}`, position, facts: newFacts() })),
+      items: decoded.readings.map((position, i) => ({ index: i, pointer: decoded.pointers[i] ?? `/readings/${i}`, position, facts: newFacts() })),
       decodeProblems: decoded.problems,
       stored: [],
       derived: [],
@@ -145,15 +145,17 @@ export class TelemetryService {
     await this.serially(() => runPipeline(batch, this.deps, this.options.handlers ?? TELEMETRY_PIPELINE));
     const refused: ReadingProblem[] = [
       ...decoded.problems,
-      ...batch.items.filter((item) => item.refused !== undefined).map((item) => ({ pointer: item.pointer, deviceId: item.position.deviceId, reason: item.refused! })),
+      // In the order of the request (the pipeline sorted the readings per device).
+      ...batch.items.filter((item) => item.refused !== undefined).sort((a, b) => a.index - b.index).map((item) => ({ pointer: item.pointer, deviceId: item.position.deviceId, reason: item.refused! })),
     ];
     const admitted = batch.items.filter((item) => item.refused === undefined);
+    const stored = new Set(batch.stored.map((p) => `${p.deviceId}\u0000${p.fixTime}`));
     return {
       received: decoded.readings.length + decoded.problems.length,
       accepted: admitted.length,
       stored: batch.stored.length,
       duplicates: admitted.length - batch.stored.length,
-      late: admitted.filter((item) => item.late && !item.duplicate).length,
+      late: admitted.filter((item) => item.late && stored.has(`${item.position.deviceId}\u0000${item.position.fixTime}`)).length,
       refused,
       derivedEvents: batch.derived.length,
     };

@@ -16,7 +16,8 @@ const start = Date.now() - 2 * 60 * MINUTE;
 let token: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Anonymous by default: a phone running Traccar Client sends no Authorization header.
+  t = await startTestApp({}, {}, { caller: 'anonymous' });
   await createCarriers(t.runtime);
   haulierKey = (await t.runtime.access.createApiKey('cli', { organisationId: 'kz-haulier', name: 'ops', scopes: ['read', 'capture', 'admin'] })).secret;
   otherKey = (await t.runtime.access.createApiKey('cli', { organisationId: 'uz-haulier', name: 'ops', scopes: ['read', 'capture', 'admin'] })).secret;
@@ -52,7 +53,7 @@ describe('a device registered and attached over the API', () => {
     for (const [dt, [lon, lat]] of stops) {
       // Traccar Client: the device identifier is the token; timestamp in seconds; speed in knots.
       const url = `/api/osmand?id=${token}&timestamp=${Math.floor((start + dt) / 1000)}&lat=${lat}&lon=${lon}&speed=20.5&bearing=270&altitude=640&accuracy=8&batt=87&charge=false`;
-      const response = await t.app.inject({ method: 'POST', url, headers: { authorization: '' } });
+      const response = await t.app.inject({ method: 'POST', url });
       expect(response.statusCode, response.body).toBe(200);
     }
     expect(await derivedSteps()).toEqual(['arrived-at-border', 'border-passed', 'left-place']);
@@ -68,11 +69,11 @@ describe('a device registered and attached over the API', () => {
   });
 
   it('refuses OsmAnd requests without a credential, or with a wrong one, with 401', async () => {
-    const none = await t.app.inject({ method: 'GET', url: `/api/osmand?id=phone-7&lat=44&lon=80&timestamp=${Math.floor(Date.now() / 1000)}`, headers: { authorization: '' } });
+    const none = await t.app.inject({ method: 'GET', url: `/api/osmand?id=phone-7&lat=44&lon=80&timestamp=${Math.floor(Date.now() / 1000)}` });
     expect(none.statusCode).toBe(401);
-    const wrong = await t.app.inject({ method: 'GET', url: `/api/osmand?id=phone-7&key=krvd_${'A'.repeat(43)}&lat=44&lon=80`, headers: { authorization: '' } });
+    const wrong = await t.app.inject({ method: 'GET', url: `/api/osmand?id=phone-7&key=krvd_${'A'.repeat(43)}&lat=44&lon=80` });
     expect(wrong.statusCode).toBe(401);
-    const withKey = await t.app.inject({ method: 'GET', url: `/api/osmand?id=phone-7&key=${token}&lat=44.2&lon=80.05&timestamp=${Math.floor((start + 90 * MINUTE) / 1000)}`, headers: { authorization: '' } });
+    const withKey = await t.app.inject({ method: 'GET', url: `/api/osmand?id=phone-7&key=${token}&lat=44.2&lon=80.05&timestamp=${Math.floor((start + 90 * MINUTE) / 1000)}` });
     expect(withKey.statusCode, withKey.body).toBe(200);
   });
 
@@ -118,13 +119,13 @@ describe('a device registered and attached over the API', () => {
     await t.app.inject({ method: 'POST', url: '/api/telemetry', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ readings: [{ deviceId: 'phone-7', fixTime: new Date(start + 110 * MINUTE).toISOString(), lat: 44.21, lon: 79.8 }] }) });
     let text = '';
     const deadline = Date.now() + 10_000;
-    while (!text.includes('event: unit') && Date.now() < deadline) {
+    while (!/event: ?unit/.test(text) && Date.now() < deadline) {
       const chunk = await reader.read();
       if (chunk.done) break;
       text += new TextDecoder().decode(chunk.value);
     }
     controller.abort();
-    expect(text).toContain('event: unit');
+    expect(text).toMatch(/event: ?unit/);
     expect(text).toContain('"deviceId":"phone-7"');
     expect(text).toContain('79.8');
   });

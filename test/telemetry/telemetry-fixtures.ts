@@ -4,6 +4,7 @@
  * readings on either side of the Khorgos crossing (its geofence is 10 km around 44.2 N, 80.3 E).
  */
 import { containerIri, iso6346CheckDigit } from '../../src/domain/index.js';
+import { sealCodeOfIri } from '../../src/domain/seal-status.js';
 import type { EpcisEvent } from '../../src/epcis/model.js';
 import type { Position } from '../../src/model/telemetry.js';
 import { referenceData } from '../../src/reference/index.js';
@@ -70,3 +71,10 @@ export async function trackedContainer(runtime: Runtime, deviceId: string, conta
 }
 
 export const MINUTE = 60_000;
+
+/** The e-seal codes a seal-status event reports raised. */
+export function raisedSealCodes(event: EpcisEvent): string[] {
+  const reports = (event.sensorElementList ?? []).flatMap((element) => element.sensorReport ?? []);
+  return reports.filter((r) => r.booleanValue === true && typeof r.uriValue === 'string').map((r) => sealCodeOfIri(r.uriValue as string)).filter((c): c is NonNullable<typeof c> => c !== undefined).sort();
+}
+
