@@ -20,13 +20,14 @@ import type { Sender } from '../../telemetry/pipeline-batch.js';
 import type { IngestResult } from '../../telemetry/telemetry-service.js';
 import type { ApiDeps } from '../deps.js';
 import { readScope, requireScope } from '../guard.js';
-import { serializeAsBuilt } from '../schemas/common.js';
+import { absentBodyAsEmptyObject, serializeAsBuilt } from '../schemas/common.js';
 import {
   CREATE_GEOFENCE_SCHEMA,
   DELETE_GEOFENCE_SCHEMA,
   LIST_GEOFENCES_SCHEMA,
   LIVE_STREAM_SCHEMA,
   LIVE_UNITS_SCHEMA,
+  OSMAND_POST_SCHEMA,
   OSMAND_SCHEMA,
   TELEMETRY_BATCH_SCHEMA,
   TELEMETRY_STATUS_SCHEMA,
@@ -135,11 +136,11 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
         const first = result.refused[0];
         throw new KarvonError('KRV_VALIDATION', first ? `${first.pointer}: ${first.reason}` : 'No reading in the request', result.refused.map((r) => ({ pointer: r.pointer, message: r.reason })));
       }
-      return reply.code(200).send(null);
+      return reply.code(200).send({});
     };
-    for (const method of ['GET', 'POST'] as const) {
-      api.route({ method, url: '/osmand', schema: OSMAND_SCHEMA, config: { public: true, deviceCredentials: true }, handler: osmand });
-    }
+    api.get('/osmand', { schema: OSMAND_SCHEMA, config: { public: true, deviceCredentials: true } }, osmand);
+    // Traccar Client POSTs with the parameters in the query string and no body at all.
+    api.post('/osmand', { schema: OSMAND_POST_SCHEMA, preValidation: absentBodyAsEmptyObject, config: { public: true, deviceCredentials: true } }, osmand);
 
     api.get('/telemetry/status', { schema: TELEMETRY_STATUS_SCHEMA }, async (request) => {
       const principal = requireScope(request, 'read');

@@ -63,8 +63,38 @@ export const OSMAND_SCHEMA = {
     'GET or POST with id, lat, lon, timestamp, speed (knots), bearing, altitude, accuracy, batt... in the query string (or a form body), or the Traccar Client JSON body. ' +
     'Authenticate with the device token: as key=<token>, as the id itself, or as Authorization: Bearer <token> (an API key of the owner works too). Answers 200 with no body when the reading was taken.',
   tags: TAGS,
-  querystring: Type.Record(Type.String(), Type.String(), { description: 'OsmAnd parameters' }),
-  response: { 200: Type.Null({ description: 'Taken' }), ...PROBLEM_RESPONSES },
+  querystring: Type.Object(
+    Object.fromEntries(
+      (
+        [
+          ['id', 'The device id, or the device token itself'],
+          ['deviceid', 'Same as id'],
+          ['key', 'The device token (krvd_...)'],
+          ['lat', 'Latitude, degrees'],
+          ['lon', 'Longitude, degrees'],
+          ['location', '"lat,lon" instead of lat and lon'],
+          ['timestamp', 'Fix time: epoch seconds or milliseconds, or ISO 8601'],
+          ['speed', 'Speed in knots'],
+          ['bearing', 'Heading, degrees'],
+          ['altitude', 'Metres'],
+          ['accuracy', 'Metres'],
+          ['batt', 'Battery, percent'],
+          ['sealCodes', 'E-seal status codes, comma-separated (Karvon)'],
+        ] as const
+      ).map(([name, description]) => [name, Type.Optional(Type.String({ description }))]),
+    ),
+    { additionalProperties: true, description: 'OsmAnd parameters; any other becomes a named attribute of the reading' },
+  ),
+  response: { 200: Type.Object({}, { additionalProperties: false, description: 'Taken (an empty object: OsmAnd clients read only the status)' }), ...PROBLEM_RESPONSES },
+};
+
+/** POST also takes the parameters as a form body, or Traccar Client's JSON body. */
+export const OSMAND_POST_SCHEMA = {
+  ...OSMAND_SCHEMA,
+  body: Type.Object({}, {
+    additionalProperties: true,
+    description: 'The OsmAnd parameters as an application/x-www-form-urlencoded form, or Traccar Client JSON: {"device_id": "...", "location": {"timestamp": "...", "coords": {"latitude", "longitude", "speed" (m/s), "heading", "altitude", "accuracy"}, "battery": {"level": 0..1}}}',
+  }),
 };
 
 export const TELEMETRY_STATUS_SCHEMA = {
@@ -130,6 +160,8 @@ export const LIVE_STREAM_SCHEMA = {
   description: 'Each "unit" event holds a LiveUnit as JSON; each "event" event a derived event (deviceId, shipmentId, step, eventTime, place). Filtered by what the caller may see and by the query.',
   tags: TAGS,
   querystring: LiveFilterSchema,
+  produces: ['text/event-stream'],
+  response: { 200: Type.String({ description: 'A text/event-stream of "unit" and "event" events' }), ...PROBLEM_RESPONSES },
 };
 
 const GeometrySchema = Type.Union([
