@@ -11,6 +11,7 @@
  */
 import mqtt from 'mqtt';
 import type { Position } from '../model/telemetry.js';
+import { AttachmentOverlap } from '../store/store.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { LOCAL_MQTT_USER } from '../telemetry/mqtt-telemetry.js';
 import { demoOrganisations } from './demo-organisations.js';
@@ -33,11 +34,18 @@ export async function seedDemoDevices(runtime: Runtime, telemetry: SimTelemetry,
     await devices.create({ id: device.id, kind: device.kind, ownerId, reportingPeriodS: device.reportingPeriodS, name: `Demo ${device.kind}`, status: 'active', createdAt });
     created++;
   }
-  for (const a of telemetry.attachments) {
-    if (!(await devices.getMany([a.deviceId])).has(a.deviceId)) continue;
-    if ((await devices.attachments(a.deviceId)).length > 0) continue;
+  const registered = await devices.getMany(telemetry.devices.map((d) => d.id));
+  // A container used by two shipments carries the same seal twice: each stay is an attachment of its own.
+  for (const a of [...telemetry.attachments].sort((x, y) => x.from - y.from)) {
+    if (!registered.has(a.deviceId)) continue;
+    if ((await devices.attachments(a.deviceId)).some((known) => known.from === a.from)) continue;
     // Attachments still running stay open, so the live map shows them; the demo detaches them when their time comes.
-    await devices.attach({ deviceId: a.deviceId, unitKind: a.unitKind, unitId: a.unitId, unitEpc: a.unitEpc, from: a.from, ...(a.to <= now ? { to: a.to } : {}) });
+    try {
+      await devices.attach({ deviceId: a.deviceId, unitKind: a.unitKind, unitId: a.unitId, unitEpc: a.unitEpc, from: a.from, ...(a.to <= now ? { to: a.to } : {}) });
+    } catch (error) {
+      // Two simulated shipments that put the same container on the road at once: the later stay is left out.
+      if (!(error instanceof AttachmentOverlap)) throw error;
+    }
   }
   return created;
 }

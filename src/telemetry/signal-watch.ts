@@ -44,6 +44,7 @@ export class SignalWatch {
       const deadline = memory.lastFixTime + MISSED_PERIODS * device.reportingPeriodS * 1000;
       if (now < deadline) continue;
       const subject = await this.deps.subjects.of(attachment.unitEpc, attachment.unitKind);
+      if (subject.shipmentId === undefined) continue;
       const event = signalLostEvent(
         { deviceId: device.id, epcs: subject.epcs, documents: [], ...(subject.corridor ? { corridor: subject.corridor } : {}) },
         { at: deadline, lastFixTime: memory.lastFixTime, lonLat: memory.lastPosition!, periodS: device.reportingPeriodS, ...(memory.country ? { country: memory.country } : {}) },

@@ -10,6 +10,8 @@ export class TelemetryCounters {
   late = 0;
   derived = 0;
   derivedRefused = 0;
+  /** Facts of units that carried no known shipment: not told as events. */
+  derivedWithoutShipment = 0;
   readonly refused = new Map<string, number>();
   readonly handlerErrors = new Map<string, number>();
 
@@ -29,6 +31,7 @@ export class TelemetryCounters {
       late: this.late,
       derived: this.derived,
       derivedRefused: this.derivedRefused,
+      derivedWithoutShipment: this.derivedWithoutShipment,
       refused: Object.fromEntries(this.refused),
       handlerErrors: Object.fromEntries(this.handlerErrors),
     };

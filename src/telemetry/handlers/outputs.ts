@@ -74,6 +74,12 @@ export async function captureDerivedEvents(batch: TelemetryBatch, deps: Pipeline
   for (const item of current(batch)) {
     const events = eventsOf(item);
     if (events.length === 0) continue;
+    // A unit that carries no shipment the read model knows (not loaded yet, or between shipments):
+    // its events would belong to nobody. The positions are kept; the facts are not told.
+    if (item.subject?.shipmentId === undefined) {
+      deps.counters.derivedWithoutShipment += events.length;
+      continue;
+    }
     const owner = item.device!.ownerId;
     for (const event of events) batch.derived.push({ ownerId: owner, deviceId: item.position.deviceId, unitEpc: item.attachment!.unitEpc, event });
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), ...events]);
