@@ -78,3 +78,19 @@ export function newPublicLinkToken(): { token: string; tokenHash: string } {
   const token = randomSecret();
   return { token, tokenHash: sha256Hex(token) };
 }
+
+/** Device tokens read `krvd_<secret>`: the prefix tells the authentication layer to leave them to the telemetry routes. */
+export const DEVICE_TOKEN_PREFIX = 'krvd_';
+
+/** A new device credential: the token the device sends (shown once) and the hash the store keeps. */
+export function newDeviceToken(): { token: string; tokenHash: string } {
+  const secret = randomSecret();
+  return { token: `${DEVICE_TOKEN_PREFIX}${secret}`, tokenHash: sha256Hex(secret) };
+}
+
+/** The hash under which a presented device token is stored, or undefined when it does not have the shape of one. */
+export function deviceTokenHash(token: string): string | undefined {
+  if (!token.startsWith(DEVICE_TOKEN_PREFIX)) return undefined;
+  const secret = token.slice(DEVICE_TOKEN_PREFIX.length);
+  return SECRET_PATTERN.test(secret) ? sha256Hex(secret) : undefined;
+}

@@ -34,6 +34,8 @@ import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 import { shipmentsRoutes } from './routes/shipments.routes.js';
 import { registrationChangesRoutes } from './routes/registration-changes.routes.js';
+import { devicesRoutes } from './routes/devices.routes.js';
+import { telemetryRoutes } from './routes/telemetry.routes.js';
 
 // ajv-formats is CommonJS: its plugin is the module's `default` export, typed for its own options.
 type AjvPlugin = NonNullable<NonNullable<FastifyServerOptions['ajv']>['plugins']>[number];
@@ -110,6 +112,8 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(statusRoutes(deps), { prefix: '/api/status' });
   await app.register(governanceRoutes(deps), { prefix: '/api/governance' });
   await app.register(auditRoutes(deps), { prefix: '/api/audit' });
+  await app.register(devicesRoutes(deps), { prefix: '/api' });
+  await app.register(telemetryRoutes(deps), { prefix: '/api' });
   await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -11,6 +11,9 @@ import type { StartupGate } from '../runtime/startup-gate.js';
 import type { EventQueryService } from '../query/event-query-service.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/store.js';
+import type { DeviceService } from '../telemetry/device-service.js';
+import type { LiveFeed } from '../telemetry/live-feed.js';
+import type { TelemetryService } from '../telemetry/telemetry-service.js';
 
 export interface ApiDeps {
   config: KarvonConfig;
@@ -28,4 +31,9 @@ export interface ApiDeps {
   access: AccessService;
   audit: AuditLog;
   governance: GovernanceService;
+  devices: DeviceService;
+  telemetry: TelemetryService;
+  liveFeed: LiveFeed;
+  /** Where telemetry is read over MQTT (undefined: no MQTT in this process). */
+  mqttUrl?: () => string | undefined;
 }

@@ -16,6 +16,8 @@ export interface BusTopics {
     /** The organisation that captured them (absent for local imports, the simulator and the demo). */
     capturedBy?: string;
   };
+  /** Positions are durable in the store up to this sequence of the positions log (a wake-up for its followers: the live feed). */
+  'telemetry.stored': { lastSequence: number };
   /** A capture job ended, successfully or not. */
   'capture.job-finished': { captureJobID: string; status: 'success' | 'failed' };
 }

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerAccessCommands } from './access.command.js';
 import { registerAuditCommand } from './audit.command.js';
 import { registerExportCommand } from './export.command.js';
+import { registerDeviceCommands } from './device.command.js';
 import { registerGovernanceCommands } from './governance.command.js';
 import { registerHashCommand } from './hash.command.js';
 import { registerImportCommand } from './import.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerFollowersCommand(program);
   registerAccessCommands(program);
   registerGovernanceCommands(program);
+  registerDeviceCommands(program);
   registerAuditCommand(program);
   return program;
 }

@@ -27,6 +27,8 @@ export function registerServeCommand(program: Command): void {
       const resumed = await runtime.capture.resumeUnfinished();
       if (resumed > 0) app.log.info(`resumed ${resumed} unfinished capture job(s)`);
       await app.listen({ port: config.port, host: config.host });
+      // Telemetry's background work (signal watch, retention, live feed) and MQTT start with the server.
+      await runtime.startTelemetry();
       app.log.info(`Karvon serves http://localhost:${config.port} (store: ${describeDatabase(config.database)}): the web app at /, API docs at /docs`);
       let demo: RunningDemo | undefined;
       const shutdown = async (signal: string) => {

@@ -52,6 +52,20 @@ export interface KarvonConfig {
   readonly trustProxy: boolean;
   /** The Ed25519 key that signs the audit log's tree heads (outside the database; default in the data folder). */
   readonly auditKeyFile: string;
+  /** The MQTT broker Karvon subscribes to for telemetry (mqtt:// or mqtts://); unset: the in-process broker. */
+  readonly mqttUrl?: string;
+  /** Port of the in-process MQTT broker when mqttUrl is unset; 0 runs none. */
+  readonly mqttPort: number;
+  /** Days positions are kept (the latest position of each device is always kept). */
+  readonly telemetryRetentionDays: number;
+  /** Distance from its corridor (km) beyond which a unit has left its route. */
+  readonly routeDeviationKm: number;
+  /** Per-corridor thresholds overriding routeDeviationKm. */
+  readonly routeDeviationKmByCorridor: Readonly<Record<string, number>>;
+  /** How far in the future (by the server's clock) a reading's fix time may be, in seconds. */
+  readonly telemetryMaxFutureSeconds: number;
+  /** Readings one device may send per minute on average (bursts of 1,000 allowed). */
+  readonly deviceReadingsPerMinute: number;
 }
 
 /** The audit signing key's file name in the data folder when KARVON_AUDIT_KEY_FILE is not set. */
@@ -117,6 +131,24 @@ function databaseUrl(raw: string): DatabaseLocation {
   }
 }
 
+function mqttUrl(raw: string): string | undefined {
+  const value = raw.trim();
+  if (value === '') return undefined;
+  if (!/^mqtts?:\/\/[^\s/]+/.test(value)) throw new ConfigValueError(`must be an mqtt:// or mqtts:// URL (e.g. mqtt://localhost:1883), not '${value}'`);
+  return value;
+}
+
+/** `corridor-id=km,other-id=km`: per-corridor route deviation thresholds. */
+function corridorKilometres(raw: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of raw.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const m = /^([a-z0-9-]+)=(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m || Number(m[2]) <= 0) throw new ConfigValueError(`must list corridor=kilometres pairs separated by commas (e.g. cku-road-torugart=30), not '${part}'`);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
 function nonEmpty(raw: string): string {
   if (raw.trim() === '') throw new ConfigValueError('must not be empty');
   return raw;
@@ -163,6 +195,13 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     // Resolved against the data folder in loadConfig when unset.
     parse: (raw) => (raw.trim() === '' ? '' : path.resolve(raw.trim())),
   },
+  { name: 'KARVON_MQTT_URL', key: 'mqttUrl', default: '', description: 'MQTT broker Karvon subscribes to for telemetry (karvon/devices/+/telemetry), e.g. mqtt://localhost:1883 for Mosquitto. Unset: Karvon runs its own broker in the process on KARVON_MQTT_PORT', parse: mqttUrl },
+  { name: 'KARVON_MQTT_PORT', key: 'mqttPort', default: '1883', description: 'TCP port of the in-process MQTT broker when KARVON_MQTT_URL is unset; 0 runs none', parse: integer(0, 65535) },
+  { name: 'KARVON_TELEMETRY_RETENTION_DAYS', key: 'telemetryRetentionDays', default: '90', description: "Days positions are kept (each device's latest position is always kept)", parse: integer(1, 36_500) },
+  { name: 'KARVON_ROUTE_DEVIATION_KM', key: 'routeDeviationKm', default: '50', description: 'Distance from its corridor in km beyond which a unit has left its route (the EAEU seals use 50 km)', parse: integer(1, 10_000) },
+  { name: 'KARVON_ROUTE_DEVIATION_KM_BY_CORRIDOR', key: 'routeDeviationKmByCorridor', default: '', description: 'Per-corridor route deviation thresholds as corridor=km pairs separated by commas (e.g. cku-road-torugart=30)', parse: corridorKilometres },
+  { name: 'KARVON_TELEMETRY_MAX_FUTURE_SECONDS', key: 'telemetryMaxFutureSeconds', default: '300', description: "Seconds a reading's fix time may lie after the server's clock; later readings are refused", parse: integer(0, 86_400) },
+  { name: 'KARVON_DEVICE_READINGS_PER_MINUTE', key: 'deviceReadingsPerMinute', default: '120', description: 'Readings one device may send per minute on average (a burst of 1,000 is allowed, for trackers sending what they kept out of coverage); more are refused', parse: integer(1, 1_000_000) },
 ];
 
 /** Raised when the environment holds bad values; lists every bad variable. */

@@ -17,6 +17,10 @@ import { DailyEventCount } from '../projections/daily-event-count.js';
 import { ShipmentProjection } from '../projections/shipment-projection.js';
 import { ShipmentQueries } from '../projections/shipment-queries.js';
 import { StartupGate } from './startup-gate.js';
+import { DeviceService } from '../telemetry/device-service.js';
+import { LiveFeed } from '../telemetry/live-feed.js';
+import { MqttTelemetry } from '../telemetry/mqtt-telemetry.js';
+import { TelemetryService } from '../telemetry/telemetry-service.js';
 import { EventQueryService } from '../query/event-query-service.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -45,6 +49,21 @@ export interface Runtime {
   audit: AuditLog;
   /** Member states, the chair, proposals and votes. */
   governance: GovernanceService;
+  /** Trackers and e-seals: registration, credentials, attachment to units. */
+  devices: DeviceService;
+  /** The telemetry pipeline: every way in hands its readings to telemetry.ingest. */
+  telemetry: TelemetryService;
+  /** Positions and derived events pushed to the viewers that may see them (follows the positions log). */
+  liveFeed: LiveFeed;
+  /**
+   * Starts what a server runs beside the HTTP routes: the signal watch and retention, the live feed,
+   * and MQTT (the broker of KARVON_MQTT_URL, or one in this process on KARVON_MQTT_PORT).
+   */
+  startTelemetry(): Promise<void>;
+  /** Where telemetry is read over MQTT once started (undefined: no MQTT). */
+  mqttUrl(): string | undefined;
+  /** The MQTT side once started (the demo publishes through it). */
+  mqtt(): MqttTelemetry | undefined;
   close(): Promise<void>;
 }
 
@@ -124,6 +143,20 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   }
   const access = new AccessService({ store, config, audit, now });
   const governance = new GovernanceService({ store, audit, now });
+  const devices = new DeviceService({ store, audit, now });
+  const telemetry = new TelemetryService(
+    { store, bus, capture, shipments, logger: { warn: (d, m) => logger.warn(d, m), error: (d, m) => (options.onError ? onError(d['err'] ?? d, m) : logger.error(d, m)) }, now },
+    {
+      maxFutureSeconds: config.telemetryMaxFutureSeconds,
+      routeDeviationKm: config.routeDeviationKm,
+      routeDeviationKmByCorridor: config.routeDeviationKmByCorridor,
+      readingsPerMinutePerDevice: config.deviceReadingsPerMinute,
+      retentionDays: config.telemetryRetentionDays,
+    },
+  );
+  const liveFeed = new LiveFeed({ store, bus, subjects: telemetry.subjects, onError: (error) => onError(error, 'live feed') });
+  let mqtt: MqttTelemetry | undefined;
+  let telemetryStarted = false;
   const openedStore = store;
   return {
     config,
@@ -138,7 +171,33 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     access,
     audit,
     governance,
+    devices,
+    telemetry,
+    liveFeed,
+    async startTelemetry() {
+      if (telemetryStarted) return;
+      telemetryStarted = true;
+      await telemetry.start();
+      await liveFeed.start();
+      const broker = new MqttTelemetry({ telemetry, store: openedStore, access, logger, now });
+      try {
+        if (config.mqttUrl) await broker.connect(config.mqttUrl);
+        else if (config.mqttPort > 0) await broker.startBroker(config.mqttPort);
+        else return;
+        mqtt = broker;
+      } catch (error) {
+        // A server without MQTT still takes telemetry over HTTP: say why and carry on.
+        const where = config.mqttUrl ? `the broker at ${config.mqttUrl.replace(/\/\/[^@/]*@/, '//***@')}` : `port ${config.mqttPort}`;
+        logger.warn({ err: error }, `telemetry: no MQTT (${where}: ${error instanceof Error ? error.message : String(error)}); set KARVON_MQTT_URL to a running broker, or KARVON_MQTT_PORT to a free port (0: none)`);
+        await broker.close().catch(() => {});
+      }
+    },
+    mqttUrl: () => mqtt?.url,
+    mqtt: () => mqtt,
     async close() {
+      await mqtt?.close();
+      await liveFeed.stop();
+      await telemetry.stop();
       await capture.idle();
       // What was captured is folded before the store closes; a failing follower was reported already.
       if (tracking) await followers.caughtUp().catch(() => {});

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { EpcisEvent } from '../epcis/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { seedDemoGovernance, seedDemoOrganisations } from './demo-organisations.js';
+import { demoTelemetryPlayer, seedDemoDevices, type DemoTelemetryPlayer } from './demo-telemetry.js';
 import { simulate } from './simulate.js';
 
 export interface DemoSettings {
@@ -46,6 +47,8 @@ export interface RunningDemo {
 
 const DAY_MS = 86_400_000;
 const DOCUMENT_SIZE = 500;
+/** Hours of readings sent as history at start: enough for tracks on the map, not millions of readings. */
+const TELEMETRY_HISTORY_HOURS = 6;
 
 /**
  * Holds the runtime's readiness (/ready) from now until the demo has seeded its organisations, users
@@ -86,7 +89,15 @@ export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (
     fs.writeFileSync(file, JSON.stringify(demo, null, 2));
     log(`demo: ${created} organisations of the six member states created, each with a demo sign-in (see docs/demo.md)`);
   }
-  const { events } = simulate({ shipments: demo.shipments, days: demo.days * 2, seed: demo.seed, start: new Date(demo.start) });
+  // Border arrivals and crossings of the last hours and of the live part come from the e-seals' positions.
+  const telemetryFrom = Date.now() - TELEMETRY_HISTORY_HOURS * 3_600_000;
+  const { events, telemetry, end } = simulate({
+    shipments: demo.shipments,
+    days: demo.days * 2,
+    seed: demo.seed,
+    start: new Date(demo.start),
+    telemetry: { from: new Date(telemetryFrom), deriveBorderEvents: true },
+  });
   const capture = async (batch: EpcisEvent[]) => {
     const doc = { namespaces: {}, type: 'EPCISDocument' as const, schemaVersion: '2.0', creationDate: new Date().toISOString(), events: batch };
     return runtime.capture.captureDocument(doc, { binding: 'json', errorBehaviour: 'proceed' });
@@ -103,6 +114,17 @@ export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (
   }
   log(`demo: ${demo.shipments} simulated shipments since ${demo.start}; ${historyCaptured} events captured as history, ${events.length - next} to come live`);
 
+  // Telemetry: the e-seals, their attachments, and the last hours of readings, once the read model
+  // knows the shipments they belong to.
+  let player: DemoTelemetryPlayer | undefined;
+  if (telemetry) {
+    const devices = await seedDemoDevices(runtime, telemetry, startedAt);
+    await runtime.followers.caughtUp().catch(() => {});
+    player = await demoTelemetryPlayer(runtime, telemetry, telemetryFrom, end.getTime());
+    await player.playUntil(startedAt);
+    log(`demo: ${telemetry.devices.length} e-seals (${devices} new) report positions; border arrivals and crossings now come from them`);
+  }
+
   // Live: simulated time runs `speed` times faster than the clock from now on.
   const simNow = () => startedAt + (Date.now() - startedAt) * settings.speed;
   let stopped = false;
@@ -111,11 +133,14 @@ export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (
   const tick = () => {
     running = (async () => {
       const due: EpcisEvent[] = [];
-      while (next < events.length && Date.parse(events[next]!.eventTime) <= simNow() && due.length < DOCUMENT_SIZE) due.push(events[next++]!);
+      const now = simNow();
+      while (next < events.length && Date.parse(events[next]!.eventTime) <= now && due.length < DOCUMENT_SIZE) due.push(events[next++]!);
       if (due.length > 0) await capture(due);
-      if (stopped || next >= events.length) return;
-      const wait = (Date.parse(events[next]!.eventTime) - simNow()) / settings.speed;
-      timer = setTimeout(tick, Math.min(Math.max(wait, 50), 60_000));
+      await player?.playUntil(now);
+      if (stopped || (next >= events.length && !player)) return;
+      // Readings come every few minutes per device, thousands of devices: look again within seconds.
+      const wait = next < events.length ? (Date.parse(events[next]!.eventTime) - simNow()) / settings.speed : 60_000;
+      timer = setTimeout(tick, Math.min(Math.max(wait, 50), player ? 5_000 : 60_000));
     })().catch((error: unknown) => runtime.logger.error({ err: error, context: 'demo' }, 'demo: live playback stopped'));
   };
   tick();
@@ -126,6 +151,7 @@ export async function startDemo(runtime: Runtime, settings: DemoSettings, log: (
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await player?.close();
     },
   };
 }

@@ -30,9 +30,10 @@ export interface SimulationOptions {
 }
 
 /**
- * The telemetry of a simulation. Given at all, it leaves out the `position-reported` events (the
- * readings stand for them); with `deriveBorderEvents` it also leaves out arrivals at and passages of
- * border crossings and ports, which the telemetry pipeline then derives from the readings.
+ * The telemetry of a simulation. Given at all, it leaves out the `position-reported` events within
+ * the readings' window [from, to] (the readings stand for them there); with `deriveBorderEvents` it
+ * also leaves out, within that window, arrivals at and passages of border crossings and ports, which
+ * the telemetry pipeline then derives from the readings.
  */
 export interface TelemetryOptions {
   /** Seconds between two readings of a device; default 300. */

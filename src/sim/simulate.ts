@@ -158,9 +158,12 @@ export function simulate(options: SimulationOptions): SimulationResult {
     for (const [shipment, timeline] of journey.timelines) journeys.push({ shipment, index: indexOf.get(shipment)!, route: convoy.route, timeline });
   }
   const replaced = options.telemetry ? replacedByTelemetry(options.telemetry) : new Set<string>();
+  // Readings stand for these events only where there are readings: outside the window, the events stay.
+  const readingsFrom = options.telemetry?.from?.getTime() ?? start;
+  const readingsTo = options.telemetry?.to?.getTime() ?? end;
   const events = timed
     .map((t, order) => ({ ...t, order }))
-    .filter((t) => t.at >= start && t.at <= end && !replaced.has(t.event['krv:movementStep'] as string))
+    .filter((t) => t.at >= start && t.at <= end && !(replaced.has(t.event['krv:movementStep'] as string) && t.at >= readingsFrom && t.at <= readingsTo))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map((t) => t.event);
   const result = { shipments, events, start: new Date(start), end: new Date(end) };

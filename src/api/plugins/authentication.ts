@@ -13,6 +13,7 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DEVICE_TOKEN_PREFIX } from '../../access/tokens.js';
 import { KarvonError } from '../../errors.js';
 import type { ApiDeps } from '../deps.js';
 
@@ -23,6 +24,11 @@ declare module 'fastify' {
      * not checked there, or a browser with an expired cookie could never sign in again.
      */
     replacesSession?: boolean;
+    /**
+     * The route takes device tokens (`krvd_...`, src/telemetry/): such a bearer token is left to the
+     * route, which knows the devices; API keys and sessions are checked here as everywhere.
+     */
+    deviceCredentials?: boolean;
   }
 }
 
@@ -52,6 +58,7 @@ export function registerAuthentication(app: FastifyInstance, deps: ApiDeps): voi
     if (authorization !== undefined) {
       const bearer = /^Bearer +(\S+) *$/i.exec(authorization);
       if (!bearer) throw refuse(reply, new KarvonError('KRV_UNAUTHORIZED', 'The Authorization header must read "Bearer <API key>"'));
+      if (config?.deviceCredentials === true && bearer[1]!.startsWith(DEVICE_TOKEN_PREFIX)) return;
       try {
         request.principal = await deps.access.authenticateBearer(bearer[1]!, request.ip);
       } catch (error) {

@@ -17,6 +17,8 @@ export interface IndexedPlace {
   readonly countries: readonly string[];
   /** The SGLN derived events name the place by (readPoint and bizLocation). */
   readonly sgln?: string;
+  /** The modes the place serves (a road crossing and a rail crossing may share one geofence); absent: any. */
+  readonly modes?: readonly string[];
 }
 
 /** Metres per degree of latitude on the sphere the haversine uses. */
@@ -29,7 +31,7 @@ export function referencePlaces(): IndexedPlace[] {
   const places: IndexedPlace[] = [];
   for (const location of referenceData().locations.values()) {
     if (location.kind === 'city') continue;
-    places.push({ id: location.id, kind: location.kind, name: location.names.en, geofence: location.geofence, countries: location.countries, sgln: location.sgln });
+    places.push({ id: location.id, kind: location.kind, name: location.names.en, geofence: location.geofence, countries: location.countries, sgln: location.sgln, modes: location.modes });
   }
   return places;
 }
@@ -119,6 +121,11 @@ export class GeofenceIndex {
       if (entry.contains(lon, lat)) found.push(entry.place);
     }
     return found;
+  }
+
+  /** The place with this id, if indexed. */
+  get(id: string): IndexedPlace | undefined {
+    return this.#entries.get(id)?.place;
   }
 
   get size(): number {
