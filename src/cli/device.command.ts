@@ -40,7 +40,8 @@ export function registerDeviceCommands(program: Command): void {
           ...(options.period !== undefined ? { reportingPeriodS: Number(options.period) } : {}),
           ...(options.name !== undefined ? { name: options.name } : {}),
         });
-        process.stdout.write(`Registered ${created.kind} ${created.id} of ${created.ownerId} (reports every ${created.reportingPeriodS} s).\nIts token (shown once): ${token}\n`);
+        console.log(`registered ${created.kind} ${created.id} of ${created.ownerId} (reports every ${created.reportingPeriodS} s)`);
+        console.log(`its token (shown once): ${token}`);
       }));
   withDataDirOption(device.command('attach'))
     .description('Attach a device to a container, wagon, truck or trailer')
@@ -57,7 +58,7 @@ export function registerDeviceCommands(program: Command): void {
           ...(options.country ? { country: options.country } : {}),
           ...(options.from ? { from: options.from } : {}),
         });
-        process.stdout.write(`Attached ${a.deviceId} to ${a.unitKind} ${a.unitId} from ${when(a.from)}.\n`);
+        console.log(`attached ${a.deviceId} to ${a.unitKind} ${a.unitId} from ${when(a.from)}`);
       }));
   withDataDirOption(device.command('detach'))
     .description('Detach a device from its unit')
@@ -66,7 +67,7 @@ export function registerDeviceCommands(program: Command): void {
     .action(async (options: { id: string; at?: string } & DataDirOption) =>
       withRuntime(options, async (runtime) => {
         const a = await runtime.devices.detach('cli', options.id, options.at);
-        process.stdout.write(`Detached ${a.deviceId} from ${a.unitKind} ${a.unitId} at ${when(a.to)}.\n`);
+        console.log(`detached ${a.deviceId} from ${a.unitKind} ${a.unitId} at ${when(a.to)}`);
       }));
   withDataDirOption(device.command('list'))
     .description('List devices, with what each is attached to now')
@@ -77,8 +78,8 @@ export function registerDeviceCommands(program: Command): void {
         const open = await runtime.store.telemetry.devices.openAttachments(devices.map((d) => d.id));
         for (const d of devices.map(deviceView)) {
           const a = open.get(d.id);
-          process.stdout.write(`${d.id}\t${d.kind}\t${d.ownerId}\t${d.status}\t${a ? `${a.unitKind} ${a.unitId} since ${when(a.from)}` : 'not attached'}\n`);
+          console.log(`${d.id}\t${d.kind}\t${d.ownerId}\t${d.status}\t${a ? `${a.unitKind} ${a.unitId} since ${when(a.from)}` : 'not attached'}`);
         }
-        if (devices.length === 0) process.stdout.write('No devices.\n');
+        if (devices.length === 0) console.log('no devices');
       }));
 }

@@ -64,7 +64,7 @@ export const REGISTER_DEVICE_SCHEMA = {
       reportingPeriodS: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400, description: 'Seconds between reports (default 60 for a tracker, 300 for a seal)' })),
       name: Type.Optional(Type.String({ maxLength: 200 })),
     },
-    { additionalProperties: false, examples: [{ id: 'seal-MSCU1234565', kind: 'e-seal', reportingPeriodS: 300 }] },
+    { additionalProperties: false, examples: [{ id: 'seal-MSCU1234566', kind: 'e-seal', reportingPeriodS: 300 }] },
   ),
   response: { 201: WithToken, ...PROBLEM_RESPONSES },
 };
@@ -121,7 +121,7 @@ export const ATTACH_SCHEMA = {
       country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'Country of the plate (trucks and trailers)' })),
       from: Type.Optional(DateTime('When it was attached (default now)')),
     },
-    { additionalProperties: false, examples: [{ unitKind: 'container', unitId: 'MSCU1234565' }] },
+    { additionalProperties: false, examples: [{ unitKind: 'container', unitId: 'MSCU1234566' }] },
   ),
   response: { 201: AttachmentSchema, ...PROBLEM_RESPONSES },
 };

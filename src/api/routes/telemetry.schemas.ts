@@ -52,7 +52,7 @@ export const TELEMETRY_BATCH_SCHEMA = {
   tags: TAGS,
   querystring: NoQuerySchema,
   body: Type.Object({ readings: Type.Array(ReadingSchema, { description: 'At most 10,000' }) }, {
-    examples: [{ readings: [{ deviceId: 'seal-MSCU1234565', fixTime: '2026-03-04T08:00:00Z', lat: 44.21, lon: 80.41, speedKmh: 0, sealCodes: [] }] }],
+    examples: [{ readings: [{ deviceId: 'seal-MSCU1234566', fixTime: '2026-03-04T08:00:00Z', lat: 44.21, lon: 80.41, speedKmh: 0, sealCodes: [] }] }],
   }),
   response: { 200: IngestResultSchema, ...PROBLEM_RESPONSES },
 };
