@@ -101,5 +101,7 @@ describe('an external broker (Mosquitto)', () => {
     expect(events.map((e) => (e as Record<string, unknown>)['krv:movementStep'])).toEqual(['seal-status']);
     expect(raisedSealCodes(events[0]!)).toEqual(['01', '07']);
     expect(await t.runtime.store.telemetry.positions.count()).toBe(2);
+    // The message that was not JSON: dropped and counted, nothing of it stored.
+    expect(t.runtime.telemetry.counters.refused.get('malformed')).toBe(1);
   });
 });
