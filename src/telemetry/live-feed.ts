@@ -83,7 +83,6 @@ export function liveUnit(position: StoredPosition, device: StoredDevice, attachm
 
 const POLL_MS = 2000;
 const PAGE = 5000;
-const DEVICE_FIELD = `${KARVON_NS}device`;
 
 function extension(event: EpcisEvent, name: string): unknown {
   const compact = (event as Record<string, unknown>)[`krv:${name}`];
@@ -189,5 +188,3 @@ export class LiveFeed {
     }
   }
 }
-
-export { DEVICE_FIELD };
