@@ -1,0 +1,63 @@
+/**
+ * The unit chosen on the map or in the list: which unit, its shipment (a link to its page), the
+ * shipment's status, its speed and when its device last fixed its position, and its seal's alarm
+ * in words when the seal reports one. It follows the unit as new positions arrive.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../i18n/format';
+import { hasSealAlarm, type LiveUnit } from '../../map/live-units';
+import { shipmentNumber, shipmentPath, StatusBadge } from '../shipments/shipmentText';
+import type { ShipmentStatus } from '../shipments/shipmentTypes';
+import { STATUSES } from '../shipments/shipmentTypes';
+import { speedText, unitName } from './unitText';
+
+export function UnitPanel({ unit, onClose }: { unit: LiveUnit; onClose: () => void }) {
+  const { t, i18n } = useTranslation(['live', 'shipments']);
+  const language = i18n.language;
+  const titleId = useId();
+  const status = (STATUSES as readonly string[]).includes(unit.status ?? '') ? (unit.status as ShipmentStatus) : undefined;
+  return (
+    <section className="card live-unit-panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{unitName(t, unit)}</h2>
+      <dl>
+        <dt>{t('panel.shipment')}</dt>
+        <dd>
+          {unit.shipmentId ? (
+            <Link to={shipmentPath(unit.shipmentId)} dir="ltr">
+              {shipmentNumber(unit.shipmentId)}
+            </Link>
+          ) : (
+            <span className="muted">{t('panel.noShipment')}</span>
+          )}
+        </dd>
+        <dt>{t('panel.status')}</dt>
+        <dd>{status ? <StatusBadge status={status} t={t} /> : <span className="muted">{unit.status ?? t('panel.noStatus')}</span>}</dd>
+        <dt>{t('panel.speed')}</dt>
+        <dd>{unit.speedKmh === undefined ? <span className="muted">{t('panel.noSpeed')}</span> : speedText(unit.speedKmh, language)}</dd>
+        <dt>{t('panel.lastFix')}</dt>
+        <dd>{formatDateTime(unit.fixTime, language)}</dd>
+        <dt>{t('panel.device')}</dt>
+        <dd>
+          <bdi dir="ltr">{unit.deviceId}</bdi> <span className="muted">({t(`deviceKind.${unit.deviceKind}`, { defaultValue: unit.deviceKind })})</span>
+        </dd>
+      </dl>
+      {hasSealAlarm(unit) && (
+        <div className="live-seal-alarm">
+          <p>
+            <strong>{t('panel.sealAlarm')}</strong>
+          </p>
+          <ul>
+            {unit.sealCodes!.map((code) => (
+              <li key={code}>{t(`seal.${code}`, { defaultValue: t('seal.unknown', { code }) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <button type="button" className="secondary" onClick={onClose}>
+        {t('panel.close')}
+      </button>
+    </section>
+  );
+}
