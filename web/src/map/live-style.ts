@@ -53,7 +53,6 @@ export function liveMapStyle(base: typeof baseMap, units: FeatureCollection<Poin
         filter: isCluster,
         paint: {
           'circle-color': LIVE_COLOURS.cluster,
-          'circle-opacity': 0.85,
           'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 100, 21, 1000, 26],
           'circle-stroke-color': ['case', ['>', ['get', 'alarms'], 0], LIVE_COLOURS.alarm, LIVE_COLOURS.halo],
           'circle-stroke-width': ['case', ['>', ['get', 'alarms'], 0], 3, 2],

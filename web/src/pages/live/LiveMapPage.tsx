@@ -59,7 +59,7 @@ export default function LiveMapPage() {
         <Suspense fallback={<p role="status">{t('mapLoading')}</p>}>
           <LiveMap label={t('mapLabel')} units={live.units} {...(selection ? { selected: selection } : {})} onSelect={selectOnMap} />
         </Suspense>
-        {selected && <UnitPanel unit={selected} onClose={() => setSelection(undefined)} />}
+        {selected && <UnitPanel unit={selected} takeFocus={selection!.bringIntoView} onClose={() => setSelection(undefined)} />}
       </div>
       {live.state === 'ready' && count > 0 && (
         <section aria-labelledby={listTitleId} className="live-units">

@@ -23,6 +23,8 @@ const isStatus = (status: string | undefined): status is ShipmentStatus => (STAT
 
 export function UnitList({ units, labelledBy, onSelect }: Props) {
   const { t, i18n } = useTranslation(['live', 'shipments']);
+  // The status badge reads its words from the Shipments list's namespace.
+  const { t: shipmentsT } = useTranslation('shipments');
   const language = i18n.language;
   const rows = useMemo(() => [...units].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.deviceId.localeCompare(b.deviceId)), [units]);
   const columns = useMemo<Column<LiveUnit>[]>(
@@ -56,7 +58,7 @@ export function UnitList({ units, labelledBy, onSelect }: Props) {
         width: 'minmax(9rem, 1fr)',
         render: (unit) => (
           <>
-            {isStatus(unit.status) ? <StatusBadge status={unit.status} t={t} /> : <span className="muted">{unit.status ?? t('panel.noStatus')}</span>}
+            {isStatus(unit.status) ? <StatusBadge status={unit.status} t={shipmentsT} /> : <span className="muted">{unit.status ?? t('panel.noStatus')}</span>}
             {hasSealAlarm(unit) && <div className="live-seal-alarm-note">{t('list.sealAlarm')}</div>}
           </>
         ),
@@ -64,7 +66,7 @@ export function UnitList({ units, labelledBy, onSelect }: Props) {
       { id: 'speed', header: t('list.speed'), width: 'minmax(6rem, 0.7fr)', render: (unit) => (unit.speedKmh === undefined ? '' : speedText(unit.speedKmh, language)) },
       { id: 'fix', header: t('list.lastFix'), width: 'minmax(9rem, 1fr)', render: (unit) => formatShortDateTime(unit.fixTime, language) },
     ],
-    [t, language, onSelect],
+    [t, shipmentsT, language, onSelect],
   );
   return <VirtualTable columns={columns} rows={rows} rowKey={(unit) => unit.deviceId} labelledBy={labelledBy} rowCount={rows.length} estimateRowHeight={48} className="live-unit-list" />;
 }

@@ -3,7 +3,7 @@
  * shipment's status, its speed and when its device last fixed its position, and its seal's alarm
  * in words when the seal reports one. It follows the unit as new positions arrive.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
@@ -13,14 +13,21 @@ import type { ShipmentStatus } from '../shipments/shipmentTypes';
 import { STATUSES } from '../shipments/shipmentTypes';
 import { speedText, unitName } from './unitText';
 
-export function UnitPanel({ unit, onClose }: { unit: LiveUnit; onClose: () => void }) {
+/** `takeFocus`: the unit was chosen in the list below the map; the panel takes the focus (and so comes into view). */
+export function UnitPanel({ unit, takeFocus, onClose }: { unit: LiveUnit; takeFocus: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation(['live', 'shipments']);
+  // The status badge reads its words from the Shipments list's namespace.
+  const { t: shipmentsT } = useTranslation('shipments');
   const language = i18n.language;
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, [unit.deviceId, takeFocus]);
   const status = (STATUSES as readonly string[]).includes(unit.status ?? '') ? (unit.status as ShipmentStatus) : undefined;
   return (
     <section className="card live-unit-panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>{unitName(t, unit)}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>{unitName(t, unit)}</h2>
       <dl>
         <dt>{t('panel.shipment')}</dt>
         <dd>
@@ -33,7 +40,7 @@ export function UnitPanel({ unit, onClose }: { unit: LiveUnit; onClose: () => vo
           )}
         </dd>
         <dt>{t('panel.status')}</dt>
-        <dd>{status ? <StatusBadge status={status} t={t} /> : <span className="muted">{unit.status ?? t('panel.noStatus')}</span>}</dd>
+        <dd>{status ? <StatusBadge status={status} t={shipmentsT} /> : <span className="muted">{unit.status ?? t('panel.noStatus')}</span>}</dd>
         <dt>{t('panel.speed')}</dt>
         <dd>{unit.speedKmh === undefined ? <span className="muted">{t('panel.noSpeed')}</span> : speedText(unit.speedKmh, language)}</dd>
         <dt>{t('panel.lastFix')}</dt>
