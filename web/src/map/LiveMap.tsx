@@ -12,13 +12,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
 import type { LiveMapView } from './live-engine';
-import { STATUS_GROUPS, unitFeatures, type LiveUnit } from './live-units';
+import { STATUS_GROUPS, unitFeatures, type UnitOnMap } from './live-units';
 import './map.css';
 
 export interface LiveMapProps {
   /** The accessible name of the map. */
   readonly label: string;
-  readonly units: readonly LiveUnit[];
+  readonly units: readonly UnitOnMap[];
   /** The unit whose panel is open; bringIntoView when it was chosen elsewhere than on the map. */
   readonly selected?: { readonly deviceId: string; readonly bringIntoView: boolean };
   readonly onSelect: (deviceId: string) => void;
@@ -27,7 +27,7 @@ export interface LiveMapProps {
 type MapState = 'loading' | 'idle' | 'failed';
 
 /** Counts units drawn at another place than where they were first drawn. */
-function useMoves(units: readonly LiveUnit[]): number {
+function useMoves(units: readonly UnitOnMap[]): number {
   const first = useRef(new Map<string, string>());
   return useMemo(() => {
     let moved = 0;

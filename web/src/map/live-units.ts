@@ -4,10 +4,15 @@
  * list of units and the map show the same units.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { paths } from '../api/schema';
 
-/** A unit where its device last reported it (GET /api/live/units, and the live stream's "unit" events). */
-export type LiveUnit = paths['/api/live/units']['get']['responses']['200']['content']['application/json']['units'][number];
+/** What the map needs of a unit of GET /api/live/units (a LiveUnit, pages/live/liveTypes.ts). */
+export interface UnitOnMap {
+  readonly deviceId: string;
+  readonly status?: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly sealCodes?: readonly string[];
+}
 
 /**
  * Shipment statuses grouped the way the status badges colour them (shipments.css): on the move,
@@ -35,7 +40,7 @@ export function statusGroupOf(status: string | undefined): StatusGroup {
 }
 
 /** Whether the unit's e-seal reports anything but "all is well". */
-export function hasSealAlarm(unit: Pick<LiveUnit, 'sealCodes'>): boolean {
+export function hasSealAlarm(unit: Pick<UnitOnMap, 'sealCodes'>): boolean {
   return (unit.sealCodes?.length ?? 0) > 0;
 }
 
@@ -46,7 +51,7 @@ export interface UnitProperties {
   readonly alarm: 0 | 1;
 }
 
-export function unitFeatures(units: Iterable<LiveUnit>): FeatureCollection<Point, UnitProperties> {
+export function unitFeatures(units: Iterable<UnitOnMap>): FeatureCollection<Point, UnitProperties> {
   const features: Feature<Point, UnitProperties>[] = [];
   for (const unit of units) {
     features.push({

@@ -7,7 +7,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
-import { hasSealAlarm, type LiveUnit } from '../../map/live-units';
+import { hasSealAlarm } from '../../map/live-units';
+import type { LiveUnit } from './liveTypes';
 import { shipmentNumber, shipmentPath, StatusBadge } from '../shipments/shipmentText';
 import type { ShipmentStatus } from '../shipments/shipmentTypes';
 import { STATUSES } from '../shipments/shipmentTypes';
@@ -15,7 +16,7 @@ import { speedText, unitName } from './unitText';
 
 /** `takeFocus`: the unit was chosen in the list below the map; the panel takes the focus (and so comes into view). */
 export function UnitPanel({ unit, takeFocus, onClose }: { unit: LiveUnit; takeFocus: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation(['live', 'shipments']);
+  const { t, i18n } = useTranslation(['live', 'shipments', 'timeline']);
   // The status badge reads its words from the Shipments list's namespace.
   const { t: shipmentsT } = useTranslation('shipments');
   const language = i18n.language;
@@ -57,7 +58,8 @@ export function UnitPanel({ unit, takeFocus, onClose }: { unit: LiveUnit; takeFo
           </p>
           <ul>
             {unit.sealCodes!.map((code) => (
-              <li key={code}>{t(`seal.${code}`, { defaultValue: t('seal.unknown', { code }) })}</li>
+              // The seal's codes in the timeline's words for them.
+              <li key={code}>{t(`timeline:sealCode.${code}`, { defaultValue: t('sealUnknown', { code }) })}</li>
             ))}
           </ul>
         </div>

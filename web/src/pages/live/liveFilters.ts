@@ -3,12 +3,16 @@
  * view can be shared, reloaded and gone back to. The same filters go to the first picture
  * (GET /api/live/units) and to the live stream (GET /api/live), which filter on the server.
  */
-import type { paths } from '../../api/schema';
-
 export const LIVE_FILTER_KEYS = ['status', 'corridor', 'mode', 'country'] as const;
 export type LiveFilterKey = (typeof LIVE_FILTER_KEYS)[number];
 export type LiveFilters = Partial<Record<LiveFilterKey, string>>;
-export type LiveQuery = NonNullable<paths['/api/live/units']['get']['parameters']['query']>;
+/** The query of GET /api/live/units and GET /api/live (the typed client checks it against the API's). */
+export interface LiveQuery {
+  readonly status?: string;
+  readonly corridor?: string;
+  readonly mode?: 'road' | 'rail' | 'sea';
+  readonly country?: string;
+}
 
 export function liveFiltersOf(params: URLSearchParams): LiveFilters {
   const filters: LiveFilters = {};

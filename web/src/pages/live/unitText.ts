@@ -1,6 +1,6 @@
 /** How a unit of the live map reads to a person: its kind and number, its speed. */
 import type { TFunction } from 'i18next';
-import type { LiveUnit } from '../../map/live-units';
+import type { LiveUnit } from './liveTypes';
 
 /** "Container MSKU1234565": the kind in the page's language (the Shipments list's words), the number as written. */
 export function unitName(t: TFunction, unit: Pick<LiveUnit, 'unitKind' | 'unitId'>): string {

@@ -9,7 +9,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { api, problemText } from '../../api/client';
-import type { LiveUnit } from '../../map/live-units';
+import type { LiveUnit } from './liveTypes';
 import { queryString, type LiveQuery } from './liveFilters';
 
 /** How often the page is given the units that changed (milliseconds). */

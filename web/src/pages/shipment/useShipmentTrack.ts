@@ -5,30 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { LonLat } from '../../map/overlay';
-
-export interface ShipmentTrack {
-  readonly lines: readonly (readonly LonLat[])[];
-  readonly latest: { readonly lat: number; readonly lon: number; readonly fixTime: string };
-}
-
-interface TrackPoint {
-  readonly fixTime: string;
-  readonly lat: number;
-  readonly lon: number;
-}
-
-/** The lines and newest point of the devices' tracks; undefined when there is no point at all. */
-export function trackOf(tracks: readonly { readonly points: readonly TrackPoint[] }[]): ShipmentTrack | undefined {
-  let latest: TrackPoint | undefined;
-  const lines: LonLat[][] = [];
-  for (const track of tracks) {
-    if (track.points.length === 0) continue;
-    lines.push(track.points.map((p) => [p.lon, p.lat] as const));
-    for (const point of track.points) if (!latest || Date.parse(point.fixTime) > Date.parse(latest.fixTime)) latest = point;
-  }
-  return latest ? { lines, latest: { lat: latest.lat, lon: latest.lon, fixTime: latest.fixTime } } : undefined;
-}
+import { trackOf, type ShipmentTrack } from './track-lines';
 
 export function useShipmentTrack(shipmentId: string | undefined): ShipmentTrack | undefined {
   const [track, setTrack] = useState<ShipmentTrack>();
