@@ -10,8 +10,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapView } from './engine';
 import { buildOverlay, type LonLat, type StopState } from './overlay';
+import { useMapView } from './useMapView';
 import { loadCorridor, loadLocations, type ReferenceCorridor, type ReferenceLocation } from '../reference/reference-data';
 import './map.css';
 
@@ -40,9 +40,6 @@ export interface CorridorMapProps {
   /** Leave out the list of stops under the map, when the page lists them itself nearby. */
   readonly hideStopList?: boolean;
 }
-
-/** What the map is doing, on its container as data-map-state (tests wait for "idle"). */
-type MapState = 'loading' | 'idle' | 'failed';
 
 interface Reference {
   readonly locations: readonly ReferenceLocation[];
@@ -74,8 +71,6 @@ export default function CorridorMap({ label, corridorId, stops = NO_STOPS, posit
   const language = i18n.language;
   const dir = i18n.dir(language) === 'rtl' ? 'rtl' : 'ltr';
   const container = useRef<HTMLDivElement>(null);
-  const view = useRef<MapView>(undefined);
-  const [state, setState] = useState<MapState>('loading');
   const reference = useReference(corridorId);
 
   // Callers pass new arrays on every render: the map redraws when what they say changes.
@@ -89,38 +84,15 @@ export default function CorridorMap({ label, corridorId, stops = NO_STOPS, posit
   overlayRef.current = overlay;
   const ready = overlay !== undefined;
 
-  // The map itself: made once the reference data is here, made again for another language (its
-  // controls' words and their side change with it).
-  useEffect(() => {
-    const element = container.current;
-    if (!ready || !element) return;
-    let cancelled = false;
-    setState('loading');
-    Promise.all([import('./engine'), import('virtual:karvon-base-map')])
-      .then(([{ createMapView }, { default: baseMap }]) => {
-        if (cancelled) return;
-        view.current = createMapView(element, {
-          baseMap,
-          label,
-          dir,
-          compact,
-          strings: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
-          overlay: overlayRef.current!,
-          onIdle: () => !cancelled && setState('idle'),
-          onError: (error) => console.warn('The map reported an error', error),
-        });
-      })
-      .catch((error: unknown) => {
-        // No WebGL (or MapLibre failed to load): the list of stops still tells the story.
-        console.warn('The map could not be drawn', error);
-        if (!cancelled) setState('failed');
-      });
-    return () => {
-      cancelled = true;
-      view.current?.remove();
-      view.current = undefined;
-    };
-  }, [ready, label, dir, compact, t]);
+  // The map itself: made once the reference data is here, made again for another language.
+  const { view, state } = useMapView(
+    container,
+    ready,
+    () => import('./engine'),
+    ({ createMapView }, element, baseMap, events) =>
+      createMapView(element, { baseMap, label, dir, compact, strings: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') }, overlay: overlayRef.current!, ...events }),
+    [label, dir, compact, t],
+  );
 
   // New stops or position on a map already there: redraw, and fit the view to them.
   useEffect(() => {

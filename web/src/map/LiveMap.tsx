@@ -8,11 +8,11 @@
  * (loading, idle, failed), data-units (units drawn) and data-moved (units drawn somewhere else than
  * where the map first drew them: the map follows the devices).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
-import type { LiveMapView } from './live-engine';
 import { STATUS_GROUPS, unitFeatures, type UnitOnMap } from './live-units';
+import { useMapView } from './useMapView';
 import './map.css';
 
 export interface LiveMapProps {
@@ -23,8 +23,6 @@ export interface LiveMapProps {
   readonly selected?: { readonly deviceId: string; readonly bringIntoView: boolean };
   readonly onSelect: (deviceId: string) => void;
 }
-
-type MapState = 'loading' | 'idle' | 'failed';
 
 /** Counts units drawn at another place than where they were first drawn. */
 function useMoves(units: readonly UnitOnMap[]): number {
@@ -46,46 +44,32 @@ export default function LiveMap({ label, units, selected, onSelect }: LiveMapPro
   const language = i18n.language;
   const dir = i18n.dir(language) === 'rtl' ? 'rtl' : 'ltr';
   const container = useRef<HTMLDivElement>(null);
-  const view = useRef<LiveMapView>(undefined);
-  const [state, setState] = useState<MapState>('loading');
   const features = useMemo(() => unitFeatures(units), [units]);
   const moved = useMoves(units);
   // The map is made once per language; what it is given later goes through these.
   const latest = useRef({ features, onSelect, selected, units });
   latest.current = { features, onSelect, selected, units };
 
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    let cancelled = false;
-    setState('loading');
-    Promise.all([import('./live-engine'), import('virtual:karvon-base-map')])
-      .then(([{ createLiveMapView }, { default: baseMap }]) => {
-        if (cancelled) return;
-        view.current = createLiveMapView(element, {
-          baseMap,
-          label,
-          dir,
-          strings: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
-          units: latest.current.features,
-          formatCount: (count) => formatNumber(count, language),
-          onSelect: (deviceId) => latest.current.onSelect(deviceId),
-          onIdle: () => !cancelled && setState('idle'),
-          onError: (error) => console.warn('The map reported an error', error),
-        });
-        view.current.select(latest.current.selected?.deviceId);
-      })
-      .catch((error: unknown) => {
-        // No WebGL (or MapLibre failed to load): the list of units still tells where they are.
-        console.warn('The map could not be drawn', error);
-        if (!cancelled) setState('failed');
+  const { view, state } = useMapView(
+    container,
+    true,
+    () => import('./live-engine'),
+    ({ createLiveMapView }, element, baseMap, events) => {
+      const made = createLiveMapView(element, {
+        baseMap,
+        label,
+        dir,
+        strings: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
+        units: latest.current.features,
+        formatCount: (count) => formatNumber(count, language),
+        onSelect: (deviceId) => latest.current.onSelect(deviceId),
+        ...events,
       });
-    return () => {
-      cancelled = true;
-      view.current?.remove();
-      view.current = undefined;
-    };
-  }, [label, dir, language, t]);
+      made.select(latest.current.selected?.deviceId);
+      return made;
+    },
+    [label, dir, language, t],
+  );
 
   useEffect(() => {
     view.current?.show(features);
