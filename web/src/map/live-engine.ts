@@ -52,7 +52,7 @@ export function createLiveMapView(container: HTMLElement, options: LiveMapViewOp
       const label = document.createElement('span');
       label.className = 'live-map-cluster-count';
       label.textContent = text;
-      // The count under the map says how many units there are in words; this is for the eye.
+      // The page says how many units there are and lists them; this is for the eye.
       label.setAttribute('aria-hidden', 'true');
       labels.set(properties.cluster_id, new Marker({ element: label }).setLngLat([lon, lat]).addTo(map));
     }
