@@ -35,11 +35,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('The web app is not built: run `npm run build` (npm install does it) before the browser tests.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karvon-browser-'));
   const port = await freePort();
+  // The demo publishes its devices' readings to the in-process MQTT broker; this machine's Mosquitto holds 1883.
+  const mqttPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const server = spawn(process.execPath, [path.join(root, 'bin/karvon.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, KARVON_DATA_DIR: dataDir, KARVON_PORT: String(port), KARVON_HOST: '127.0.0.1', KARVON_DEMO_SHIPMENTS: DEMO_SHIPMENTS, KARVON_LOG_LEVEL: 'warn' },
+    env: { ...process.env, KARVON_DATA_DIR: dataDir, KARVON_PORT: String(port), KARVON_HOST: '127.0.0.1', KARVON_DEMO_SHIPMENTS: DEMO_SHIPMENTS, KARVON_MQTT_PORT: String(mqttPort), KARVON_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

@@ -2,7 +2,9 @@
 // its status, an arrival range for a stop still ahead and the timeline in plain language; opens the
 // raw EPCIS event behind an entry (JSON-LD, then XML); creates a public tracking link and revokes it;
 // reads the page in Arabic, right to left, with the timeline phrased in Arabic. Kazakhstan's customs
-// opens a shipment with pre-arrival data and sees its goods with HS codes.
+// opens a shipment with pre-arrival data and sees its goods with HS codes. The network operator sees
+// the track a moving shipment's e-seal reported drawn beside its planned route, and nothing of the
+// kind on a shipment no device reported for.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvasColours, launchBrowser, MAP_COLOURS, newContext, screenshot, seriousViolations, signIn } from './browser.js';
@@ -32,6 +34,9 @@ async function findShipment(page: Page, query: string, wanted: (detail: Detail) 
   }
   throw new Error(`no shipment of /api/shipments?${query} fits`);
 }
+
+/** The travelled track's colour on the map (web/src/map/style.ts). */
+const TRACK_COLOUR = [0x6d, 0x28, 0xd9] as const;
 
 const ENGLISH_SENTENCE = /\b(Departed|Position reported|Arrived|Crossed|Transit declaration|Released|Loaded|Unloaded|Transshipped|Delivered|Customs)\b/;
 
@@ -132,6 +137,49 @@ describe('the shipment page', () => {
     await page.goto(`/shipments/${encodeURIComponent('booking:NO-SUCH-BOOKING')}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Shipment not found' }).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('alert').innerText()).toContain('not yours to see');
+    await context.close();
+  });
+
+  it("draws the track a shipment's devices reported beside its planned route, and no track where none reported", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'karvon-operator@demo.karvon.org');
+    const pointsOf = async (id: string) => {
+      const body = (await (await page.request.get(`/api/shipments/${encodeURIComponent(id)}/track`)).json()) as { tracks: { points: unknown[] }[] };
+      return body.tracks.reduce((sum, track) => sum + track.points.length, 0);
+    };
+    const units = ((await (await page.request.get('/api/live/units?status=in-transit')).json()) as { units: { shipmentId?: string }[] }).units;
+    let tracked: string | undefined;
+    for (const { shipmentId } of units) if (shipmentId && (await pointsOf(shipmentId)) >= 5) {
+      tracked = shipmentId;
+      break;
+    }
+    expect(tracked).toBeDefined();
+    await page.goto(`/shipments/${encodeURIComponent(tracked!)}`);
+    await page.locator('.corridor-map-canvas[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+    const drawn = await canvasColours(page, { ...MAP_COLOURS, track: TRACK_COLOUR });
+    expect(drawn.near.track).toBeGreaterThan(20);
+    expect(drawn.near.current).toBeGreaterThan(20);
+    const legend = page.getByRole('list', { name: 'Map legend' });
+    expect(await legend.getByText('Travelled track').count()).toBe(1);
+    expect(await legend.getByText('Corridor route').count()).toBe(1);
+    expect(await page.getByText(/^Its devices last reported a position /).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'shipment-track');
+
+    // A shipment delivered before the demo's devices reported anything: its route and stops only.
+    const delivered = ((await (await page.request.get('/api/shipments?status=delivered&limit=50')).json()) as { shipments: { id: string }[] }).shipments;
+    let untracked: string | undefined;
+    for (const { id } of delivered) if ((await pointsOf(id)) === 0) {
+      untracked = id;
+      break;
+    }
+    expect(untracked).toBeDefined();
+    await page.goto(`/shipments/${encodeURIComponent(untracked!)}`);
+    await page.locator('.corridor-map-canvas[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+    expect((await canvasColours(page, { track: TRACK_COLOUR })).near.track).toBe(0);
+    expect(await legend.getByText('Travelled track').count()).toBe(0);
+    expect(await page.getByText(/^Its devices last reported a position /).count()).toBe(0);
     await context.close();
   });
 });

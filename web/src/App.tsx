@@ -21,12 +21,14 @@ const GovernancePage = lazy(() => import('./pages/governance/GovernancePage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
+const LiveMapPage = lazy(() => import('./pages/live/LiveMapPage'));
 
 /** The pages behind sign-in, by path. */
 const SIGNED_IN_PAGES: ReadonlyArray<readonly [string, React.ComponentType]> = [
   ['/', Home],
   ['/shipments', ShipmentsPage],
   ['/shipments/:id', ShipmentPage],
+  ['/live', LiveMapPage],
   ['/crossings', BoardPage],
   ['/capture', CapturePage],
   ['/keys', KeysPage],

@@ -18,6 +18,8 @@ const isAdmin = (me: Me) => me.role === 'admin' || has(me, 'admin');
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/shipments', label: 'nav.shipments', shownTo: () => true },
+  // Where units are now is for those who see shipments; the network's bodies see aggregates only (the API answers them nothing).
+  { to: '/live', label: 'nav.live', shownTo: (me) => kind(me) !== 'secretariat' && kind(me) !== 'council' },
   { to: '/crossings', label: 'nav.crossings', shownTo: (me) => kind(me) === 'customs-authority' || kind(me) === 'network-operator' || kind(me) === 'port' || kind(me) === 'railway' },
   { to: '/capture', label: 'nav.capture', shownTo: (me) => has(me, 'capture') },
   // Corridor statistics are aggregates for the network's bodies and the national coordinators (the API refuses others).

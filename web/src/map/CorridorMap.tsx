@@ -1,6 +1,7 @@
 /**
  * The corridor map (issue 12): MapLibre GL over an offline base map built from world-atlas, with the
- * corridor's route line, its stops by state, the other crossings and ports, and where the goods are.
+ * corridor's route line, its stops by state, the other crossings and ports, where the goods are and
+ * the track their devices reported.
  * Beside it a legend in words and the list of stops with their states, the map's text alternative.
  *
  * Pages load this module lazily (React.lazy(() => import('../../map/CorridorMap'))), and this module
@@ -9,8 +10,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapView } from './engine';
-import { buildOverlay, type StopState } from './overlay';
+import { buildOverlay, type LonLat, type StopState } from './overlay';
+import { useMapView } from './useMapView';
 import { loadCorridor, loadLocations, type ReferenceCorridor, type ReferenceLocation } from '../reference/reference-data';
 import './map.css';
 
@@ -32,14 +33,13 @@ export interface CorridorMapProps {
   readonly stops?: readonly MapStop[];
   /** The last known position, when the goods are between places. */
   readonly position?: { readonly lat: number; readonly lon: number };
+  /** The travelled track, one line of [lon, lat] per device (the same array until it changes: the map redraws when it is another). */
+  readonly track?: readonly (readonly LonLat[])[];
   /** A small map (the public tracking page) rather than a page-wide one. */
   readonly compact?: boolean;
   /** Leave out the list of stops under the map, when the page lists them itself nearby. */
   readonly hideStopList?: boolean;
 }
-
-/** What the map is doing, on its container as data-map-state (tests wait for "idle"). */
-type MapState = 'loading' | 'idle' | 'failed';
 
 interface Reference {
   readonly locations: readonly ReferenceLocation[];
@@ -47,6 +47,7 @@ interface Reference {
 }
 
 const NO_STOPS: readonly MapStop[] = [];
+const NO_TRACK: readonly (readonly LonLat[])[] = [];
 const STATES: readonly StopState[] = ['passed', 'current', 'next'];
 
 function useReference(corridorId: string | undefined): Reference | 'failed' | undefined {
@@ -65,58 +66,33 @@ function useReference(corridorId: string | undefined): Reference | 'failed' | un
   return reference;
 }
 
-export default function CorridorMap({ label, corridorId, stops = NO_STOPS, position, compact = false, hideStopList = false }: CorridorMapProps) {
+export default function CorridorMap({ label, corridorId, stops = NO_STOPS, position, track = NO_TRACK, compact = false, hideStopList = false }: CorridorMapProps) {
   const { t, i18n } = useTranslation('map');
   const language = i18n.language;
   const dir = i18n.dir(language) === 'rtl' ? 'rtl' : 'ltr';
   const container = useRef<HTMLDivElement>(null);
-  const view = useRef<MapView>(undefined);
-  const [state, setState] = useState<MapState>('loading');
   const reference = useReference(corridorId);
 
   // Callers pass new arrays on every render: the map redraws when what they say changes.
   const stopsKey = JSON.stringify(stops);
   const positionKey = position ? `${position.lon},${position.lat}` : '';
   const overlay = useMemo(
-    () => (reference && reference !== 'failed' ? buildOverlay({ ...reference, stops, ...(position ? { position } : {}), language }) : undefined),
-    [reference, stopsKey, positionKey, language],
+    () => (reference && reference !== 'failed' ? buildOverlay({ ...reference, stops, ...(position ? { position } : {}), track, language }) : undefined),
+    [reference, stopsKey, positionKey, track, language],
   );
   const overlayRef = useRef(overlay);
   overlayRef.current = overlay;
   const ready = overlay !== undefined;
 
-  // The map itself: made once the reference data is here, made again for another language (its
-  // controls' words and their side change with it).
-  useEffect(() => {
-    const element = container.current;
-    if (!ready || !element) return;
-    let cancelled = false;
-    setState('loading');
-    Promise.all([import('./engine'), import('virtual:karvon-base-map')])
-      .then(([{ createMapView }, { default: baseMap }]) => {
-        if (cancelled) return;
-        view.current = createMapView(element, {
-          baseMap,
-          label,
-          dir,
-          compact,
-          strings: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') },
-          overlay: overlayRef.current!,
-          onIdle: () => !cancelled && setState('idle'),
-          onError: (error) => console.warn('The map reported an error', error),
-        });
-      })
-      .catch((error: unknown) => {
-        // No WebGL (or MapLibre failed to load): the list of stops still tells the story.
-        console.warn('The map could not be drawn', error);
-        if (!cancelled) setState('failed');
-      });
-    return () => {
-      cancelled = true;
-      view.current?.remove();
-      view.current = undefined;
-    };
-  }, [ready, label, dir, compact, t]);
+  // The map itself: made once the reference data is here, made again for another language.
+  const { view, state } = useMapView(
+    container,
+    ready,
+    () => import('./engine'),
+    ({ createMapView }, element, baseMap, events) =>
+      createMapView(element, { baseMap, label, dir, compact, strings: { zoomIn: t('zoomIn'), zoomOut: t('zoomOut') }, overlay: overlayRef.current!, ...events }),
+    [label, dir, compact, t],
+  );
 
   // New stops or position on a map already there: redraw, and fit the view to them.
   useEffect(() => {
@@ -146,6 +122,12 @@ export default function CorridorMap({ label, corridorId, stops = NO_STOPS, posit
             <li>
               <span className="corridor-map-symbol corridor-map-symbol--route" aria-hidden="true" />
               {t('legend.route')}
+            </li>
+          )}
+          {track.length > 0 && (
+            <li>
+              <span className="corridor-map-symbol corridor-map-symbol--track" aria-hidden="true" />
+              {t('legend.track')}
             </li>
           )}
           <li>

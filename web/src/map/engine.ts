@@ -4,7 +4,7 @@
  * worker module, emitted by Vite as a file of the app (same origin), so the app's Content-Security-
  * Policy needs no blob: or remote source.
  */
-import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type BaseMap from 'virtual:karvon-base-map';
@@ -65,11 +65,24 @@ function rankOf(overlay: MapOverlay, index: number): number {
   return index;
 }
 
-export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {
+/** What every map of the app shares: the base map, its bounds, its gestures, its controls and their words. */
+export interface BaseMapOptions {
+  readonly baseMap: typeof BaseMap;
+  readonly label: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly strings: { readonly zoomIn: string; readonly zoomOut: string };
+  /** A small map in a page scrolls with the page: no zoom by the wheel. */
+  readonly compact: boolean;
+  readonly style: StyleSpecification;
+  readonly onError: (error: unknown) => void;
+}
+
+/** A MapLibre map of the region over the offline base map, with the app's controls in the page's language. */
+export function createBaseMap(container: HTMLElement, options: BaseMapOptions): MapLibreMap {
   const [west, south, east, north] = options.baseMap.bbox;
   const map = new MapLibreMap({
     container,
-    style: mapStyle(options.baseMap, options.overlay),
+    style: options.style,
     bounds: REGION,
     maxBounds: [
       [west, south],
@@ -92,6 +105,11 @@ export function createMapView(container: HTMLElement, options: MapViewOptions): 
   // The controls sit at the end of the line: top right in a left-to-right language, top left in Arabic.
   map.addControl(new NavigationControl({ showCompass: false }), options.dir === 'rtl' ? 'top-left' : 'top-right');
   map.on('error', (event) => options.onError(event.error));
+  return map;
+}
+
+export function createMapView(container: HTMLElement, options: MapViewOptions): MapView {
+  const map = createBaseMap(container, { ...options, style: mapStyle(options.baseMap, options.overlay) });
 
   let markers: Marker[] = [];
   let loaded = false;

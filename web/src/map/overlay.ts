@@ -1,7 +1,7 @@
 /**
  * What the map draws over the base map, from the reference data and the page's stops: the
- * corridor's route line, its stops by state, the other crossings and ports faintly, and where the
- * goods are when they are between places. Plain data, so that the list beside the map and the map
+ * corridor's route line, the track the goods travelled, its stops by state, the other crossings and
+ * ports faintly, and where the goods are when they are between places. Plain data, so that the list beside the map and the map
  * itself show the same stops.
  */
 import type { MapStop } from './CorridorMap';
@@ -21,6 +21,8 @@ export interface OverlayStop {
 export interface MapOverlay {
   /** The corridor's route, one line per leg. */
   readonly route: readonly (readonly LonLat[])[];
+  /** Where the goods have travelled, one line per device that reported; empty when none did. */
+  readonly track: readonly (readonly LonLat[])[];
   /** The stops to mark, in order, with names in the page's language. */
   readonly stops: readonly OverlayStop[];
   /** The other border crossings and ports, drawn faintly for orientation. */
@@ -37,6 +39,7 @@ export function buildOverlay(input: {
   corridor?: ReferenceCorridor;
   stops: readonly MapStop[];
   position?: { lat: number; lon: number };
+  track?: readonly (readonly LonLat[])[];
   language: string;
 }): MapOverlay {
   const byId = new Map(input.locations.map((location) => [location.id, location]));
@@ -50,6 +53,7 @@ export function buildOverlay(input: {
   const marked = new Set(stops.map((stop) => stop.locationId));
   return {
     route: input.corridor?.legs.map((leg) => leg.route.map(toLonLat)) ?? [],
+    track: input.track ?? [],
     stops,
     landmarks: input.locations.filter((l) => LANDMARK_KINDS.has(l.kind) && !marked.has(l.id)).map((l) => toLonLat(l.position)),
     ...(input.position ? { position: [input.position.lon, input.position.lat] as const } : {}),
@@ -58,9 +62,9 @@ export function buildOverlay(input: {
 
 const toLonLat = (position: readonly number[]): LonLat => [position[0]!, position[1]!];
 
-/** The box that holds the route, the stops and the position; undefined when there is nothing to show. */
+/** The box that holds the route, the track, the stops and the position; undefined when there is nothing to show. */
 export function overlayBounds(overlay: MapOverlay): [LonLat, LonLat] | undefined {
-  const points = [...overlay.route.flat(), ...overlay.stops.map((stop) => stop.at), ...(overlay.position ? [overlay.position] : [])];
+  const points = [...overlay.route.flat(), ...overlay.track.flat(), ...overlay.stops.map((stop) => stop.at), ...(overlay.position ? [overlay.position] : [])];
   if (points.length === 0) return undefined;
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);

@@ -1,6 +1,6 @@
 /**
  * One shipment (/shipments/:id, the id URL-encoded): status and numbers, progress along its stops
- * with arrival ranges, the map, the timeline in the page's language with the raw EPCIS events,
+ * with arrival ranges, the map (with the track its devices reported), the timeline in the page's language with the raw EPCIS events,
  * units and documents, customs transit steps per country, holds, the pre-arrival data the caller
  * may see, and its public tracking links. A shipment the caller may not see answers like an unknown
  * one (404), and the page says so.
@@ -9,6 +9,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, problemText } from '../../api/client';
+import { formatDateTime } from '../../i18n/format';
 import { nameIn } from '../../reference/names';
 import { useReference, EMPTY_REFERENCE } from '../../reference/reference-data';
 import { Holds } from './Holds';
@@ -21,6 +22,7 @@ import { ShipmentTimeline } from './ShipmentTimeline';
 import { TransitSteps } from './TransitSteps';
 import type { ShipmentDetail } from './types';
 import { UnitsAndDocuments } from './UnitsAndDocuments';
+import { useShipmentTrack } from './useShipmentTrack';
 import './shipment.css';
 
 const CorridorMap = lazy(() => import('../../map/CorridorMap'));
@@ -34,6 +36,7 @@ export default function ShipmentPage() {
   const language = i18n.resolvedLanguage ?? 'en';
   const reference = useReference() ?? EMPTY_REFERENCE;
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const track = useShipmentTrack(loaded.state === 'loaded' ? loaded.shipment.id : undefined);
 
   useEffect(() => {
     let current = true;
@@ -89,9 +92,10 @@ export default function ShipmentPage() {
               label={t('map.label', { corridor: corridor ? nameIn(corridor.names, language) : (shipment.corridor ?? '') })}
               {...(shipment.corridor ? { corridorId: shipment.corridor } : {})}
               stops={stops.map(({ locationId, state }) => ({ locationId, state }))}
-              {...(last?.kind === 'geo' ? { position: { lat: last.lat, lon: last.lon } } : {})}
+              {...(track ? { track: track.lines, position: track.latest } : last?.kind === 'geo' ? { position: { lat: last.lat, lon: last.lon } } : {})}
             />
           </Suspense>
+          {track && <p className="muted shipment-track-note">{t('map.track', { time: formatDateTime(track.latest.fixTime, language) })}</p>}
         </section>
       </div>
       <ShipmentTimeline timeline={shipment.timeline} reference={reference} />

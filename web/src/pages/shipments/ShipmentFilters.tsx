@@ -18,13 +18,13 @@ interface Props {
   readonly onClear: () => void;
 }
 
-interface Option {
+export interface Option {
   readonly value: string;
   readonly label: string;
 }
 
 /** Options sorted by their words in the page's language. */
-function sorted(options: Option[], language: string): Option[] {
+export function sorted(options: Option[], language: string): Option[] {
   const collator = new Intl.Collator(language);
   return options.sort((a, b) => collator.compare(a.label, b.label));
 }
@@ -32,7 +32,7 @@ function sorted(options: Option[], language: string): Option[] {
 /** The places goods stand at or pass, grouped by kind (crossings first: the lists are mostly asked about them). */
 const PLACE_KINDS = ['border-crossing', 'port', 'terminal'] as const satisfies readonly ReferenceLocation['kind'][];
 
-interface Group {
+export interface Group {
   readonly label?: string;
   readonly options: readonly Option[];
 }
@@ -42,7 +42,7 @@ interface Group {
  * (several statuses from a link, places still loading) is kept as an option of its own, so the
  * select shows what the list is filtered by.
  */
-function FilterSelect({ label, anyLabel, value, groups, onChange }: { label: string; anyLabel: string; value: string | undefined; groups: readonly Group[]; onChange: (value: string) => void }) {
+export function FilterSelect({ label, anyLabel, value, groups, onChange }: { label: string; anyLabel: string; value: string | undefined; groups: readonly Group[]; onChange: (value: string) => void }) {
   const id = useId();
   const known = value === undefined || groups.some((g) => g.options.some((o) => o.value === value));
   const options = (list: readonly Option[]) =>
