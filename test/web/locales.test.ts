@@ -11,7 +11,7 @@ const LOCALES = path.resolve(import.meta.dirname, '../../web/src/i18n/locales');
 const COMPLETE = ['en', 'ru', 'ar'];
 const REGIONAL = ['uz', 'kk', 'ky', 'tg', 'tk', 'az'];
 /** The page areas the regional languages must cover. */
-const REGIONAL_NAMESPACES = ['common', 'shipment', 'timeline', 'public', 'map'];
+const REGIONAL_NAMESPACES = ['common', 'shipment', 'timeline', 'public', 'map', 'live'];
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Tree = { [key: string]: string | Tree };
