@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     const figures: TelemetryFigures = {
       machine, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - started) / 1000, options,
       workload: { shipments: workload.shipments, events: workload.events, devices: workload.devices, probes: workload.probes.length, windowHours, seedSeconds: workload.seedSeconds },
-      runs, latenciesMs: latencies.map((l) => l.ms), rssReady, rssEnd, loadAverageEnd: os.loadavg()[0]!,
+      runs, latenciesMs: latencies.map((l) => l.ms), probesTimedOut: latencies.filter((l) => l.timedOut).length, rssReady, rssEnd, loadAverageEnd: os.loadavg()[0]!,
     };
     if (runs.length > 0) {
       console.log(telemetrySummary(figures));
