@@ -2,9 +2,10 @@
  * The telemetry benchmark's store and readings: a corridor simulation whose shipments are all on the
  * way now (departures over the last `days`), its events captured through the capture pipeline so the
  * read model knows every shipment (route checks and derived events need it), its containers' e-seals
- * registered for the carriers that took the goods (as the demo does) and attached, and their readings (sim-telemetry.ts: along the
- * corridor route lines, GPS noise, dwell at yards and borders, gaps in the mountains) handed out in
- * consecutive chunks of the last hours, so each run sends readings later than the one before.
+ * registered for the carriers that took the goods (as the demo does) and attached, and their
+ * readings (sim-telemetry.ts: along the corridor route lines, GPS noise, dwell at yards and borders,
+ * gaps in the mountains) handed out in consecutive chunks of the last hours, so each run sends
+ * readings later than the one before.
  *
  * Also the latency probes: extra devices on containers of shipments of the Khorgos corridor, each
  * reporting once outside and once inside the Khorgos geofence (44.2 N 80.3 E, 10 km).
@@ -52,7 +53,7 @@ export interface Workload {
   seedSeconds: number;
 }
 
-/** Fills the runtime's store (it must track shipments) with the workload's events, organisation, key and devices. */
+/** Fills the runtime's store (it must track shipments) with the workload's events, carrier organisations, keys, devices and probes. */
 export async function seedWorkload(runtime: Runtime, options: WorkloadOptions, log: (message: string) => void): Promise<Workload> {
   const started = performance.now();
   const from = options.now - options.windowHours * HOUR_MS;
