@@ -128,12 +128,23 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
  * 200 (with the demo: once it has seeded). A server that exits or is not ready within
  * `readyTimeoutS` is an error (and is killed). The server is also killed if this process exits first.
  */
-export async function startServer(options: { dataDir: string; port: number; logFile: string; logLevel: string; readyTimeoutS: number; demoShipments?: number }): Promise<RunningServer> {
+export async function startServer(options: {
+  dataDir: string;
+  port: number;
+  logFile: string;
+  logLevel: string;
+  readyTimeoutS: number;
+  demoShipments?: number;
+  /** More environment for the server (KARVON_MQTT_PORT, ...). */
+  env?: Record<string, string>;
+  /** Options for node itself before bin/karvon.js (--cpu-prof, ...). */
+  nodeArgs?: readonly string[];
+}): Promise<RunningServer> {
   const log = fs.openSync(options.logFile, 'a');
   const started = performance.now();
   const demo = options.demoShipments === undefined ? { args: ['--no-demo'], env: {} } : { args: [], env: { KARVON_DEMO_SHIPMENTS: String(options.demoShipments) } };
-  const child = spawn(process.execPath, [KARVON_BIN, 'serve', ...demo.args], {
-    env: { ...process.env, ...BENCH_SERVER_ENV, ...demo.env, KARVON_DATA_DIR: options.dataDir, KARVON_PORT: String(options.port), KARVON_HOST: '127.0.0.1', KARVON_LOG_LEVEL: options.logLevel },
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), KARVON_BIN, 'serve', ...demo.args], {
+    env: { ...process.env, ...BENCH_SERVER_ENV, ...demo.env, ...options.env, KARVON_DATA_DIR: options.dataDir, KARVON_PORT: String(options.port), KARVON_HOST: '127.0.0.1', KARVON_LOG_LEVEL: options.logLevel },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);

@@ -10,6 +10,7 @@
  * of them, created by the node itself, are not administrative acts of anyone's.
  */
 import mqtt from 'mqtt';
+import type { OrganisationInput } from '../access/access-input.js';
 import type { Position } from '../model/telemetry.js';
 import { AttachmentOverlap } from '../store/store.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -19,10 +20,39 @@ import type { SimAttachment, SimTelemetry } from './sim-telemetry.js';
 
 const BATCH = 2000;
 
+/** The demo organisation of each party id (PGLN) the demo organisations hold. */
+function demoOrganisationOfParty(): Map<string, OrganisationInput> {
+  const organisationOf = new Map<string, OrganisationInput>();
+  for (const organisation of demoOrganisations()) for (const party of organisation.partyIds ?? []) organisationOf.set(party, organisation);
+  return organisationOf;
+}
+
+/**
+ * Creates the demo carrier organisations that own the simulated devices and are not in the store
+ * yet (`karvon simulate --telemetry` on a node without the demo), through the access service as the
+ * demo does, but without demo users: a sign-in with a published password has no place on a node
+ * that is not a demo. Returns how many organisations were created.
+ */
+export async function ensureDeviceOwners(runtime: Runtime, telemetry: SimTelemetry): Promise<number> {
+  const organisationOf = demoOrganisationOfParty();
+  const owners = new Map<string, OrganisationInput>();
+  for (const device of telemetry.devices) {
+    const organisation = organisationOf.get(device.ownerParty);
+    if (organisation) owners.set(organisation.id, organisation);
+  }
+  let created = 0;
+  for (const organisation of owners.values()) {
+    if (await runtime.store.access.organisations.get(organisation.id)) continue;
+    await runtime.access.createOrganisation('cli', organisation);
+    created++;
+  }
+  return created;
+}
+
 /** Registers the demo's devices and attachments that are not in the store yet; returns how many devices were new. */
 export async function seedDemoDevices(runtime: Runtime, telemetry: SimTelemetry, now: number): Promise<number> {
   const ownerOf = new Map<string, string>();
-  for (const organisation of demoOrganisations()) for (const party of organisation.partyIds ?? []) ownerOf.set(party, organisation.id);
+  for (const [party, organisation] of demoOrganisationOfParty()) ownerOf.set(party, organisation.id);
   const devices = runtime.store.telemetry.devices;
   const known = await devices.getMany(telemetry.devices.map((d) => d.id));
   let created = 0;

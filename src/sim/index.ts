@@ -4,3 +4,4 @@ export { runSimulation, SIM_DOCUMENT_SIZE, type PlaybackOptions, type Simulation
 export { DEFAULT_INCIDENT_RATES, type IncidentRates, type SimulationOptions, type SimShipment, type TelemetryOptions } from './sim-types.js';
 export { DEFAULT_REPORTING_PERIOD_S, type SimAttachment, type SimDevice, type SimTelemetry } from './sim-telemetry.js';
 export { SimRandom } from './prng.js';
+export { runTelemetry, TELEMETRY_BATCH_SIZE, type TelemetryRunProgress, type TelemetryRunSummary } from './run-telemetry.js';

@@ -3,6 +3,7 @@
 import type { CaptureResult } from '../capture/capture-service.js';
 import type { EpcisDocument, EpcisEvent } from '../epcis/model.js';
 import type { Runtime } from '../runtime/runtime.js';
+import type { SimTelemetry } from './sim-telemetry.js';
 import { simulate } from './simulate.js';
 import type { SimulationOptions } from './sim-types.js';
 
@@ -23,6 +24,8 @@ export interface SimulationSummary extends SimulationProgress {
   byCorridor: Record<string, { shipments: number; events: number }>;
   /** The first few rejection messages, for diagnosis; empty when all events were accepted. */
   errors: string[];
+  /** What the containers' e-seals report, when the options asked for telemetry (run-telemetry.ts sends it). */
+  telemetry?: SimTelemetry;
 }
 
 export interface PlaybackOptions {
@@ -54,6 +57,7 @@ export async function runSimulation(runtime: Runtime, options: SimulationOptions
   const size = Math.max(1, playback.documentSize ?? SIM_DOCUMENT_SIZE);
   const summary: SimulationSummary = {
     shipments: result.shipments.length, sent: 0, total: result.events.length, captured: 0, duplicates: 0, rejected: 0, byCorridor: {}, errors: [],
+    ...(result.telemetry ? { telemetry: result.telemetry } : {}),
   };
   for (const s of result.shipments) (summary.byCorridor[s.corridorId] ??= { shipments: 0, events: 0 }).shipments++;
   for (const e of result.events) (summary.byCorridor[e['krv:corridor'] as string] ??= { shipments: 0, events: 0 }).events++;
