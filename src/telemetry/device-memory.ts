@@ -31,12 +31,21 @@ export interface DeviceMemory {
   seal: SealCode[];
   /** True once two reporting periods passed without a reading, until the next reading. */
   signalLost: boolean;
-  /** Unsaved changes. */
+  /** Changes to save with this batch. */
   dirty: boolean;
+  /** The lastFixTime the store holds (not saved itself). */
+  savedFixTime: number;
 }
 
+/**
+ * A memory whose state machines only moved on is saved at most this often (by fix time): saving
+ * every device after every reading doubled the rows each reading writes. After a crash the readings
+ * of the last minutes may be taken again: their events are the same, so capture sees duplicates.
+ */
+export const SAVE_EVERY_MS = 10 * 60_000;
+
 function fresh(deviceId: string): DeviceMemory {
-  return { deviceId, lastFixTime: 0, places: [], offRoute: false, seal: [], signalLost: false, dirty: false };
+  return { deviceId, lastFixTime: 0, places: [], offRoute: false, seal: [], signalLost: false, dirty: false, savedFixTime: 0 };
 }
 
 function fromStored(stored: DeviceState): DeviceMemory {
@@ -44,6 +53,7 @@ function fromStored(stored: DeviceState): DeviceMemory {
   return {
     ...fresh(stored.deviceId),
     lastFixTime: stored.lastFixTime,
+    savedFixTime: stored.lastFixTime,
     ...(Array.isArray(s.lastPosition) ? { lastPosition: s.lastPosition } : {}),
     places: Array.isArray(s.places) ? s.places : [],
     ...(typeof s.country === 'string' ? { country: s.country } : {}),
@@ -55,7 +65,7 @@ function fromStored(stored: DeviceState): DeviceMemory {
 }
 
 function toStored(memory: DeviceMemory): DeviceState {
-  const { deviceId, lastFixTime, dirty: _dirty, ...state } = memory;
+  const { deviceId, lastFixTime, dirty: _dirty, savedFixTime: _saved, ...state } = memory;
   return { deviceId, lastFixTime, state: state as unknown as Record<string, unknown> };
 }
 
@@ -92,7 +102,10 @@ export class DeviceMemories {
     const dirty = [...memories].filter((m) => m.dirty);
     if (dirty.length === 0) return;
     await this.store.telemetry.deviceStates.put(dirty.map(toStored));
-    for (const memory of dirty) memory.dirty = false;
+    for (const memory of dirty) {
+      memory.dirty = false;
+      memory.savedFixTime = memory.lastFixTime;
+    }
   }
 
   /** Forgets what is in memory (another process moved the state, or tests). */

@@ -20,10 +20,14 @@ export interface UnitSubject {
 }
 
 const FINISHED: ReadonlySet<string> = new Set(CLOSED_STATUSES);
-const DEFAULT_TTL_MS = 30_000;
+/**
+ * How long a unit's shipment is trusted, plus up to as much again at random: expiries spread out, so
+ * twenty thousand units looked up in one burst do not all expire, and stall a batch, together.
+ */
+const DEFAULT_TTL_MS = 60_000;
 
 export class UnitSubjects {
-  private readonly cache = new Map<string, { at: number; subject: UnitSubject }>();
+  private readonly cache = new Map<string, { until: number; subject: UnitSubject }>();
 
   constructor(
     private readonly shipments: Pick<ShipmentQueries, 'withAudience'>,
@@ -33,9 +37,9 @@ export class UnitSubjects {
 
   async of(unitEpc: string, unitKind: string): Promise<UnitSubject> {
     const cached = this.cache.get(unitEpc);
-    if (cached && this.now() - cached.at < this.ttlMs) return cached.subject;
+    if (cached && this.now() < cached.until) return cached.subject;
     const subject = await this.lookUp(unitEpc, unitKind);
-    this.cache.set(unitEpc, { at: this.now(), subject });
+    this.cache.set(unitEpc, { until: this.now() + this.ttlMs * (1 + Math.random()), subject });
     return subject;
   }
 

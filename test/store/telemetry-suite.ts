@@ -62,6 +62,7 @@ export function telemetrySuite(name: string, open: () => Promise<Store>): void {
         expect(many.get('seal-1')).toEqual(device('seal-1', { kind: 'e-seal', ownerId: 'kg-post' }));
         expect((await devices.getMany([])).size).toBe(0);
         expect((await devices.list()).map((d) => d.id)).toEqual(['seal-1', 'trk-1', 'trk-2']);
+        expect(await devices.count()).toBe(3);
         expect((await devices.list({ ownerId: 'kz-rail' })).map((d) => d.id)).toEqual(['trk-1', 'trk-2']);
         expect(await devices.list({ ownerId: 'nobody' })).toEqual([]);
 

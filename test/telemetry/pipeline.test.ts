@@ -60,6 +60,20 @@ describe('a tracker crossing Khorgos', () => {
     expect(after?.timeline.some((entry) => JSON.stringify(entry).includes('border-passed'))).toBe(true);
   });
 
+  it('carries on after a restart where it stopped: no second arrival, and the departure is told', async () => {
+    const container = containerNumber(9);
+    await captureDeparture(t.runtime, container, new Date(start - 60 * MINUTE));
+    await trackedContainer(t.runtime, 'trk-9', container, start - 90 * MINUTE);
+    await ingest([reading('trk-9', start, CN_SIDE), reading('trk-9', start + MINUTE, AT_KHORGOS)]);
+    // A new process on the same store: its memory of the device comes from the store.
+    const restarted = new TelemetryService(
+      { store: t.runtime.store, bus: t.runtime.bus, capture: t.runtime.capture, shipments: t.runtime.shipments, logger: { warn: () => {}, error: () => {} }, now: () => new Date() },
+      { maxFutureSeconds: 300, routeDeviationKm: 50, readingsPerMinutePerDevice: 1000, retentionDays: 30 },
+    );
+    await restarted.ingest({ readings: [reading('trk-9', start + 2 * MINUTE, AT_KHORGOS), reading('trk-9', start + 60 * MINUTE, KZ_SIDE)], problems: [], pointers: ['a', 'b'] }, { kind: 'local' });
+    expect((await derivedEvents()).map(stepOf)).toEqual(['arrived-at-border', 'border-passed', 'left-place']);
+  });
+
   it('stores a late reading in the track without moving state, and a repeated one once', async () => {
     const container = containerNumber(2);
     await captureDeparture(t.runtime, container, new Date(start - 60 * MINUTE));

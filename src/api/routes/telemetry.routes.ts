@@ -148,7 +148,7 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
       return {
         counters: deps.telemetry.counters.snapshot(),
         positions: await deps.store.telemetry.positions.count(),
-        devices: (await deps.store.telemetry.devices.list()).length,
+        devices: await deps.store.telemetry.devices.count(),
         geofences: deps.telemetry.places.size,
         ...(deps.mqttUrl?.() ? { mqtt: deps.mqttUrl()! } : {}),
         liveViewers: deps.liveFeed.viewerCount,

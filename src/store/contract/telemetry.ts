@@ -17,6 +17,8 @@ export interface DeviceRepository {
   getMany(ids: readonly string[]): Promise<Map<string, StoredDevice>>;
   /** By owner (absent: all), ordered by id. */
   list(filter?: { ownerId?: string }): Promise<StoredDevice[]>;
+  /** How many devices are registered. */
+  count(): Promise<number>;
   /** The device whose credential hashes to this (tokens.ts); undefined when none. */
   byCredential(credentialHash: string): Promise<StoredDevice | undefined>;
   update(id: string, changes: Partial<Pick<StoredDevice, 'name' | 'status' | 'reportingPeriodS' | 'credentialHash'>>): Promise<StoredDevice | undefined>;

@@ -54,6 +54,7 @@ export function sqliteDevices(db: Database.Database): DeviceRepository {
   );
   const selectDevice = db.prepare<[string], DeviceRow>('SELECT * FROM device WHERE id = ?');
   const selectDevices = db.prepare<[string], DeviceRow>('SELECT * FROM device WHERE id IN (SELECT value FROM json_each(?))');
+  const countDevices = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM device');
   const selectAll = db.prepare<[], DeviceRow>('SELECT * FROM device ORDER BY id');
   const selectOwned = db.prepare<[string], DeviceRow>('SELECT * FROM device WHERE owner_id = ? ORDER BY id');
   const selectByCredential = db.prepare<[string], DeviceRow>('SELECT * FROM device WHERE credential_hash = ?');
@@ -115,6 +116,9 @@ export function sqliteDevices(db: Database.Database): DeviceRepository {
     },
     async list(filter = {}) {
       return (filter.ownerId === undefined ? selectAll.all() : selectOwned.all(filter.ownerId)).map(toDevice);
+    },
+    async count() {
+      return countDevices.get()!.n;
     },
     async byCredential(credentialHash) {
       const row = selectByCredential.get(credentialHash);

@@ -98,7 +98,7 @@ export async function captureDerivedEvents(batch: TelemetryBatch, deps: Pipeline
 
 /** Writes the device memories the batch moved (after the events they led to are captured: a crash repeats, never skips, them). */
 export async function saveMemories(batch: TelemetryBatch, deps: PipelineDeps): Promise<void> {
-  await deps.memories.save(new Set(current(batch).map((item) => item.memory!)));
+  await deps.memories.save(new Set(current(batch).map((item) => item.memory!).filter((memory) => memory.dirty)));
 }
 
 /** Wakes the followers of the positions log (the live feed) in this process. */

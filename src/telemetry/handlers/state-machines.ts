@@ -2,6 +2,7 @@
 // order: places entered and left, borders crossed, stops, the route, the seal, the signal. Each
 // writes facts on the reading and moves the device's memory; none captures or stores anything.
 import type { SealCode } from '../../model/telemetry.js';
+import { SAVE_EVERY_MS } from '../device-memory.js';
 import { countryAt } from '../geo/country-index.js';
 import { nextMotion } from '../geo/motion.js';
 import { distanceFromCorridorM } from '../geo/route-distance.js';
@@ -64,6 +65,7 @@ export function trackPlaces(item: ReadingItem, deps: PipelineDeps): void {
   }
   item.facts.entered = places.filter((place) => !before.has(place.id));
   memory.places = [...memory.places.filter((visit) => inside.has(visit.id)), ...item.facts.entered.map((place) => ({ id: place.id, since: fixTime }))];
+  if (item.facts.entered.length > 0 || item.facts.left.length > 0) memory.dirty = true;
   // Inside a crossing's geofence the unit may be on either side of a line drawn at 1:50,000,000:
   // its country is read again once it is out.
   if (places.some((place) => place.kind === 'border-crossing')) return;
@@ -73,6 +75,7 @@ export function trackPlaces(item: ReadingItem, deps: PipelineDeps): void {
     const crossing = item.facts.left.find((left) => left.place.kind === 'border-crossing')?.place;
     item.facts.crossed = { from: memory.country, to: country, ...(crossing?.sgln ? { placeSgln: crossing.sgln } : {}) };
   }
+  if (memory.country !== country) memory.dirty = true;
   memory.country = country;
 }
 
@@ -127,5 +130,7 @@ export function advanceMemory(item: ReadingItem): void {
   }
   memory.lastFixTime = item.position.fixTime;
   memory.lastPosition = [item.position.lon, item.position.lat];
-  memory.dirty = true;
+  // Saved when something was told (places, route, seal, signal, motion), else now and then.
+  const { facts } = item;
+  if (facts.crossed || facts.route || facts.seal || facts.signalRecovered || facts.motion || memory.lastFixTime - memory.savedFixTime >= SAVE_EVERY_MS) memory.dirty = true;
 }
