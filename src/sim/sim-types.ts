@@ -42,7 +42,10 @@ export interface TelemetryOptions {
   from?: Date;
   /** Readings after this are left out (default: the simulation's end). */
   to?: Date;
-  /** Leave out `arrived-at-border` and `border-passed`, so that positions alone produce them; default false. */
+  /**
+   * Leave out `arrived-at-border` and `border-passed` within the window, so that positions produce
+   * them; default false. An arrival that hands the goods over (at a corridor's first crossing) stays.
+   */
   deriveBorderEvents?: boolean;
 }
 

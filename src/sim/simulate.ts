@@ -158,12 +158,15 @@ export function simulate(options: SimulationOptions): SimulationResult {
     for (const [shipment, timeline] of journey.timelines) journeys.push({ shipment, index: indexOf.get(shipment)!, route: convoy.route, timeline });
   }
   const replaced = options.telemetry ? replacedByTelemetry(options.telemetry) : new Set<string>();
-  // Readings stand for these events only where there are readings: outside the window, the events stay.
+  // Readings stand for these events only where there are readings: outside the window, the events
+  // stay. An event that hands the goods over (a sourceList: the carrier taking them at a corridor's
+  // first crossing) says what no position can, so it stays too.
+  const replacedByReadings = (event: EpcisEvent) => replaced.has(event['krv:movementStep'] as string) && event.sourceList === undefined;
   const readingsFrom = options.telemetry?.from?.getTime() ?? start;
   const readingsTo = options.telemetry?.to?.getTime() ?? end;
   const events = timed
     .map((t, order) => ({ ...t, order }))
-    .filter((t) => t.at >= start && t.at <= end && !(replaced.has(t.event['krv:movementStep'] as string) && t.at >= readingsFrom && t.at <= readingsTo))
+    .filter((t) => t.at >= start && t.at <= end && !(replacedByReadings(t.event) && t.at >= readingsFrom && t.at <= readingsTo))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map((t) => t.event);
   const result = { shipments, events, start: new Date(start), end: new Date(end) };

@@ -256,9 +256,13 @@ describe('the events with telemetry', () => {
     expect(hash(result.events)).toBe(hash(without(plain, ['position-reported'])));
   });
 
-  it('also leave out arrivals at and passages of border crossings and ports when positions derive them', () => {
+  it('also leave out arrivals at and passages of border crossings and ports when positions derive them, but not a hand-over', () => {
     const derived = simulate({ ...OPTIONS, telemetry: { reportingPeriodS: PERIOD_S, deriveBorderEvents: true } });
-    expect(hash(derived.events)).toBe(hash(without(plain, ['position-reported', 'arrived-at-border', 'border-passed'])));
+    // An arrival that hands the goods to the carrier (a corridor's first crossing) says what positions cannot.
+    const handOver = (e: EpcisEvent) => e.sourceList !== undefined;
+    const expected = plain.filter((e) => !['position-reported', 'arrived-at-border', 'border-passed'].includes(e['krv:movementStep'] as string) || (e['krv:movementStep'] !== 'position-reported' && handOver(e)));
+    expect(plain.some((e) => e['krv:movementStep'] === 'arrived-at-border' && handOver(e))).toBe(true);
+    expect(hash(derived.events)).toBe(hash(expected));
     expect(hash([...derived.telemetry!.readings])).toBe(hash(readings));
   });
 
