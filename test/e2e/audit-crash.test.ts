@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeHashID } from '../../src/store/sqlite/compact-ids.js';
 import { departing, jsonDocument } from '../helpers/corridor-events.js';
+import { freePort } from '../../bench/karvon-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BOOTSTRAP = 'e2e-audit-crash-token-0123456789abcdefghij';
@@ -32,17 +33,24 @@ afterAll(() => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function start(): Promise<string> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  server = spawn(process.execPath, [path.join(root, 'bin/karvon.js'), 'serve', '--no-demo'], { env: { ...env, KARVON_PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const base = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 20_000; Date.now() < until; await sleep(50)) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return base;
-    } catch {
-      // not listening yet
+  let stderr = '';
+  // A port taken by another test's server makes the process exit at once: then another port.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(root, 'bin/karvon.js'), 'serve', '--no-demo'], { env: { ...env, KARVON_PORT: String(port), KARVON_MQTT_PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    server = child;
+    child.stderr!.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+    const base = `http://127.0.0.1:${port}`;
+    for (const until = Date.now() + 30_000; Date.now() < until && child.exitCode === null; await sleep(50)) {
+      try {
+        if ((await fetch(`${base}/health`)).ok) return base;
+      } catch {
+        // not listening yet
+      }
     }
+    if (child.exitCode === null) break;
   }
-  throw new Error('karvon serve did not answer within 20 s');
+  throw new Error(`karvon serve did not answer within 30 s:\n${stderr}`);
 }
 
 async function kill(): Promise<void> {
