@@ -81,6 +81,28 @@ export function liveUnit(position: StoredPosition, device: StoredDevice, attachm
   };
 }
 
+/** A unit as the map shows it, with what decides who may see it. */
+export interface PlacedUnit {
+  readonly unit: LiveUnit;
+  readonly ownerId: string;
+  readonly subject: UnitSubject;
+}
+
+/** The units these latest positions (by device) stand for: devices attached to a unit now, with their shipment. */
+export async function unitsOf(deps: { store: Store; subjects: UnitSubjects }, latest: ReadonlyMap<string, StoredPosition>): Promise<PlacedUnit[]> {
+  const ids = [...latest.keys()];
+  const [devices, open] = await Promise.all([deps.store.telemetry.devices.getMany(ids), deps.store.telemetry.devices.openAttachments(ids)]);
+  const placed: PlacedUnit[] = [];
+  for (const [id, position] of latest) {
+    const device = devices.get(id);
+    const attachment = open.get(id);
+    if (!device || !attachment) continue;
+    const subject = await deps.subjects.of(attachment.unitEpc, attachment.unitKind);
+    placed.push({ unit: liveUnit(position, device, attachment, subject), ownerId: device.ownerId, subject });
+  }
+  return placed;
+}
+
 const POLL_MS = 2000;
 const PAGE = 5000;
 
@@ -153,15 +175,8 @@ export class LiveFeed {
         const seen = latest.get(row.deviceId);
         if (!seen || seen.fixTime < row.fixTime) latest.set(row.deviceId, row);
       }
-      const ids = [...latest.keys()];
-      const [devices, open] = await Promise.all([this.deps.store.telemetry.devices.getMany(ids), this.deps.store.telemetry.devices.openAttachments(ids)]);
-      for (const [id, row] of latest) {
-        const device = devices.get(id);
-        const attachment = open.get(id);
-        if (!device || !attachment) continue;
-        const subject = await this.deps.subjects.of(attachment.unitEpc, attachment.unitKind);
-        const unit = liveUnit(row, device, attachment, subject);
-        for (const viewer of this.viewers) if (mayView(viewer, device.ownerId, subject)) viewer.unit(unit);
+      for (const { unit, ownerId, subject } of await unitsOf(this.deps, latest)) {
+        for (const viewer of this.viewers) if (mayView(viewer, ownerId, subject)) viewer.unit(unit);
       }
       if (rows.length < PAGE) return;
     }

@@ -49,7 +49,8 @@ export class SignalWatch {
         { deviceId: device.id, epcs: subject.epcs, documents: [], ...(subject.corridor ? { corridor: subject.corridor } : {}) },
         { at: deadline, lastFixTime: memory.lastFixTime, lonLat: memory.lastPosition!, periodS: device.reportingPeriodS, ...(memory.country ? { country: memory.country } : {}) },
       );
-      byOwner.set(device.ownerId, [...(byOwner.get(device.ownerId) ?? []), event]);
+      byOwner.set(device.ownerId, byOwner.get(device.ownerId) ?? []);
+      byOwner.get(device.ownerId)!.push(event);
       memory.signalLost = true;
       memory.dirty = true;
       lost.push(memory);

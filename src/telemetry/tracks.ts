@@ -30,7 +30,8 @@ export interface DeviceTrack {
 export const TRACK_LIMIT = 10_000;
 const DAY_MS = 86_400_000;
 
-function point(row: StoredPosition): TrackPoint {
+/** A stored position as tracks and the device detail show it. */
+export function trackPoint(row: StoredPosition): TrackPoint {
   return {
     fixTime: new Date(row.fixTime).toISOString(),
     lat: row.lat,
@@ -44,7 +45,7 @@ function point(row: StoredPosition): TrackPoint {
 export async function deviceTrack(store: Store, deviceId: string, range: { from?: number; to?: number; limit?: number }): Promise<DeviceTrack> {
   const limit = Math.min(range.limit ?? TRACK_LIMIT, TRACK_LIMIT);
   const rows = await store.telemetry.positions.track(deviceId, { ...(range.from !== undefined ? { from: range.from } : {}), ...(range.to !== undefined ? { to: range.to } : {}), limit: limit + 1 });
-  return { deviceId, points: rows.slice(0, limit).map(point), truncated: rows.length > limit };
+  return { deviceId, points: rows.slice(0, limit).map(trackPoint), truncated: rows.length > limit };
 }
 
 /** The tracks of the devices on a shipment's units, each clipped to the time it carried the shipment. */

@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { KarvonError } from '../../errors.js';
 import type { Attachment } from '../../model/telemetry.js';
 import { deviceView } from '../../telemetry/device-service.js';
-import { deviceTrack, shipmentTracks, tracksAsGeoJson } from '../../telemetry/tracks.js';
+import { deviceTrack, shipmentTracks, trackPoint, tracksAsGeoJson } from '../../telemetry/tracks.js';
 import type { ApiDeps } from '../deps.js';
 import { detailScope, principalOf, requireScope } from '../guard.js';
 import { absentBodyAsEmptyObject, serializeAsBuilt } from '../schemas/common.js';
@@ -68,7 +68,7 @@ export function devicesRoutes(deps: ApiDeps): FastifyPluginAsync {
         device: deviceView(device),
         ...(attachment ? { attachment: attachmentView(attachment) } : {}),
         ...(position
-          ? { latest: { fixTime: new Date(position.fixTime).toISOString(), lat: position.lat, lon: position.lon, ...(position.speedKmh !== undefined ? { speedKmh: position.speedKmh } : {}), ...(position.headingDeg !== undefined ? { headingDeg: position.headingDeg } : {}), ...(position.sealCodes?.length ? { sealCodes: [...position.sealCodes] } : {}) } }
+          ? { latest: trackPoint(position) }
           : {}),
       };
     });

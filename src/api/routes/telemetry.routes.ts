@@ -11,13 +11,11 @@ import { readScopeOf } from '../../access/visibility.js';
 import { KarvonError } from '../../errors.js';
 import { isNetworkAdmin, type Principal } from '../../model/access.js';
 import type { UserGeofence } from '../../model/telemetry.js';
-import type { Decoded } from '../../telemetry/decode/decoded.js';
 import { decodeBatch } from '../../telemetry/decode/batch.decoder.js';
 import { decodeOsmand } from '../../telemetry/decode/osmand.decoder.js';
 import { decodeOsmandJson } from '../../telemetry/decode/osmand-json.decoder.js';
-import { liveUnit, mayView, type LiveUnit, type LiveViewer } from '../../telemetry/live-feed.js';
+import { mayView, unitsOf, type LiveUnit, type LiveViewer } from '../../telemetry/live-feed.js';
 import type { Sender } from '../../telemetry/pipeline-batch.js';
-import type { IngestResult } from '../../telemetry/telemetry-service.js';
 import type { ApiDeps } from '../deps.js';
 import { readScope, requireScope } from '../guard.js';
 import { absentBodyAsEmptyObject, serializeAsBuilt } from '../schemas/common.js';
@@ -89,10 +87,6 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
       return { kind: 'organisation', organisation: principal.organisation, networkAdmin: isNetworkAdmin(principal) };
     }
 
-    async function ingest(decoded: Decoded, sender: Sender): Promise<IngestResult> {
-      return deps.telemetry.ingest(decoded, sender);
-    }
-
     api.post(
       '/telemetry',
       {
@@ -105,7 +99,7 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
       async (request, reply) => {
         if (request.validationError && request.validationError.validationContext !== 'body') throw request.validationError;
         const sender = await senderOf(request);
-        const result = await ingest(decodeBatch(request.body, Date.now()), sender);
+        const result = await deps.telemetry.ingest(decodeBatch(request.body, Date.now()), sender);
         if (result.accepted === 0 && result.refused.length > 0) {
           throw new KarvonError(
             'KRV_VALIDATION',
@@ -131,7 +125,7 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
         // The id was the token: the readings are the token's device's.
         decoded = { ...decoded, readings: decoded.readings.map((r) => ({ ...r, deviceId: sender.device.id })) };
       }
-      const result = await ingest(decoded, sender);
+      const result = await deps.telemetry.ingest(decoded, sender);
       if (result.accepted === 0) {
         const first = result.refused[0];
         throw new KarvonError('KRV_VALIDATION', first ? `${first.pointer}: ${first.reason}` : 'No reading in the request', result.refused.map((r) => ({ pointer: r.pointer, message: r.reason })));
@@ -158,19 +152,8 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
     api.get('/live/units', { schema: LIVE_UNITS_SCHEMA }, async (request) => {
       const principal = requireScope(request, 'read');
       const viewer = { organisationId: principal.organisation.id, scope: readScope(request) };
-      const latest = await deps.store.telemetry.positions.latest();
-      const ids = [...latest.keys()];
-      const [devices, open] = await Promise.all([deps.store.telemetry.devices.getMany(ids), deps.store.telemetry.devices.openAttachments(ids)]);
-      const units: LiveUnit[] = [];
-      for (const [id, position] of latest) {
-        const device = devices.get(id);
-        const attachment = open.get(id);
-        if (!device || !attachment) continue;
-        const subject = await deps.telemetry.subjects.of(attachment.unitEpc, attachment.unitKind);
-        if (!mayView(viewer, device.ownerId, subject)) continue;
-        const unit = liveUnit(position, device, attachment, subject);
-        if (matches(unit, request.query)) units.push(unit);
-      }
+      const placed = await unitsOf({ store: deps.store, subjects: deps.telemetry.subjects }, await deps.store.telemetry.positions.latest());
+      const units = placed.filter(({ unit, ownerId, subject }) => mayView(viewer, ownerId, subject) && matches(unit, request.query)).map(({ unit }) => unit);
       return { units, asOf: new Date().toISOString() };
     });
 
@@ -226,7 +209,8 @@ export function telemetryRoutes(deps: ApiDeps): FastifyPluginAsync {
     api.delete('/geofences/:id', { schema: DELETE_GEOFENCE_SCHEMA }, async (request, reply) => {
       const principal = requireScope(request, 'admin');
       const id = request.params.id.includes('.') ? request.params.id : `${principal.organisation.id}.${request.params.id}`;
-      const own = (await deps.store.telemetry.geofences.list({ ownerId: principal.organisation.id })).some((g) => g.id === id);
+      // A geofence's id is its owner's id, a dot, and its own id.
+      const own = id.startsWith(`${principal.organisation.id}.`);
       if (!own && !isNetworkAdmin(principal)) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `Your organisation has no geofence '${request.params.id}'`);
       if (!(await deps.store.telemetry.geofences.delete(id))) throw new KarvonError('KRV_NO_SUCH_RESOURCE', `There is no geofence '${request.params.id}'`);
       deps.telemetry.removeGeofence(id);

@@ -82,7 +82,8 @@ export async function captureDerivedEvents(batch: TelemetryBatch, deps: Pipeline
     }
     const owner = item.device!.ownerId;
     for (const event of events) batch.derived.push({ ownerId: owner, deviceId: item.position.deviceId, unitEpc: item.attachment!.unitEpc, event });
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), ...events]);
+    byOwner.set(owner, byOwner.get(owner) ?? []);
+    byOwner.get(owner)!.push(...events);
     deps.subjects.forget(item.attachment!.unitEpc);
   }
   for (const [owner, events] of byOwner) {
