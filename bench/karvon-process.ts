@@ -89,6 +89,21 @@ export function processMemory(pid: number): { rssBytes: number; peakRssBytes: nu
   return { rssBytes: kib('VmRSS'), peakRssBytes: kib('VmHWM') };
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far (Linux /proc; undefined elsewhere). The
+ * difference over a run is what the server spent, which a shared machine disturbs far less than
+ * the wall time.
+ */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces, in parentheses): utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface RunningServer {
   pid: number;
   baseUrl: string;
@@ -139,11 +154,13 @@ export async function startServer(options: {
   env?: Record<string, string>;
   /** Options for node itself before bin/karvon.js (--cpu-prof, ...). */
   nodeArgs?: readonly string[];
+  /** Another build's bin/karvon.js (a checkout of an earlier commit, built), to compare builds on one machine state. */
+  bin?: string;
 }): Promise<RunningServer> {
   const log = fs.openSync(options.logFile, 'a');
   const started = performance.now();
   const demo = options.demoShipments === undefined ? { args: ['--no-demo'], env: {} } : { args: [], env: { KARVON_DEMO_SHIPMENTS: String(options.demoShipments) } };
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), KARVON_BIN, 'serve', ...demo.args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? KARVON_BIN, 'serve', ...demo.args], {
     env: { ...process.env, ...BENCH_SERVER_ENV, ...demo.env, ...options.env, KARVON_DATA_DIR: options.dataDir, KARVON_PORT: String(options.port), KARVON_HOST: '127.0.0.1', KARVON_LOG_LEVEL: options.logLevel },
     stdio: ['ignore', log, log],
   });

@@ -1,13 +1,13 @@
 /**
  * The telemetry benchmark's three ways of writing the same readings, and the latency probes:
  * HTTP batches to POST /api/telemetry from a few concurrent clients, MQTT messages to the server's
- * in-process broker (done when GET /api/telemetry/status counts them all stored), a raw insert into
- * a store of the same kind, and probes crossing into the Khorgos geofence while the HTTP load runs.
+ * in-process broker (done when GET /api/telemetry/status counts them all stored), the baseline's plain
+ * insert into the same table (telemetry-raw.ts), and probes crossing into the Khorgos geofence while the HTTP load runs.
  */
 import mqtt from 'mqtt';
 import type { Position } from '../src/model/telemetry.js';
-import type { Store } from '../src/store/store.js';
 import { BENCH_AUTHORIZATION } from './karvon-process.js';
+import type { RawPositions } from './telemetry-raw.js';
 import { readingJson, type Probe } from './telemetry-workload.js';
 
 const POLL_AFTER_PUBLISHING_MS = 250;
@@ -37,13 +37,15 @@ function byOwner(readings: readonly Position[], ownerOf: ReadonlyMap<string, str
   return groups;
 }
 
-/**
- * POSTs `readings` in batches of `batch` from `clients` concurrent clients (each takes the next batch
- * when its last is answered). Each owner's readings go in batches of their own, with that owner's key.
- */
-export async function httpRun(baseUrl: string, readings: readonly Position[], ownerOf: ReadonlyMap<string, string>, keys: ReadonlyMap<string, string>, batch: number, clients: number): Promise<HttpRunResult> {
-  // Bodies are made before the clock starts: the figure is of the server, not of JSON.stringify here.
-  const bodies: { key: string; body: string; at: number }[] = [];
+/** The request bodies of an HTTP run: each owner's readings in batches of `batch`, with that owner's key, in time order. */
+export interface HttpBodies {
+  readings: number;
+  bodies: { key: string; body: string; at: number }[];
+}
+
+/** Makes the bodies before the clock (and the latency probes) start: the figure is of the server, not of JSON.stringify here. */
+export function httpBodies(readings: readonly Position[], ownerOf: ReadonlyMap<string, string>, keys: ReadonlyMap<string, string>, batch: number): HttpBodies {
+  const bodies: HttpBodies['bodies'] = [];
   for (const [owner, group] of byOwner(readings, ownerOf)) {
     for (let i = 0; i < group.length; i += batch) {
       const part = group.slice(i, i + batch);
@@ -52,6 +54,11 @@ export async function httpRun(baseUrl: string, readings: readonly Position[], ow
   }
   // The owners' batches interleaved in time order, as their platforms would send them.
   bodies.sort((a, b) => a.at - b.at);
+  return { readings: readings.length, bodies };
+}
+
+/** POSTs the bodies from `clients` concurrent clients (each takes the next body when its last is answered). */
+export async function httpRun(baseUrl: string, { readings, bodies }: HttpBodies, clients: number): Promise<HttpRunResult> {
   let next = 0;
   const totals = { stored: 0, refused: 0, derivedEvents: 0 };
   const client = async () => {
@@ -69,13 +76,26 @@ export async function httpRun(baseUrl: string, readings: readonly Position[], ow
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, client));
   const seconds = (performance.now() - started) / 1000;
-  return { readings: readings.length, seconds, rate: readings.length / seconds, ...totals };
+  return { readings, seconds, rate: readings / seconds, ...totals };
 }
 
 export async function storedPositions(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/api/telemetry/status`, { headers: { authorization: BENCH_AUTHORIZATION } });
   if (response.status !== 200) throw new Error(`GET /api/telemetry/status answered ${response.status}`);
   return ((await response.json()) as { positions: number }).positions;
+}
+
+/** Waits until the server's followers have folded every stored event (GET /api/status: lag 0), so a run does not pay for the one before. */
+export async function untilFolded(baseUrl: string, timeoutS = 300): Promise<void> {
+  const deadline = performance.now() + timeoutS * 1000;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/status`, { headers: { authorization: BENCH_AUTHORIZATION } });
+    if (response.status !== 200) throw new Error(`GET /api/status answered ${response.status}`);
+    const { followers } = (await response.json()) as { followers: { lag: number }[] };
+    if (followers.every((f) => f.lag === 0)) return;
+    if (performance.now() > deadline) throw new Error(`the server's followers were still behind after ${timeoutS} s`);
+    await sleep(100);
+  }
 }
 
 export interface MqttRunResult extends RateResult {
@@ -132,13 +152,15 @@ export async function mqttRun(baseUrl: string, mqttUrl: string, readings: readon
   return { readings: readings.length, seconds, rate: readings.length / seconds, publishSeconds: Number.isNaN(publishSeconds) ? seconds : publishSeconds, stored: stored - before };
 }
 
-/** The same rows straight into a store of the same kind: store.telemetry.positions.append, one transaction per batch. */
-export async function rawRun(store: Store, readings: readonly Position[], batch: number): Promise<RateResult & { stored: number }> {
+/** The same rows with a plain insert into the same table (telemetry-raw.ts), one transaction per batch. */
+export function rawRun(raw: RawPositions, readings: readonly Position[], batch: number): RateResult & { stored: number; cpuMicrosPerRow: number } {
   let stored = 0;
   const started = performance.now();
-  for (let i = 0; i < readings.length; i += batch) stored += (await store.telemetry.positions.append(readings.slice(i, i + batch))).length;
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < readings.length; i += batch) stored += raw.insert(readings.slice(i, i + batch));
+  const used = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
-  return { readings: readings.length, seconds, rate: readings.length / seconds, stored };
+  return { readings: readings.length, seconds, rate: readings.length / seconds, stored, cpuMicrosPerRow: (used.user + used.system) / readings.length };
 }
 
 /** Khorgos border crossing's geofence centre (reference data: 10 km radius), and a point 45 km north of it. */
@@ -148,6 +170,8 @@ const OUTSIDE = { lat: 44.6, lon: 80.3 };
 export interface ProbeLatency {
   deviceId: string;
   ms: number;
+  /** How long the POST of its readings took (waiting behind the load's batches, then the pipeline). */
+  postMs: number;
   /** No event within PROBE_TIMEOUT_MS. */
   timedOut?: true;
 }
@@ -169,9 +193,11 @@ export async function probeLatencies(baseUrl: string, keys: ReadonlyMap<string, 
     ];
     const query = `${baseUrl}/epcis/events?MATCH_anyEPC=${encodeURIComponent(probe.unitEpc)}&GE_eventTime=${encodeURIComponent(new Date(fixTime).toISOString())}&perPage=100`;
     const started = performance.now();
+    let postMs = NaN;
     const sent = fetch(`${baseUrl}/api/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(probe.ownerId)!}` }, body: JSON.stringify({ readings }) })
       .then(async (r) => {
         const text = await r.text();
+        postMs = performance.now() - started;
         if (r.status !== 200) throw new Error(`probe POST answered ${r.status}: ${text.slice(0, 300)}`);
       });
     for (;;) {
@@ -183,8 +209,9 @@ export async function probeLatencies(baseUrl: string, keys: ReadonlyMap<string, 
       await sleep(10);
     }
     // A probe whose event never came counts as its timeout: the percentiles must not hide it.
-    results.push({ deviceId: probe.deviceId, ms: performance.now() - started, ...(performance.now() - started > PROBE_TIMEOUT_MS ? { timedOut: true } : {}) });
+    const ms = performance.now() - started;
     await sent;
+    results.push({ deviceId: probe.deviceId, ms, postMs, ...(ms > PROBE_TIMEOUT_MS ? { timedOut: true } : {}) });
   };
   let next = 0;
   const worker = async () => {

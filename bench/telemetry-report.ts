@@ -10,6 +10,10 @@ export interface TelemetryRun {
   /** HTTP positions/s over raw insert rows/s. */
   ratio: number;
   probes: number;
+  /** Server CPU (user + system) spent per reading during the HTTP run, probes' queries included. */
+  serverCpuMicrosPerReading?: number;
+  /** The baseline's CPU per row (its process). */
+  rawCpuMicrosPerRow?: number;
   loadAverageStart: number;
   loadAverageEnd: number;
 }
@@ -22,6 +26,8 @@ export interface TelemetryFigures {
   workload: { shipments: number; events: number; devices: number; probes: number; windowHours: number; seedSeconds: number };
   runs: TelemetryRun[];
   latenciesMs: number[];
+  /** How long each probe's POST took (the rest of its latency is the polling until the event was queryable). */
+  probePostMs: number[];
   /** Probes whose event did not come within 30 s (counted in the percentiles at 30 s). */
   probesTimedOut: number;
   rssReady?: { rssBytes: number; peakRssBytes: number };
@@ -38,8 +44,15 @@ function medians(f: TelemetryFigures) {
     mqtt: median(f.runs.map((r) => r.mqtt.rate)),
     raw: median(f.runs.map((r) => r.raw.rate)),
     ratio: median(f.runs.map((r) => r.ratio)),
+    serverCpu: optionalMedian(f.runs.map((r) => r.serverCpuMicrosPerReading)),
+    rawCpu: optionalMedian(f.runs.map((r) => r.rawCpuMicrosPerRow)),
     latency,
   };
+}
+
+function optionalMedian(values: (number | undefined)[]): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length > 0 ? median(known) : undefined;
 }
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
@@ -51,6 +64,12 @@ function summaryRows(f: TelemetryFigures): string[][] {
     ['MQTT, until stored (median of runs)', `${int(m.mqtt)} positions/s`, '', ''],
     ['Raw insert of the same rows (median of runs)', `${int(m.raw)} rows/s`, '', ''],
     ['HTTP / raw (median of the runs\' ratios)', m.ratio.toFixed(2), `≥ ${TARGETS.ratio}`, verdict(m.ratio >= TARGETS.ratio)],
+    ...(m.serverCpu !== undefined && m.rawCpu !== undefined
+      ? [
+          ['Server CPU per reading over HTTP (median of runs)', `${m.serverCpu.toFixed(1)} µs`, '', ''],
+          ['Baseline CPU per row (median of runs)', `${m.rawCpu.toFixed(1)} µs`, '', ''],
+        ]
+      : []),
     ...(m.latency
       ? [
           ['Reading entering Khorgos → derived event queryable, p50', `${int(m.latency.p50)} ms`, '', ''],
@@ -81,6 +100,7 @@ export function renderTelemetryMarkdown(f: TelemetryFigures): string {
     `${int(r.mqtt.rate)} (${r.mqtt.seconds.toFixed(1)} s; published in ${r.mqtt.publishSeconds.toFixed(1)} s)`,
     `${int(r.raw.rate)} (${r.raw.seconds.toFixed(1)} s)`,
     r.ratio.toFixed(2),
+    r.serverCpuMicrosPerReading !== undefined && r.rawCpuMicrosPerRow !== undefined ? `${r.serverCpuMicrosPerReading.toFixed(1)} / ${r.rawCpuMicrosPerRow.toFixed(1)}` : '?',
     int(r.http.derivedEvents),
     String(r.probes),
     `${r.loadAverageStart.toFixed(2)} → ${r.loadAverageEnd.toFixed(2)}`,
@@ -98,6 +118,6 @@ Options: \`--shipments ${o.shipments} --days ${o.days} --period ${o.periodS} --r
 
 ${mdTable(['figure', 'value', 'target', ''], summaryRows(f))}
 
-${mdTable(['run', 'HTTP positions/s', 'MQTT positions/s', 'raw rows/s', 'HTTP/raw', 'derived events (HTTP)', 'probes', 'load average'], runRows)}
+${mdTable(['run', 'HTTP positions/s', 'MQTT positions/s', 'raw rows/s', 'HTTP/raw', 'CPU µs: server per reading / raw per row', 'derived events (HTTP)', 'probes', 'load average'], runRows)}
 `;
 }

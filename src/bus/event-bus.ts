@@ -6,6 +6,20 @@
 import { EventEmitter } from 'node:events';
 import type { EpcisEvent } from '../epcis/model.js';
 
+/** A shipment as the read model just folded it: what a cache of "which shipment does this unit carry" needs. */
+export interface FoldedShipment {
+  readonly id: string;
+  readonly status: string;
+  readonly corridor?: string;
+  readonly mode?: string;
+  /** Units it holds as its own (EPCs), and units it learnt from another organisation's events. */
+  readonly units: readonly string[];
+  readonly privateUnits: readonly string[];
+  /** The transport units of its state (what a wagon's or truck's events name). */
+  readonly transportUnits: readonly string[];
+  readonly audience: readonly string[];
+}
+
 export interface BusTopics {
   /** New events are durable in the store (duplicates are not announced again). */
   'epcis.captured': {
@@ -18,6 +32,10 @@ export interface BusTopics {
   };
   /** Positions are durable in the store up to this sequence of the positions log (a wake-up for its followers: the live feed). */
   'telemetry.stored': { lastSequence: number };
+  /** A device was registered, retired or reactivated, attached, detached or given a new credential in this process. */
+  'telemetry.device-changed': { deviceId: string };
+  /** The shipment read model folded these shipments again (what their transport units carry may have changed). */
+  'shipments.folded': { shipments: FoldedShipment[] };
   /** A capture job ended, successfully or not. */
   'capture.job-finished': { captureJobID: string; status: 'success' | 'failed' };
 }

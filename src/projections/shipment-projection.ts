@@ -10,8 +10,8 @@
 // bus only says "there is something new" (the runner listens to it).
 import type { Follower } from '../followers/follower.js';
 import { FollowerRunner, type FollowerRunnerOptions } from '../followers/follower-runner.js';
-import type { EventBus } from '../bus/event-bus.js';
-import { CheckpointConflict, SHIPMENTS_FOLLOWER, type Store, type StoredEvent } from '../store/store.js';
+import type { EventBus, FoldedShipment } from '../bus/event-bus.js';
+import { CheckpointConflict, SHIPMENTS_FOLLOWER, type ShipmentRecord, type Store, type StoredEvent } from '../store/store.js';
 import type { ItineraryLeg } from '../domain/shipment/shipment.js';
 import { referenceData, type ReferenceData } from '../reference/index.js';
 import { BatchFold } from './batch-fold.js';
@@ -38,6 +38,20 @@ export interface ShipmentProjectionOptions {
   cachedFacts?: number;
 }
 
+function foldedShipment(record: ShipmentRecord): FoldedShipment {
+  const transportUnits = record.state['transportUnits'];
+  return {
+    id: record.id,
+    status: record.status,
+    ...(record.corridor ? { corridor: record.corridor } : {}),
+    ...(record.mode ? { mode: record.mode } : {}),
+    units: record.link.units,
+    privateUnits: record.link.privateUnits ?? [],
+    transportUnits: Array.isArray(transportUnits) ? (transportUnits as string[]) : [],
+    audience: record.audience,
+  };
+}
+
 export class ShipmentProjection implements Follower {
   readonly name = SHIPMENTS_FOLLOWER;
   readonly reference: ReferenceData;
@@ -50,6 +64,8 @@ export class ShipmentProjection implements Follower {
   constructor(
     private readonly store: Store,
     options: ShipmentProjectionOptions = {},
+    /** Told of the shipments each committed batch folded ('shipments.folded'), so caches of "what does this unit carry" stay true. */
+    private readonly bus?: EventBus,
   ) {
     this.reference = options.reference ?? referenceData();
     // Large batches matter when catching up: a shipment with several events in one batch is written
@@ -77,6 +93,7 @@ export class ShipmentProjection implements Follower {
     if (checkpoint.position !== from) throw new CheckpointConflict(this.name, from, checkpoint.position);
     const change = await this.batchFold.commit(rows, checkpoint);
     if (change.upserts.some((u) => u.completedAt !== undefined) || change.merged.length > 0) this.completions += 1;
+    if (this.bus && change.upserts.length > 0) this.bus.publish('shipments.folded', { shipments: change.upserts.map(foldedShipment) });
   }
 
   async reset(): Promise<void> {
@@ -109,7 +126,7 @@ export interface ShipmentReadModel {
  * Followers registry instead). Not started: call runner.catchUp(), or runner.start() with a bus.
  */
 export function shipmentReadModel(store: Store, options: ShipmentProjectionOptions = {}, bus?: EventBus, runner: FollowerRunnerOptions = {}): ShipmentReadModel {
-  const projection = new ShipmentProjection(store, options);
+  const projection = new ShipmentProjection(store, options, bus);
   return {
     projection,
     runner: new FollowerRunner(projection, store, bus, { ...projection.runnerOptions, ...runner }),

@@ -116,7 +116,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const followers = new Followers(store, tracking ? bus : undefined, { logger: followerLogger, now });
   // The read model is persisted: at start each follower folds only what was captured after its
   // checkpoint (everything, the first time), then follows each capture.
-  const projection = new ShipmentProjection(store);
+  const projection = new ShipmentProjection(store, {}, bus);
   const shipmentsFollower = followers.add(projection, projection.runnerOptions);
   followers.add(new DailyEventCount(store));
   const shipments = new ShipmentQueries(store, projection);
@@ -143,7 +143,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   }
   const access = new AccessService({ store, config, audit, now });
   const governance = new GovernanceService({ store, audit, now });
-  const devices = new DeviceService({ store, audit, now });
+  const devices = new DeviceService({ store, audit, now, bus });
   const telemetry = new TelemetryService(
     { store, bus, capture, shipments, logger: { warn: (d, m) => logger.warn(d, m), error: (d, m) => (options.onError ? onError(d['err'] ?? d, m) : logger.error(d, m)) }, now },
     {

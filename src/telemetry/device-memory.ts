@@ -33,8 +33,8 @@ export interface DeviceMemory {
   signalLost: boolean;
   /** Changes to save with this batch. */
   dirty: boolean;
-  /** The lastFixTime the store holds (not saved itself). */
-  savedFixTime: number;
+  /** From this fix time on, the memory is saved even if nothing was told (not saved itself). */
+  saveDue: number;
 }
 
 /**
@@ -44,8 +44,17 @@ export interface DeviceMemory {
  */
 export const SAVE_EVERY_MS = 10 * 60_000;
 
+/**
+ * When a memory saved at `fixTime` is due again: between half and all of SAVE_EVERY_MS later, at
+ * random, so that devices that started together (a restart, a fleet switched on) do not all come due
+ * in the same batch and stall it with thousands of writes.
+ */
+export function nextSaveDue(fixTime: number): number {
+  return fixTime + SAVE_EVERY_MS * (0.5 + Math.random() / 2);
+}
+
 function fresh(deviceId: string): DeviceMemory {
-  return { deviceId, lastFixTime: 0, places: [], offRoute: false, seal: [], signalLost: false, dirty: false, savedFixTime: 0 };
+  return { deviceId, lastFixTime: 0, places: [], offRoute: false, seal: [], signalLost: false, dirty: false, saveDue: 0 };
 }
 
 function fromStored(stored: DeviceState): DeviceMemory {
@@ -53,7 +62,7 @@ function fromStored(stored: DeviceState): DeviceMemory {
   return {
     ...fresh(stored.deviceId),
     lastFixTime: stored.lastFixTime,
-    savedFixTime: stored.lastFixTime,
+    saveDue: nextSaveDue(stored.lastFixTime),
     ...(Array.isArray(s.lastPosition) ? { lastPosition: s.lastPosition } : {}),
     places: Array.isArray(s.places) ? s.places : [],
     ...(typeof s.country === 'string' ? { country: s.country } : {}),
@@ -65,7 +74,7 @@ function fromStored(stored: DeviceState): DeviceMemory {
 }
 
 function toStored(memory: DeviceMemory): DeviceState {
-  const { deviceId, lastFixTime, dirty: _dirty, savedFixTime: _saved, ...state } = memory;
+  const { deviceId, lastFixTime, dirty: _dirty, saveDue: _due, ...state } = memory;
   return { deviceId, lastFixTime, state: state as unknown as Record<string, unknown> };
 }
 
@@ -104,7 +113,7 @@ export class DeviceMemories {
     await this.store.telemetry.deviceStates.put(dirty.map(toStored));
     for (const memory of dirty) {
       memory.dirty = false;
-      memory.savedFixTime = memory.lastFixTime;
+      memory.saveDue = nextSaveDue(memory.lastFixTime);
     }
   }
 

@@ -19,6 +19,7 @@ import { KarvonError } from '../errors.js';
 import { hasScope, type Organisation } from '../model/access.js';
 import type { AuditRecorder } from '../model/governance.js';
 import { DEVICE_KINDS, UNIT_KINDS, type Attachment, type Device, type DeviceKind, type StoredDevice, type UnitKind } from '../model/telemetry.js';
+import type { EventBus } from '../bus/event-bus.js';
 import { AttachmentOverlap, type Store } from '../store/store.js';
 
 export interface DeviceInput {
@@ -81,8 +82,13 @@ function instant(value: string | undefined, now: Date, pointer: string): number 
 export class DeviceService {
   private readonly audited: AuditedActions;
 
-  constructor(private readonly deps: { store: Store; audit: AuditRecorder; now: () => Date }) {
+  /** `bus` hears of every change ('telemetry.device-changed'): the pipeline's device directory forgets what it knew. */
+  constructor(private readonly deps: { store: Store; audit: AuditRecorder; now: () => Date; bus?: EventBus }) {
     this.audited = new AuditedActions(deps.audit);
+  }
+
+  private changed(deviceId: string): void {
+    this.deps.bus?.publish('telemetry.device-changed', { deviceId });
   }
 
   private async organisation(id: string): Promise<Organisation> {
@@ -152,6 +158,7 @@ export class DeviceService {
         credentialHash: credential.tokenHash,
       };
       if (!(await this.deps.store.telemetry.devices.create(device))) throw new KarvonError('KRV_ALREADY_EXISTS', `A device with the id '${input.id}' is registered already`);
+      this.changed(device.id);
       return { result: { device: deviceView(device), token: credential.token }, details: { ownerId: owner.id, kind: device.kind, reportingPeriodS: period } };
     });
   }
@@ -162,6 +169,7 @@ export class DeviceService {
       await this.manageable(actor, id, 'issue credentials');
       const credential = newDeviceToken();
       const device = await this.deps.store.telemetry.devices.update(id, { credentialHash: credential.tokenHash });
+      this.changed(id);
       return { result: { device: deviceView(device!), token: credential.token }, details: {} };
     });
   }
@@ -171,6 +179,7 @@ export class DeviceService {
     return this.audited.run(actor, status === 'retired' ? 'device.retire' : 'device.reactivate', id, async () => {
       await this.manageable(actor, id, 'retire or reactivate');
       const device = await this.deps.store.telemetry.devices.update(id, { status });
+      this.changed(id);
       return { result: deviceView(device!), details: {} };
     });
   }
@@ -187,6 +196,7 @@ export class DeviceService {
         if (error instanceof AttachmentOverlap) throw new KarvonError('KRV_CONFLICT', `${error.message}: detach it first`);
         throw error;
       }
+      this.changed(id);
       return { result: attachment, details: { unitKind: input.unitKind, unitId, from: new Date(from).toISOString() } };
     });
   }
@@ -199,6 +209,7 @@ export class DeviceService {
       if (!open) throw new KarvonError('KRV_CONFLICT', `Device '${id}' is not attached to any unit`);
       if (when < open.from) throw new KarvonError('KRV_VALIDATION', `at (${new Date(when).toISOString()}) is before the device was attached (${new Date(open.from).toISOString()})`, [{ pointer: '/at', message: 'before the attachment' }]);
       const ended = await this.deps.store.telemetry.devices.detach(id, when);
+      this.changed(id);
       return { result: ended!, details: { unitKind: open.unitKind, unitId: open.unitId, at: new Date(when).toISOString() } };
     });
   }

@@ -31,6 +31,13 @@ const TOPIC = /^karvon\/devices\/([^/]+)\/telemetry$/;
 /** How long messages are gathered before they run through the pipeline together. */
 const GATHER_MS = 25;
 const GATHER_MAX = 5000;
+/**
+ * Messages waiting for the pipeline beyond which the in-process broker holds back the publishes it
+ * is asked to authorise, until fewer than half wait. aedes reads a client's next bytes only when
+ * its last packets are handled, so a held publish stops reading from that client and TCP pushes
+ * back on it: publishers faster than the pipeline must not fill the server's memory.
+ */
+const PAUSE_ABOVE = 20_000;
 /** Username of Karvon's own clients of the in-process broker (the demo). */
 export const LOCAL_MQTT_USER = '_karvon';
 
@@ -51,6 +58,8 @@ export class MqttTelemetry {
   private client: mqtt.MqttClient | undefined;
   private readonly senders = new WeakMap<Client, Sender>();
   private pending: Pending[] = [];
+  /** Authorisations held back while the pipeline is behind (PAUSE_ABOVE). */
+  private held: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   /** The password of Karvon's own clients of the in-process broker, new at every start. */
@@ -58,10 +67,16 @@ export class MqttTelemetry {
   /** Where clients reach the broker Karvon listens to (set once started). */
   url: string | undefined;
   dropped = 0;
+  /** How many publishes were held back because the pipeline was behind. */
+  pauses = 0;
+  private readonly pauseAbove: number;
 
   constructor(
     private readonly deps: { telemetry: TelemetryService; store: Store; access: AccessService; logger: PipelineLogger & { info(details: Record<string, unknown>, message: string): void }; now: () => Date },
-  ) {}
+    options: { pauseAbove?: number } = {},
+  ) {
+    this.pauseAbove = options.pauseAbove ?? PAUSE_ABOVE;
+  }
 
   /** Runs the in-process broker on `port` (0: any free port) and takes what is published to it. */
   async startBroker(port: number, host = '0.0.0.0'): Promise<void> {
@@ -85,7 +100,9 @@ export class MqttTelemetry {
         const match = TOPIC.exec(packet.topic);
         if (!sender || !match) return callback(new Error(`publish only to karvon/devices/{deviceId}/telemetry, not '${packet.topic}'`));
         if (sender.kind === 'device' && decodeURIComponent(match[1]!) !== sender.device.id) return callback(new Error(`device '${sender.device.id}' may publish only on its own topic`));
-        callback(null);
+        if (this.pending.length < this.pauseAbove) return callback(null);
+        this.pauses++;
+        this.held.push(() => callback(null));
       },
       authorizeSubscribe: (client, subscription, callback) => {
         const sender = this.senders.get(client);
@@ -160,10 +177,22 @@ export class MqttTelemetry {
     }, ms);
   }
 
-  /** Runs what was gathered through the pipeline, one batch per sender. */
+  /** Runs what was gathered through the pipeline, at most GATHER_MAX messages at a time, one batch per sender. */
   async flush(): Promise<void> {
-    const messages = this.pending;
-    this.pending = [];
+    while (this.pending.length > 0) {
+      await this.run(this.pending.splice(0, GATHER_MAX));
+      if (this.pending.length < this.pauseAbove / 2) this.resumePublishers();
+    }
+  }
+
+
+  private resumePublishers(): void {
+    const held = this.held;
+    this.held = [];
+    for (const release of held) release();
+  }
+
+  private async run(messages: readonly Pending[]): Promise<void> {
     const groups = new Map<string, { sender: Sender; decoded: { readings: Decoded['readings']; problems: Decoded['problems']; pointers: string[] } }>();
     for (const message of messages) {
       const key = senderKey(message.sender);
@@ -198,6 +227,7 @@ export class MqttTelemetry {
   }
 
   async close(): Promise<void> {
+    this.resumePublishers();
     await this.idle().catch(() => {});
     if (this.client) await this.client.endAsync().catch(() => {});
     // The broker first: it disconnects its clients, so the server's close does not wait for them.

@@ -33,18 +33,18 @@ export interface ReadingItem {
   /** Where the reading was in the request (a JSON pointer or the MQTT topic), for problems. */
   readonly pointer: string;
   position: Position;
-  device?: StoredDevice;
+  device: StoredDevice | undefined;
   /** The attachment in force at the reading's fix time. */
-  attachment?: Attachment;
+  attachment: Attachment | undefined;
   /** The unit's shipment, when the route check or the derived events need it. */
-  subject?: UnitSubject;
+  subject: UnitSubject | undefined;
   /** The device's memory (the same object for every reading of a device in the batch). */
-  memory?: DeviceMemory;
+  memory: DeviceMemory | undefined;
   /** Older than the last reading the state machines used: stored in the track, but moves no state. */
-  late?: boolean;
+  late: boolean;
   /** Why the reading was refused; a refused reading goes no further. */
-  refused?: string;
-  duplicate?: boolean;
+  refused: string | undefined;
+  duplicate: boolean;
   facts: ReadingFacts;
 }
 
@@ -70,8 +70,20 @@ export interface TelemetryBatch {
   handlerErrors: number;
 }
 
+/** No places entered or left: shared by the readings that found none (most), never written to. */
+const NO_PLACES: readonly never[] = Object.freeze([]);
+
 export function newFacts(): ReadingFacts {
-  return { entered: [], left: [] };
+  return { entered: NO_PLACES as unknown as IndexedPlace[], left: NO_PLACES as unknown as ReadingFacts['left'] };
+}
+
+/**
+ * A reading as it enters the pipeline, every field present from the start: items that all have
+ * one shape keep the handlers' property reads fast (V8 inline caches), which at thousands of
+ * readings per batch is a measurable part of their cost.
+ */
+export function newItem(index: number, pointer: string, position: Position): ReadingItem {
+  return { index, pointer, position, device: undefined, attachment: undefined, subject: undefined, memory: undefined, late: false, refused: undefined, duplicate: false, facts: newFacts() };
 }
 
 /** The readings still going through the pipeline. */

@@ -2,6 +2,7 @@
 import type { EventBus } from '../bus/event-bus.js';
 import type { EpcisEvent } from '../epcis/model.js';
 import type { Store } from '../store/store.js';
+import type { DeviceDirectory } from './device-directory.js';
 import type { DeviceMemories } from './device-memory.js';
 import type { DeviceRateLimiter } from './device-rate-limiter.js';
 import type { GeofenceIndex } from './geo/geofence-index.js';
@@ -22,6 +23,8 @@ export interface PipelineLogger {
 
 export interface PipelineDeps {
   readonly store: Store;
+  /** Registered devices and their open attachments, kept in memory. */
+  readonly devices: DeviceDirectory;
   readonly memories: DeviceMemories;
   readonly places: GeofenceIndex;
   readonly subjects: UnitSubjects;

@@ -12,10 +12,11 @@ import type { UserGeofence } from '../model/telemetry.js';
 import type { ShipmentQueries } from '../projections/shipment-queries.js';
 import type { Store } from '../store/store.js';
 import type { Decoded, ReadingProblem } from './decode/decoded.js';
+import { DeviceDirectory } from './device-directory.js';
 import { DeviceMemories } from './device-memory.js';
 import { DeviceRateLimiter } from './device-rate-limiter.js';
 import { GeofenceIndex, referencePlaces, userPlace, type IndexedPlace } from './geo/geofence-index.js';
-import { newFacts, type Sender, type TelemetryBatch } from './pipeline-batch.js';
+import { newItem, type Sender, type TelemetryBatch } from './pipeline-batch.js';
 import type { PipelineDeps, PipelineLogger, TelemetrySettings } from './pipeline-deps.js';
 import { runPipeline, TELEMETRY_PIPELINE, type TelemetryHandler } from './pipeline.js';
 import { SignalWatch } from './signal-watch.js';
@@ -65,6 +66,7 @@ export class TelemetryService {
   /** Batches run one after another: a device's readings meet its state in order, and SQLite has one writer anyway. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly base: { store: Store; bus: EventBus; capture: CaptureService; shipments: ShipmentQueries; logger: PipelineLogger; now: () => Date },
@@ -73,12 +75,19 @@ export class TelemetryService {
     const { store } = base;
     this.memories = new DeviceMemories(store);
     this.subjects = new UnitSubjects(base.shipments, () => base.now().getTime());
+    const devices = new DeviceDirectory(store, () => base.now().getTime());
+    // Changes made in this process are known at once; the caches' lifetimes cover other processes'.
+    this.unsubscribe.push(
+      base.bus.subscribe('telemetry.device-changed', ({ deviceId }) => devices.forget(deviceId)),
+      base.bus.subscribe('shipments.folded', ({ shipments }) => this.subjects.folded(shipments)),
+    );
     const settings: TelemetrySettings = {
       maxFutureMs: options.maxFutureSeconds * 1000,
       routeThresholdKm: (corridor) => (corridor !== undefined ? options.routeDeviationKmByCorridor?.[corridor] : undefined) ?? options.routeDeviationKm,
     };
     this.deps = {
       store,
+      devices,
       memories: this.memories,
       places: this.places,
       subjects: this.subjects,
@@ -89,7 +98,7 @@ export class TelemetryService {
       logger: base.logger,
       captureDerived: (ownerId, events) => this.captureDerived(ownerId, events),
     };
-    this.watch = new SignalWatch({ store, memories: this.memories, subjects: this.subjects, now: () => base.now().getTime(), logger: base.logger, counters: this.counters, captureDerived: this.deps.captureDerived });
+    this.watch = new SignalWatch({ store, devices, memories: this.memories, subjects: this.subjects, now: () => base.now().getTime(), logger: base.logger, counters: this.counters, captureDerived: this.deps.captureDerived });
   }
 
   /** Loads the user geofences and the devices' memories, and starts the signal watch and retention. */
@@ -108,6 +117,7 @@ export class TelemetryService {
 
   async stop(): Promise<void> {
     for (const timer of this.timers.splice(0)) clearInterval(timer);
+    for (const off of this.unsubscribe.splice(0)) off();
     await this.queue.catch(() => {});
   }
 
@@ -135,7 +145,7 @@ export class TelemetryService {
     const batch: TelemetryBatch = {
       sender,
       serverTime,
-      items: decoded.readings.map((position, i) => ({ index: i, pointer: decoded.pointers[i] ?? `/readings/${i}`, position, facts: newFacts() })),
+      items: decoded.readings.map((position, i) => newItem(i, decoded.pointers[i] ?? `/readings/${i}`, position)),
       decodeProblems: decoded.problems,
       stored: [],
       derived: [],
@@ -149,13 +159,15 @@ export class TelemetryService {
       ...batch.items.filter((item) => item.refused !== undefined).sort((a, b) => a.index - b.index).map((item) => ({ pointer: item.pointer, deviceId: item.position.deviceId, reason: item.refused! })),
     ];
     const admitted = batch.items.filter((item) => item.refused === undefined);
-    const stored = new Set(batch.stored.map((p) => `${p.deviceId}\u0000${p.fixTime}`));
+    const late = admitted.filter((item) => item.late);
+    // Late readings are rare: the stored ones are told apart from repeats only when there are some.
+    const stored = late.length === 0 ? new Set<string>() : new Set(batch.stored.map((p) => `${p.deviceId}\u0000${p.fixTime}`));
     return {
       received: decoded.readings.length + decoded.problems.length,
       accepted: admitted.length,
       stored: batch.stored.length,
       duplicates: admitted.length - batch.stored.length,
-      late: admitted.filter((item) => item.late && stored.has(`${item.position.deviceId}\u0000${item.position.fixTime}`)).length,
+      late: late.filter((item) => stored.has(`${item.position.deviceId}\u0000${item.position.fixTime}`)).length,
       refused,
       derivedEvents: batch.derived.length,
     };

@@ -96,6 +96,12 @@ describe('a device registered and attached over the API', () => {
     expect(none.json().issues[0].pointer).toMatch(/^\/readings\/0/);
     const garbage = await t.app.inject({ method: 'POST', url: '/api/telemetry', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"readings": [' });
     expect(garbage.statusCode).toBe(400);
+    const notABatch = await t.app.inject({ method: 'POST', url: '/api/telemetry', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '[1, 2]' });
+    expect(notABatch.statusCode).toBe(400);
+    expect(notABatch.json().detail).toMatch(/must be a JSON object/);
+    const withQuery = await t.app.inject({ method: 'POST', url: '/api/telemetry?dryRun=1', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ readings: [] }) });
+    expect(withQuery.statusCode).toBe(400);
+    expect(withQuery.json().issues[0].pointer).toBe('/dryRun');
   });
 
   it('shows the unit live to its owner, not to another carrier', async () => {

@@ -1,6 +1,7 @@
 // POST /api/telemetry's body: many readings of many devices, each decoded on its own; what cannot be
 // used is one problem per reading, naming the field by JSON pointer and saying why.
 import { describe, expect, it } from 'vitest';
+import { parseDateTime } from '../../src/telemetry/decode/reading-time.js';
 import { decodeBatch } from '../../src/telemetry/decode/batch.decoder.js';
 
 const SERVER_TIME = Date.parse('2026-12-07T10:00:05Z');
@@ -130,6 +131,12 @@ describe('decodeBatch: each kind of bad reading', () => {
     }
     expect(onlyProblem({ fixTime: true }).reason).toBe('fixTime must be an RFC 3339 string or epoch milliseconds, not a boolean');
     expect(onlyProblem({ deviceTime: 'yesterday' })).toMatchObject({ pointer: '/readings/0/deviceTime', reason: expect.stringMatching(/^deviceTime "yesterday" is not/) });
+  });
+
+  it('knows which years have a 29 February', () => {
+    for (const day of ['2028-02-29', '2000-02-29', '2024-02-29']) expect(parseDateTime(`${day}T10:00:00Z`, { offsetRequired: true })).toBe(Date.parse(`${day}T10:00:00Z`));
+    for (const day of ['2026-02-29', '2100-02-29', '2026-04-31']) expect(parseDateTime(`${day}T10:00:00Z`, { offsetRequired: true })).toBeUndefined();
+    expect(parseDateTime('2026-12-31T23:59:59.250+05:00', { offsetRequired: true })).toBe(Date.parse('2026-12-31T18:59:59.250Z'));
   });
 
   it('refuses fix times before 2000 and hints at epoch seconds', () => {

@@ -105,3 +105,36 @@ describe('an external broker (Mosquitto)', () => {
     expect(t.runtime.telemetry.counters.refused.get('malformed')).toBe(1);
   });
 });
+
+describe('a publisher faster than the pipeline', () => {
+  it('is paused while the pipeline catches up, and loses nothing', async () => {
+    t = await startTestApp({ KARVON_DEVICE_READINGS_PER_MINUTE: '100000' });
+    const since = Date.now() - 600 * MINUTE;
+    const token = await sealedContainer(t, 'seal-fast', 34, since);
+    const { MqttTelemetry } = await import('../../src/telemetry/mqtt-telemetry.js');
+    const runtime = t.runtime;
+    const broker = new MqttTelemetry({ telemetry: runtime.telemetry, store: runtime.store, access: runtime.access, logger: runtime.logger, now: () => new Date() }, { pauseAbove: 300 });
+    const port = await freePort();
+    await broker.startBroker(port, '127.0.0.1');
+    try {
+      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: 'seal-fast', password: token, reconnectPeriod: 0 });
+      const before = await runtime.store.telemetry.positions.count();
+      const readings = 3000;
+      for (let i = 0; i < readings; i++) {
+        if (!client.publish('karvon/devices/seal-fast/telemetry', payload(since + i * 1000, []), { qos: 0 })) await new Promise((resolve) => client.stream.once('drain', resolve));
+      }
+      await client.publishAsync('karvon/devices/seal-fast/telemetry', payload(since + readings * 1000, []), { qos: 1 });
+      const deadline = Date.now() + 30_000;
+      while ((await runtime.store.telemetry.positions.count()) < before + readings + 1 && Date.now() < deadline) {
+        await broker.idle();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await runtime.store.telemetry.positions.count()).toBe(before + readings + 1);
+      expect(broker.pauses).toBeGreaterThan(0);
+      expect(broker.dropped).toBe(0);
+      await client.endAsync();
+    } finally {
+      await broker.close();
+    }
+  });
+});

@@ -103,7 +103,13 @@ export function decodeReading(value: unknown, pointer: string, serverTime: numbe
   const deviceId = device.deviceId;
   const fail = (at: string, reason: string): ReadingOutcome => ({ problem: { pointer: at, deviceId, reason } });
 
-  const unknown = Object.keys(value).find((key) => !KNOWN_FIELDS.has(key));
+  let unknown: string | undefined;
+  for (const key in value) {
+    if (!KNOWN_FIELDS.has(key)) {
+      unknown = key;
+      break;
+    }
+  }
   if (unknown !== undefined) {
     return fail(
       pointerTo(pointer, unknown),

@@ -50,6 +50,8 @@ export function collect(into: Decoded, outcome: ReadingOutcome, pointer: string)
 
 /** A JSON pointer one step below `base`, escaping `~` and `/` in the step (RFC 6901). */
 export function pointerTo(base: string, step: string | number): string {
+  // An index needs no escaping (every reading of a batch has one: no regular expressions for it).
+  if (typeof step === 'number') return `${base}/${step}`;
   return `${base}/${String(step).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 

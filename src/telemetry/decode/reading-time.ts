@@ -12,13 +12,20 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})([Tt ])(\d{2}):(\d{2}):(\d{2})(\.\d+)
 export function parseDateTime(text: string, options: { offsetRequired: boolean }): number | undefined {
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
-  const [, year, month, day, , hour, minute, second, fraction, offset] = match;
+  const offset = match[9];
   if (offset === undefined && options.offsetRequired) return undefined;
-  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  // Every reading has one or two of these: plain Number() per part, no arrays or Dates on the way.
+  const y = Number(match[1]);
+  const mo = Number(match[2]);
+  const d = Number(match[3]);
+  const h = Number(match[5]);
+  const mi = Number(match[6]);
+  const s = Number(match[7]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  const fraction = match[8];
   const ms = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
   let offsetMinutes = 0;
-  if (offset !== undefined && offset.toUpperCase() !== 'Z') {
+  if (offset !== undefined && offset !== 'Z' && offset !== 'z') {
     const digits = offset.replace(':', '');
     const offsetHours = Number(digits.slice(1, 3));
     const offsetMins = Number(digits.slice(3, 5));
@@ -28,8 +35,11 @@ export function parseDateTime(text: string, options: { offsetRequired: boolean }
   return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** Epoch seconds below this are read as seconds, from it on as milliseconds (Traccar's rule: 2^31 - 1 s is in 2038). */

@@ -13,11 +13,11 @@ function refuse(item: TelemetryBatch['items'][number], reason: string, deps: Pip
 /** Known, active devices the sender may report for. */
 export async function identifyDevices(batch: TelemetryBatch, deps: PipelineDeps): Promise<void> {
   const items = live(batch);
-  const devices = await deps.store.telemetry.devices.getMany([...new Set(items.map((item) => item.position.deviceId))]);
+  const known = await deps.devices.lookUp([...new Set(items.map((item) => item.position.deviceId))]);
   const { sender } = batch;
   for (const item of items) {
     const id = item.position.deviceId;
-    const device = devices.get(id);
+    const device = known.get(id)?.device;
     if (!device) {
       refuse(item, `unknown device '${id}': register it first (POST /api/devices)`, deps, 'unknown-device');
       continue;
@@ -54,12 +54,11 @@ function attachmentAt(attachments: readonly Attachment[], at: number): Attachmen
 /** Readings of a device attached to a unit at their fix time: a reading of no unit says nothing about goods. */
 export async function requireAttachment(batch: TelemetryBatch, deps: PipelineDeps): Promise<void> {
   const items = live(batch);
-  const ids = [...new Set(items.map((item) => item.position.deviceId))];
-  const open = await deps.store.telemetry.devices.openAttachments(ids);
+  const known = await deps.devices.lookUp([...new Set(items.map((item) => item.position.deviceId))]);
   const history = new Map<string, Attachment[]>();
   for (const item of items) {
     const id = item.position.deviceId;
-    const current = open.get(id);
+    const current = known.get(id)?.open;
     let attachment = current && current.from <= item.position.fixTime ? current : undefined;
     if (!attachment) {
       if (!history.has(id)) history.set(id, await deps.store.telemetry.devices.attachments(id));

@@ -38,6 +38,8 @@ export function subjectOf(item: ReadingItem): DerivedSubject {
 /** The events one reading's facts give, in the order they happened at that instant. */
 export function eventsOf(item: ReadingItem): EpcisEvent[] {
   const { facts, position } = item;
+  // Most readings tell nothing: no subject, place or event objects are made for them.
+  if (!facts.signalRecovered && !facts.crossed && facts.left.length === 0 && facts.entered.length === 0 && !facts.route && !facts.seal) return [];
   const s = subjectOf(item);
   const at = position.fixTime;
   const lonLat: LonLat = [position.lon, position.lat];
@@ -84,7 +86,6 @@ export async function captureDerivedEvents(batch: TelemetryBatch, deps: Pipeline
     for (const event of events) batch.derived.push({ ownerId: owner, deviceId: item.position.deviceId, unitEpc: item.attachment!.unitEpc, event });
     byOwner.set(owner, byOwner.get(owner) ?? []);
     byOwner.get(owner)!.push(...events);
-    deps.subjects.forget(item.attachment!.unitEpc);
   }
   for (const [owner, events] of byOwner) {
     const result = await deps.captureDerived(owner, events);

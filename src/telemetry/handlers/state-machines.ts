@@ -2,7 +2,6 @@
 // order: places entered and left, borders crossed, stops, the route, the seal, the signal. Each
 // writes facts on the reading and moves the device's memory; none captures or stores anything.
 import type { SealCode } from '../../model/telemetry.js';
-import { SAVE_EVERY_MS } from '../device-memory.js';
 import { countryAt } from '../geo/country-index.js';
 import { nextMotion } from '../geo/motion.js';
 import { distanceFromCorridorM } from '../geo/route-distance.js';
@@ -24,9 +23,26 @@ export function current(batch: TelemetryBatch): ReadingItem[] {
  * never makes a unit "arrive" where it was hours ago.
  */
 export async function orderPerDevice(batch: TelemetryBatch, deps: PipelineDeps): Promise<void> {
-  batch.items.sort((a, b) => (a.position.deviceId < b.position.deviceId ? -1 : a.position.deviceId > b.position.deviceId ? 1 : a.position.fixTime - b.position.fixTime));
+  // Grouped per device in the order devices first appear; a device's readings sorted only when the
+  // sender did not send them in order (most do), which spares a sort of the whole batch.
+  const perDevice = new Map<string, ReadingItem[]>();
+  for (const item of batch.items) {
+    const group = perDevice.get(item.position.deviceId);
+    if (group === undefined) perDevice.set(item.position.deviceId, [item]);
+    else group.push(item);
+  }
+  let i = 0;
+  for (const group of perDevice.values()) {
+    for (let k = 1; k < group.length; k++) {
+      if (group[k]!.position.fixTime < group[k - 1]!.position.fixTime) {
+        group.sort((a, b) => a.position.fixTime - b.position.fixTime);
+        break;
+      }
+    }
+    for (const item of group) batch.items[i++] = item;
+  }
   const items = live(batch);
-  const memories = await deps.memories.load([...new Set(items.map((item) => item.position.deviceId))]);
+  const memories = await deps.memories.load([...perDevice.keys()]);
   // The fix time each device's state has reached within this batch, so that later readings of the batch compare with it.
   const reached = new Map<string, number>();
   for (const item of items) {
@@ -45,7 +61,9 @@ export async function orderPerDevice(batch: TelemetryBatch, deps: PipelineDeps):
 /** The shipment each reporting unit carries (cached per unit): the route check and the derived events need it. */
 export async function resolveSubjects(batch: TelemetryBatch, deps: PipelineDeps): Promise<void> {
   for (const item of current(batch)) {
-    if (item.attachment) item.subject = await deps.subjects.of(item.attachment.unitEpc, item.attachment.unitKind);
+    const unit = item.attachment;
+    // Known units (nearly all) without an await each.
+    if (unit) item.subject = deps.subjects.known(unit.unitEpc) ?? (await deps.subjects.of(unit.unitEpc, unit.unitKind));
   }
 }
 
@@ -55,17 +73,23 @@ export function trackPlaces(item: ReadingItem, deps: PipelineDeps): void {
   const { lon, lat, fixTime } = item.position;
   // A road crossing and a rail crossing may share a geofence: a unit arrives at the one of its mode.
   const mode = item.subject?.mode ?? UNIT_MODE[item.attachment?.unitKind ?? ''];
-  const places = deps.places.placesAt(lon, lat).filter((place) => mode === undefined || place.modes === undefined || place.modes.includes(mode));
-  const inside = new Set(places.map((place) => place.id));
-  const before = new Set(memory.places.map((visit) => visit.id));
-  for (const visit of memory.places) {
-    if (inside.has(visit.id)) continue;
-    const place = deps.places.get(visit.id);
-    if (place) item.facts.left.push({ place, since: visit.since });
+  const found = deps.places.placesAt(lon, lat);
+  const places = found.length === 0 ? found : found.filter((place) => mode === undefined || place.modes === undefined || place.modes.includes(mode));
+  // Most readings are on the road between places, inside none before and after: nothing to compare.
+  if (places.length > 0 || memory.places.length > 0) {
+    const left = memory.places.filter((visit) => !places.some((place) => place.id === visit.id));
+    const leftPlaces = left.flatMap((visit) => {
+      const place = deps.places.get(visit.id);
+      return place ? [{ place, since: visit.since }] : [];
+    });
+    if (leftPlaces.length > 0) item.facts.left = leftPlaces;
+    const entered = places.filter((place) => !memory.places.some((visit) => visit.id === place.id));
+    if (entered.length > 0) item.facts.entered = entered;
+    if (entered.length > 0 || left.length > 0) {
+      memory.places = [...memory.places.filter((visit) => !left.includes(visit)), ...entered.map((place) => ({ id: place.id, since: fixTime }))];
+      memory.dirty = true;
+    }
   }
-  item.facts.entered = places.filter((place) => !before.has(place.id));
-  memory.places = [...memory.places.filter((visit) => inside.has(visit.id)), ...item.facts.entered.map((place) => ({ id: place.id, since: fixTime }))];
-  if (item.facts.entered.length > 0 || item.facts.left.length > 0) memory.dirty = true;
   // Inside a crossing's geofence the unit may be on either side of a line drawn at 1:50,000,000:
   // its country is read again once it is out.
   if (places.some((place) => place.kind === 'border-crossing')) return;
@@ -132,5 +156,5 @@ export function advanceMemory(item: ReadingItem): void {
   memory.lastPosition = [item.position.lon, item.position.lat];
   // Saved when something was told (places, route, seal, signal, motion), else now and then.
   const { facts } = item;
-  if (facts.crossed || facts.route || facts.seal || facts.signalRecovered || facts.motion || memory.lastFixTime - memory.savedFixTime >= SAVE_EVERY_MS) memory.dirty = true;
+  if (facts.crossed || facts.route || facts.seal || facts.signalRecovered || facts.motion || memory.lastFixTime >= memory.saveDue) memory.dirty = true;
 }
