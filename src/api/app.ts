@@ -34,6 +34,7 @@ import { referenceRoutes } from './routes/reference.routes.js';
 import { resourcesRoutes } from './routes/resources.routes.js';
 import { shipmentsRoutes } from './routes/shipments.routes.js';
 import { registrationChangesRoutes } from './routes/registration-changes.routes.js';
+import { alertsRoutes } from './routes/alerts.routes.js';
 import { devicesRoutes } from './routes/devices.routes.js';
 import { telemetryRoutes } from './routes/telemetry.routes.js';
 
@@ -114,6 +115,7 @@ export async function buildApp(deps: ApiDeps, options: BuildOptions = {}): Promi
   await app.register(auditRoutes(deps), { prefix: '/api/audit' });
   await app.register(devicesRoutes(deps), { prefix: '/api' });
   await app.register(telemetryRoutes(deps), { prefix: '/api' });
+  await app.register(alertsRoutes(deps), { prefix: '/api' });
   await registerWebApp(app, options.webRoot);
   return app;
 }

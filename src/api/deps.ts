@@ -11,6 +11,7 @@ import type { StartupGate } from '../runtime/startup-gate.js';
 import type { EventQueryService } from '../query/event-query-service.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/store.js';
+import type { AlertService } from '../alerts/alert-service.js';
 import type { DeviceService } from '../telemetry/device-service.js';
 import type { LiveFeed } from '../telemetry/live-feed.js';
 import type { TelemetryService } from '../telemetry/telemetry-service.js';
@@ -32,6 +33,7 @@ export interface ApiDeps {
   audit: AuditLog;
   governance: GovernanceService;
   devices: DeviceService;
+  alerts: AlertService;
   telemetry: TelemetryService;
   liveFeed: LiveFeed;
   /** Where telemetry is read over MQTT (undefined: no MQTT in this process). */

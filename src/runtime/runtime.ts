@@ -17,6 +17,8 @@ import { DailyEventCount } from '../projections/daily-event-count.js';
 import { ShipmentProjection } from '../projections/shipment-projection.js';
 import { ShipmentQueries } from '../projections/shipment-queries.js';
 import { StartupGate } from './startup-gate.js';
+import { AlertFollower } from '../alerts/alert-follower.js';
+import { AlertService } from '../alerts/alert-service.js';
 import { DeviceService } from '../telemetry/device-service.js';
 import { LiveFeed } from '../telemetry/live-feed.js';
 import { MqttTelemetry } from '../telemetry/mqtt-telemetry.js';
@@ -51,6 +53,7 @@ export interface Runtime {
   governance: GovernanceService;
   /** Trackers and e-seals: registration, credentials, attachment to units. */
   devices: DeviceService;
+  alerts: AlertService;
   /** The telemetry pipeline: every way in hands its readings to telemetry.ingest. */
   telemetry: TelemetryService;
   /** Positions and derived events pushed to the viewers that may see them (follows the positions log). */
@@ -119,6 +122,8 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const projection = new ShipmentProjection(store, {}, bus);
   const shipmentsFollower = followers.add(projection, projection.runnerOptions);
   followers.add(new DailyEventCount(store));
+  // Alerts from the events, once the read model has folded them (an alert is about a shipment and seen by its audience).
+  followers.add(new AlertFollower({ store, shipmentsFolded: (sequence) => shipmentsFollower.caughtUpTo(sequence), now }));
   const shipments = new ShipmentQueries(store, projection);
   // Capture authorisation decides on the read model, so it waits until that holds every capture
   // stored before this batch.
@@ -144,6 +149,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const access = new AccessService({ store, config, audit, now });
   const governance = new GovernanceService({ store, audit, now });
   const devices = new DeviceService({ store, audit, now, bus });
+  const alerts = new AlertService({ store, audit, now });
   const telemetry = new TelemetryService(
     { store, bus, capture, shipments, logger: { warn: (d, m) => logger.warn(d, m), error: (d, m) => (options.onError ? onError(d['err'] ?? d, m) : logger.error(d, m)) }, now },
     {
@@ -172,6 +178,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     audit,
     governance,
     devices,
+    alerts,
     telemetry,
     liveFeed,
     async startTelemetry() {

@@ -12,7 +12,9 @@ export * from './contract/access.js';
 export * from './contract/governance.js';
 export * from './contract/followers.js';
 export * from './contract/telemetry.js';
+export * from './contract/alerts.js';
 import type { AccessRepository } from './contract/access.js';
+import type { AlertRepository } from './contract/alerts.js';
 import type { AuditRepository, GovernanceRepository } from './contract/governance.js';
 import type { CaptureJobRepository, MasterDataRepository, NamedQueryRepository } from './contract/capture.js';
 import type { DailyEventCountRepository, FollowerRepository } from './contract/followers.js';
@@ -33,6 +35,7 @@ export interface Store {
   readonly namedQueries: NamedQueryRepository;
   readonly masterData: MasterDataRepository;
   readonly telemetry: TelemetryRepository;
+  readonly alerts: AlertRepository;
   /** True when the store can serve reads and writes. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

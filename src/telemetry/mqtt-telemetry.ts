@@ -30,14 +30,15 @@ import type { TelemetryService } from './telemetry-service.js';
 const TOPIC = /^karvon\/devices\/([^/]+)\/telemetry$/;
 /** How long messages are gathered before they run through the pipeline together. */
 const GATHER_MS = 25;
-const GATHER_MAX = 5000;
+/** At most this many messages run through the pipeline together (batches of thousands amortise its per-batch work). */
+const GATHER_MAX = 20_000;
 /**
  * Messages waiting for the pipeline beyond which the in-process broker holds back the publishes it
  * is asked to authorise, until fewer than half wait. aedes reads a client's next bytes only when
  * its last packets are handled, so a held publish stops reading from that client and TCP pushes
  * back on it: publishers faster than the pipeline must not fill the server's memory.
  */
-const PAUSE_ABOVE = 20_000;
+const PAUSE_ABOVE = 50_000;
 /** Username of Karvon's own clients of the in-process broker (the demo). */
 export const LOCAL_MQTT_USER = '_karvon';
 

@@ -50,6 +50,7 @@ describe('GET /api/status', () => {
     expect(body.followers.map((f: { name: string; position: number; lag: number; ready: boolean; errors: number }) => [f.name, f.position, f.lag, f.ready, f.errors])).toEqual([
       ['shipments', last, 0, true, 0],
       [DAILY_EVENT_COUNT_FOLLOWER, last, 0, true, 0],
+      ['alerts', last, 0, true, 0],
     ]);
   });
 

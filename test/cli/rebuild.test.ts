@@ -58,6 +58,7 @@ describe('karvon rebuild', () => {
     expect(output).toEqual([
       expect.stringMatching(new RegExp(`^shipments: position ${last} of ${last}, lag 0, moved `)),
       expect.stringMatching(new RegExp(`^daily-event-count: position ${last} of ${last}, lag 0, moved `)),
+      expect.stringMatching(new RegExp(`^alerts: position ${last} of ${last}, lag 0, moved `)),
     ]);
     await expect(main(['node', 'karvon', 'rebuild', '--follower', 'nonesuch'])).rejects.toThrow(/no follower named 'nonesuch'/);
   });

@@ -110,9 +110,9 @@ describe('the persisted shipment read model', () => {
     await runtime.followers.caughtUp();
     const last = await store.events.lastSequence();
     expect((await store.shipments.checkpoint()).position).toBe(last);
-    // Only the new rows were folded, each once by each follower (shipments, daily counter).
+    // Only the new rows were folded, each once by each follower (shipments, daily counter, alerts).
     const followers = runtime.followers.names().length;
-    expect(followers).toBe(2);
+    expect(followers).toBe(3);
     expect(readToFold).toHaveLength(followers * (a.length - 6 + b.length - 4));
     expect(new Set(readToFold).size).toBe(readToFold.length / followers);
     expect(readToFold.every((sequence) => sequence > position)).toBe(true);

@@ -93,6 +93,11 @@ export function shipmentViewSuite(name: string, open: () => Promise<Store>): voi
           expect(audiences.has(4)).toBe(false);
           expect(audiences.size).toBe(3);
           expect(await store.shipments.eventAudiences([])).toEqual(new Map());
+
+          // And which shipments each event belongs to (an alert is about those).
+          const shipments = await store.shipments.eventShipments([1, 2, 3, 4, 2]);
+          expect(Object.fromEntries(shipments)).toEqual({ 1: ['s1'], 2: ['s1', 's2'], 3: ['s2'] });
+          expect(await store.shipments.eventShipments([])).toEqual(new Map());
         }));
 
       it('replaces a row with its terms, links, countries and stops on upsert', () =>

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { testStoreKinds, testStorePlace, testStores } from '../helpers/stores.js';
 import { accessSuite } from './access-suite.js';
+import { alertsSuite } from './alerts-suite.js';
 import { auditSuite } from './audit-suite.js';
 import { asNew, container, hashOf, shipments } from './corridor-events.js';
 import { governanceSuite } from './governance-suite.js';
@@ -21,6 +22,7 @@ for (const { name, open } of testStores()) {
   visibilitySuite(name, open);
   governanceSuite(name, open);
   telemetrySuite(name, open);
+  alertsSuite(name, open);
 }
 
 for (const kind of testStoreKinds()) {

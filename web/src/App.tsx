@@ -22,6 +22,7 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
 const LiveMapPage = lazy(() => import('./pages/live/LiveMapPage'));
+const AlertsPage = lazy(() => import('./pages/alerts/AlertsPage'));
 
 /** The pages behind sign-in, by path. */
 const SIGNED_IN_PAGES: ReadonlyArray<readonly [string, React.ComponentType]> = [
@@ -29,6 +30,7 @@ const SIGNED_IN_PAGES: ReadonlyArray<readonly [string, React.ComponentType]> = [
   ['/shipments', ShipmentsPage],
   ['/shipments/:id', ShipmentPage],
   ['/live', LiveMapPage],
+  ['/alerts', AlertsPage],
   ['/crossings', BoardPage],
   ['/capture', CapturePage],
   ['/keys', KeysPage],

@@ -5,6 +5,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { OpenAlertsBadge } from './components/OpenAlertsBadge';
 import { SearchBox } from './components/SearchBox';
 import { LanguagePicker } from './LanguagePicker';
 import { NAV_ITEMS } from './navigation';
@@ -49,7 +50,10 @@ export function Layout() {
             <ul>
               {NAV_ITEMS.filter((item) => item.shownTo(me)).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.label)}</NavLink>
+                  <NavLink to={item.to}>
+                    {t(item.label)}
+                    {item.to === '/alerts' && <OpenAlertsBadge />}
+                  </NavLink>
                 </li>
               ))}
             </ul>

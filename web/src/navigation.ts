@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/shipments', label: 'nav.shipments', shownTo: () => true },
   // Where units are now is for those who see shipments; the network's bodies see aggregates only (the API answers them nothing).
   { to: '/live', label: 'nav.live', shownTo: (me) => kind(me) !== 'secretariat' && kind(me) !== 'council' },
+  // Alerts are about shipments: the network's bodies, who see aggregates only, have none.
+  { to: '/alerts', label: 'nav.alerts', shownTo: (me) => kind(me) !== 'secretariat' && kind(me) !== 'council' },
   { to: '/crossings', label: 'nav.crossings', shownTo: (me) => kind(me) === 'customs-authority' || kind(me) === 'network-operator' || kind(me) === 'port' || kind(me) === 'railway' },
   { to: '/capture', label: 'nav.capture', shownTo: (me) => has(me, 'capture') },
   // Corridor statistics are aggregates for the network's bodies and the national coordinators (the API refuses others).

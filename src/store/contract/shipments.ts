@@ -179,6 +179,8 @@ export interface ShipmentViewRepository {
    * may see of an event's registration follows from them (src/projections/registration-redaction.ts).
    */
   eventAudiences(sequences: readonly number[]): Promise<Map<number, string[]>>;
+  /** For each of these event sequences, the keys of the shipments it is attached to; an event of no shipment is absent. */
+  eventShipments(sequences: readonly number[]): Promise<Map<number, string[]>>;
   /**
    * The shipments follower's checkpoint (its row of the followers table) with the key counter.
    * Applies one change in one transaction (rows, links, terms, events, redirects, checkpoint).

@@ -13,6 +13,7 @@ import { sqliteShipmentViews } from './shipment-view-repository.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import { sqliteFollowers } from './follower-repository.js';
 import { sqliteDailyEventCounts } from './daily-event-count-repository.js';
+import { sqliteAlerts } from './alert-repository.js';
 import { sqliteTelemetry } from './telemetry-repository.js';
 
 export type SqliteStoreOptions = ({ path: string } | { memory: true }) & {
@@ -63,6 +64,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     namedQueries: sqliteNamedQueries(db),
     masterData: sqliteMasterData(db),
     telemetry: sqliteTelemetry(db),
+    alerts: sqliteAlerts(db),
     async ping() {
       if (!open) return false;
       try {

@@ -90,6 +90,7 @@ import { FOLLOWERS_SCHEMA } from './followers-schema.js';
 import { EVENT_ALIAS_SCHEMA } from './event-alias-schema.js';
 import { SHIPMENT_WHEREABOUTS_SCHEMA } from './shipment-whereabouts-schema.js';
 import { SHIPMENT_TIMELINE_WHAT_SCHEMA } from './shipment-refold.js';
+import { ALERTS_SCHEMA } from './alert-schema.js';
 import { TELEMETRY_SCHEMA } from './telemetry-schema.js';
 
 /**
@@ -289,4 +290,5 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
   { name: 'shipment-whereabouts', up: SHIPMENT_WHEREABOUTS_SCHEMA },
   { name: 'shipment-timeline-what', up: SHIPMENT_TIMELINE_WHAT_SCHEMA },
   { name: 'telemetry', up: TELEMETRY_SCHEMA },
+  { name: 'alerts', up: ALERTS_SCHEMA },
 ];

@@ -34,6 +34,19 @@ const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped with '\'. */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The rows of `statement` for these event sequences (given as one JSON array), their values grouped by sequence. */
+function groupedBySequence<R extends { seq: number }>(statement: Database.Statement<[string], R>, sequences: readonly number[], valueOf: (row: R) => string): Map<number, string[]> {
+  const wanted = [...new Set(sequences.filter((s) => Number.isSafeInteger(s)))];
+  const grouped = new Map<number, string[]>();
+  if (wanted.length === 0) return grouped;
+  for (const row of statement.all(JSON.stringify(wanted))) {
+    const values = grouped.get(row.seq);
+    if (values) values.push(valueOf(row));
+    else grouped.set(row.seq, [valueOf(row)]);
+  }
+  return grouped;
+}
+
 /** The shipment view repository over an open database. */
 export function sqliteShipmentViews(db: Database.Database): ShipmentViewRepository {
   const writer = shipmentViewWriter(db);
@@ -54,6 +67,9 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
   );
   const sequencesOf = db.prepare<[string], { seq: number }>('SELECT seq FROM shipment_event WHERE key = ? ORDER BY seq');
   // From the event (shipment_event_by_seq) to its shipments' audiences (shipment_audience_by_key); the sequences as one JSON array.
+  const shipmentsOfEvents = db.prepare<[string], { seq: number; key: string }>(
+    'SELECT seq, key FROM shipment_event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq, key',
+  );
   const audiencesOfEvents = db.prepare<[string], { seq: number; member: string }>(
     `SELECT DISTINCT se.seq, a.member FROM shipment_event se JOIN shipment_audience a ON a.key = se.key
       WHERE se.seq IN (SELECT value FROM json_each(?)) ORDER BY se.seq, a.member`,
@@ -180,15 +196,10 @@ export function sqliteShipmentViews(db: Database.Database): ShipmentViewReposito
       return consistentSequences(keys);
     },
     async eventAudiences(sequences) {
-      const wanted = [...new Set(sequences.filter((s) => Number.isSafeInteger(s)))];
-      const audiences = new Map<number, string[]>();
-      if (wanted.length === 0) return audiences;
-      for (const row of audiencesOfEvents.all(JSON.stringify(wanted))) {
-        const members = audiences.get(row.seq);
-        if (members) members.push(row.member);
-        else audiences.set(row.seq, [row.member]);
-      }
-      return audiences;
+      return groupedBySequence(audiencesOfEvents, sequences, (row) => row.member);
+    },
+    async eventShipments(sequences) {
+      return groupedBySequence(shipmentsOfEvents, sequences, (row) => row.key);
     },
     async commit(change) {
       writer.commit(change);

@@ -29,7 +29,7 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
 };
 
 /** The page areas with a translation file each; `common` holds the frame (header, navigation, errors). */
-export const NAMESPACES = ['common', 'shipments', 'shipment', 'timeline', 'board', 'public', 'map', 'capture', 'keys', 'governance', 'audit', 'admin', 'statistics', 'live'] as const;
+export const NAMESPACES = ['common', 'shipments', 'shipment', 'timeline', 'board', 'public', 'map', 'capture', 'keys', 'governance', 'audit', 'admin', 'statistics', 'live', 'alerts'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 const STORAGE_KEY = 'karvon.language';

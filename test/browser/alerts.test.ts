@@ -1,0 +1,104 @@
+// The alerts inbox against the living demo: Kazakhstan's customs opens it from the navigation (the
+// badge counts its open alerts), acknowledges an alert, comments on it and resolves it, and the API
+// holds what the page shows; the page reads right to left in Arabic and passes axe. The secretariat,
+// which sees aggregates only, has no alerts page.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, screenshot, seriousViolations, signIn } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface AlertJson {
+  id: string;
+  status: string;
+  kind: string;
+  notes: { comment?: string }[];
+}
+
+async function openAlerts(page: Page): Promise<AlertJson[]> {
+  const response = await page.request.get('/api/alerts?status=open&limit=200');
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { alerts: AlertJson[] }).alerts;
+}
+
+describe('the alerts inbox', () => {
+  it('lets customs acknowledge, comment on and resolve an alert, as the API then holds it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'kz-customs@demo.karvon.org');
+    const open = await openAlerts(page);
+    // The demo's e-seals report breaches, routes left and signals lost, and customs hold goods.
+    expect(open.length).toBeGreaterThan(0);
+    const nav = page.getByRole('navigation');
+    // The badge shows the count; a screen reader hears "N open alerts".
+    await expect.poll(() => nav.locator('.nav-badge [aria-hidden="true"]').first().innerText(), { timeout: 15_000 }).toMatch(/^\d+\+?$/);
+    expect(await nav.locator('.nav-badge .visually-hidden').first().innerText()).toMatch(/^\d+\+? open alerts$/);
+    await nav.getByRole('link', { name: /^Alerts/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 15_000 }).toBe('Alerts');
+    await expect.poll(() => page.locator('.alert-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    // Only open ones, the first of them: acknowledge, comment, resolve.
+    await page.getByLabel('Show').selectOption('open');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('show=open');
+    const card = page.locator('.alert-card').first();
+    await card.waitFor();
+    const title = await card.getByRole('heading', { level: 2 }).innerText();
+    expect(['Seal breached', 'Off the route', 'No signal', 'Seal battery low', 'Held by customs', 'Sensor alarm']).toContain(title);
+    await card.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toBe('Alert acknowledged.');
+    await expect.poll(() => card.locator('.alert-badge').nth(1).innerText()).toBe('Acknowledged');
+    await card.getByLabel('Comment').fill('Inspection team sent to the yard');
+    await card.getByRole('button', { name: 'Add comment' }).click();
+    await expect.poll(() => card.locator('.alert-history').innerText()).toContain('Inspection team sent to the yard');
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => card.locator('.alert-badge').nth(1).innerText()).toBe('Resolved');
+    await expect.poll(() => card.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+
+    // The API holds what the page shows.
+    const history = await card.locator('.alert-history').innerText();
+    // People are named as people read them, not by their ids.
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { name: string } };
+    expect(history).toContain(`Acknowledged by ${me.user.name} (kz-customs)`);
+    expect(history).toContain(`Resolved by ${me.user.name} (kz-customs)`);
+    const resolved = await page.request.get('/api/alerts?status=resolved&limit=200');
+    const alerts = ((await resolved.json()) as { alerts: AlertJson[] }).alerts;
+    expect(alerts.some((alert) => alert.notes.some((note) => note.comment === 'Inspection team sent to the yard'))).toBe(true);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'alerts');
+    await context.close();
+  });
+
+  it('reads right to left in Arabic', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'kz-customs@demo.karvon.org');
+    await page.goto('/alerts');
+    await expect.poll(() => page.locator('.alert-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('التنبيهات');
+    // The alerts' own words are Arabic too (kinds, severities), not the server's English summary.
+    const kinds = await page.locator('.alert-card h2').allInnerTexts();
+    expect(kinds.every((kind) => /[\u0600-\u06FF]/.test(kind))).toBe(true);
+    await screenshot(page, 'alerts-ar');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('is not offered to the secretariat, which sees aggregates only', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'secretariat@demo.karvon.org');
+    await expect.poll(() => page.getByRole('navigation').getByRole('link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole('navigation').getByRole('link', { name: /^Alerts/ }).count()).toBe(0);
+    await context.close();
+  });
+});
