@@ -16,6 +16,7 @@ afterAll(async () => {
 
 interface AlertJson {
   id: string;
+  shipmentId?: string;
   status: string;
   kind: string;
   notes: { comment?: string }[];
@@ -73,6 +74,24 @@ describe('the alerts inbox', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'alerts');
+    await context.close();
+  });
+
+  it('shows a shipment\'s open alerts on its page, with a link to all of them in the inbox', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'kz-customs@demo.karvon.org');
+    const alert = (await openAlerts(page)).find((a) => a.shipmentId !== undefined)!;
+    expect(alert).toBeDefined();
+    await page.goto(`/shipments/${encodeURIComponent(alert.shipmentId!)}`);
+    const section = page.locator('section.shipment-alerts');
+    await expect.poll(() => section.locator('.alert-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await section.getByRole('heading', { level: 2 }).innerText()).toBe('Alerts');
+    await section.getByRole('link', { name: 'All alerts of this shipment' }).click();
+    await expect.poll(() => page.url()).toContain('/alerts?show=all&shipment=');
+    await expect.poll(() => page.locator('.alert-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.card p span').first().innerText()).toMatch(/^Alerts of shipment .+ only\.$/);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 

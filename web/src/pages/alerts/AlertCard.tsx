@@ -15,7 +15,8 @@ import type { Alert } from './alertTypes';
 
 type Act = 'acknowledge' | 'resolve';
 
-export function AlertCard({ alert, onChanged }: { alert: Alert; onChanged: (alert: Alert) => void }) {
+/** `level`: the heading level of the alert's title (2 in the inbox, 3 inside a page's section). */
+export function AlertCard({ alert, onChanged, level = 2 }: { alert: Alert; onChanged: (alert: Alert) => void; level?: 2 | 3 }) {
   const { t, i18n } = useTranslation('alerts');
   const language = i18n.language;
   const titleId = useId();
@@ -64,7 +65,7 @@ export function AlertCard({ alert, onChanged }: { alert: Alert; onChanged: (aler
   return (
     <article className={`card alert-card severity-${alert.severity} status-${alert.status}`} aria-labelledby={titleId}>
       <header className="alert-head">
-        <h2 id={titleId}>{t(`kind.${alert.kind}`)}</h2>
+        {level === 2 ? <h2 id={titleId}>{t(`kind.${alert.kind}`)}</h2> : <h3 id={titleId}>{t(`kind.${alert.kind}`)}</h3>}
         <span className={`alert-badge severity-${alert.severity}`}>{t(`severity.${alert.severity}`)}</span>
         <span className="alert-badge">{t(`status.${alert.status}`)}</span>
       </header>

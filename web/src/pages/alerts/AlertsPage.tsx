@@ -5,9 +5,10 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, problemText } from '../../api/client';
 import { formatNumber } from '../../i18n/format';
+import { shipmentNumber } from '../shipments/shipmentText';
 import { AlertCard } from './AlertCard';
 import { ALERT_KINDS, SHOW_CHOICES, type Alert, type AlertKind, type ShowChoice } from './alertTypes';
 import '../../components/forms.css';
@@ -28,6 +29,8 @@ export default function AlertsPage() {
   const [params, setParams] = useSearchParams();
   const show = showOf(params.get('show'));
   const kind = kindOf(params.get('kind'));
+  // Set by the shipment page's link to all of its alerts.
+  const shipment = params.get('shipment') ?? undefined;
   const [alerts, setAlerts] = useState<Alert[]>();
   const [cursor, setCursor] = useState<string>();
   const [failure, setFailure] = useState<string>();
@@ -41,7 +44,7 @@ export default function AlertsPage() {
       try {
         const statuses = SHOW_CHOICES[show];
         const { data, error } = await api.GET('/api/alerts', {
-          params: { query: { limit: PAGE, ...(statuses ? { status: statuses } : {}), ...(kind ? { kind } : {}), ...(after ? { cursor: after } : {}) } },
+          params: { query: { limit: PAGE, ...(statuses ? { status: statuses } : {}), ...(kind ? { kind } : {}), ...(shipment ? { shipment } : {}), ...(after ? { cursor: after } : {}) } },
         });
         if (data) {
           setAlerts((list) => (after && list ? [...list, ...data.alerts] : data.alerts));
@@ -54,7 +57,7 @@ export default function AlertsPage() {
         setLoading(false);
       }
     },
-    [show, kind, t],
+    [show, kind, shipment, t],
   );
 
   useEffect(() => {
@@ -70,6 +73,7 @@ export default function AlertsPage() {
     const chosenKind = String(form.get('kind') ?? '');
     if (chosenShow !== 'unresolved') next.set('show', chosenShow);
     if (chosenKind !== '') next.set('kind', chosenKind);
+    if (shipment) next.set('shipment', shipment);
     setParams(next);
   };
   const replace = (changed: Alert) => setAlerts((list) => list?.map((alert) => (alert.id === changed.id ? changed : alert)));
@@ -79,6 +83,11 @@ export default function AlertsPage() {
       <section className="card" aria-labelledby="alerts-title">
         <h1 id="alerts-title">{t('title')}</h1>
         <p>{t('intro')}</p>
+        {shipment && (
+          <p>
+            <span>{t('ofShipment', { id: shipmentNumber(shipment) })}</span> <Link to="/alerts">{t('allShipments')}</Link>
+          </p>
+        )}
         <form className="alert-filters" onSubmit={choose} aria-label={t('filters')} key={`${show}-${kind ?? ''}`}>
           <label htmlFor={showId}>{t('statusFilter')}</label>
           <select id={showId} name="show" defaultValue={show}>

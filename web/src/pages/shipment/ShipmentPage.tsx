@@ -18,6 +18,7 @@ import { journeyStops } from './itinerary-stops';
 import { PreArrivalSection } from './PreArrivalSection';
 import { PublicLinks } from './PublicLinks';
 import { lastWhereabouts, ShipmentHeader } from './ShipmentHeader';
+import { ShipmentAlerts } from './ShipmentAlerts';
 import { ShipmentTimeline } from './ShipmentTimeline';
 import { TransitSteps } from './TransitSteps';
 import type { ShipmentDetail } from './types';
@@ -99,6 +100,7 @@ export default function ShipmentPage() {
         </section>
       </div>
       <ShipmentTimeline timeline={shipment.timeline} reference={reference} />
+      <ShipmentAlerts shipmentId={shipment.id} />
       <Holds holds={shipment.holds} reference={reference} />
       <TransitSteps transit={shipment.transit} reference={reference} />
       <UnitsAndDocuments shipment={shipment} {...(shipment.preArrival ? { preArrival: shipment.preArrival } : {})} />
