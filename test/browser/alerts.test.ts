@@ -95,6 +95,35 @@ describe('the alerts inbox', () => {
     await context.close();
   });
 
+  it('marks on the border board the goods standing there or coming that have an alert', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'kz-customs@demo.karvon.org');
+    const response = await page.request.get('/api/alerts?status=open,acknowledged&kind=seal-breached,customs-hold,route-deviation,signal-lost&limit=200');
+    const alerted = new Map(((await response.json()) as { alerts: AlertJson[] }).alerts.filter((a) => a.shipmentId).map((a) => [a.shipmentId!, a]));
+    // A place where such goods stand now or are coming to (the demo's resealed and held goods).
+    const locations = ((await (await page.request.get('/api/reference/locations')).json()) as { items: { id: string }[] }).items;
+    let found: { location: string; shipment: string } | undefined;
+    for (const location of locations) {
+      for (const filter of ['at', 'crossing']) {
+        const listed = (await (await page.request.get(`/api/shipments/?${filter}=${location.id}&limit=500`)).json()) as { shipments?: { id: string }[] };
+        const shipment = listed.shipments?.find((s) => alerted.has(s.id));
+        if (shipment && !found) found = { location: location.id, shipment: shipment.id };
+      }
+      if (found) break;
+    }
+    expect(found).toBeDefined();
+    await page.goto(`/crossings?location=${found!.location}`);
+    const row = page.locator('.vtable-body [role="row"]').filter({ has: page.getByRole('link', { name: found!.shipment.replace(/^[a-z-]+:/, '') }) }).first();
+    await row.waitFor({ timeout: 15_000 });
+    const badge = row.locator('.board-alerts a').first();
+    expect(['Seal breached', 'Held by customs', 'Off the route', 'No signal']).toContain((await badge.innerText()).replace(/^⚠\s*/, ''));
+    await badge.click();
+    await expect.poll(() => page.url()).toContain('/alerts?show=unresolved&shipment=');
+    await expect.poll(() => page.locator('.alert-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('reads right to left in Arabic', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

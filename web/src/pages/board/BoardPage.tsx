@@ -18,6 +18,8 @@ import { comingColumns, thereNowColumns } from './boardColumns';
 import { BoardSection } from './BoardSection';
 import { crossingChoices } from './crossingChoices';
 import { useAutoRefresh } from './useAutoRefresh';
+import { useBoardAlerts } from './useBoardAlerts';
+import '../alerts/alerts.css';
 import '../shipments/shipments.css';
 import './board.css';
 
@@ -26,6 +28,8 @@ const REFRESH_EVERY_MS = 60_000;
 export default function BoardPage() {
   const { t, i18n } = useTranslation('board');
   const { t: ts } = useTranslation('shipments');
+  const { t: ta } = useTranslation('alerts');
+  const alerts = useBoardAlerts();
   const language = i18n.language;
   const me = useMe();
   const places = useReference();
@@ -47,11 +51,14 @@ export default function BoardPage() {
   const refresh = () => {
     thereNow.refresh();
     coming.refresh();
+    alerts.reload();
   };
   useAutoRefresh(refresh, REFRESH_EVERY_MS, lists);
 
-  const thereNowTable = useMemo(() => thereNowColumns({ t, ts, language, places }), [t, ts, language, places]);
-  const comingTable = useMemo(() => comingColumns({ t, ts, language, places }), [t, ts, language, places]);
+  const { byShipment } = alerts;
+  const words = useMemo(() => ({ t, ts, ta, language, places, alertsOf: (id: string) => byShipment.get(id) ?? [] }), [t, ts, ta, language, places, byShipment]);
+  const thereNowTable = useMemo(() => thereNowColumns(words), [words]);
+  const comingTable = useMemo(() => comingColumns(words), [words]);
   const updatedAt = thereNow.updatedAt && coming.updatedAt ? new Date(Math.min(thereNow.updatedAt.getTime(), coming.updatedAt.getTime())) : undefined;
 
   return (

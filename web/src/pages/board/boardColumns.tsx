@@ -10,6 +10,7 @@ import type { Reference } from '../../reference/reference-data';
 import { basisText, lastPlaceOf, shipmentNumber, shipmentPath, StatusBadge, unitOf } from '../shipments/shipmentText';
 import type { ShipmentListItem } from '../shipments/shipmentTypes';
 import type { Column } from '../shipments/VirtualTable';
+import type { Alert } from '../alerts/alertTypes';
 
 /** How many unit numbers a row lists; the count says how many there are in all. */
 const UNITS_SHOWN = 3;
@@ -17,6 +18,10 @@ const UNITS_SHOWN = 3;
 interface Words {
   /** The board namespace. */
   readonly t: TFunction;
+  /** The alerts namespace (kinds, severities). */
+  readonly ta: TFunction;
+  /** The reader's unresolved alerts of a shipment that matter at a crossing (useBoardAlerts). */
+  readonly alertsOf: (shipmentId: string) => readonly Alert[];
   /** The shipments namespace (statuses, basis, places). */
   readonly ts: TFunction;
   readonly language: string;
@@ -56,9 +61,36 @@ function unitsColumn({ t }: Words): Column<ShipmentListItem> {
   };
 }
 
-function statusColumn({ t, ts }: Words): Column<ShipmentListItem> {
-  return { id: 'status', header: t('column.status'), width: 'minmax(8rem, 1fr)', render: (row) => <StatusBadge status={row.status} t={ts} /> };
+/** The shipment's status, and below it its alerts (a seal breached first), each a link to the inbox. */
+function statusColumn({ t, ts, ta, alertsOf }: Words): Column<ShipmentListItem> {
+  return {
+    id: 'status',
+    header: t('column.status'),
+    width: 'minmax(8rem, 1fr)',
+    render: (row) => {
+      const alerts = [...alertsOf(row.id)].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+      return (
+        <>
+          <StatusBadge status={row.status} t={ts} />
+          {alerts.length > 0 && (
+            <ul className="board-alerts">
+              {alerts.map((alert) => (
+                <li key={alert.id}>
+                  <Link to={`/alerts?show=unresolved&shipment=${encodeURIComponent(row.id)}`} className={`alert-badge severity-${alert.severity}`}>
+                    <span aria-hidden="true">⚠ </span>
+                    {ta(`kind.${alert.kind}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      );
+    },
+  };
 }
+
+const SEVERITY_ORDER = ['critical', 'warning', 'info'];
 
 /** There now: longest waiting first (the API's order). */
 export function thereNowColumns(words: Words): Column<ShipmentListItem>[] {
