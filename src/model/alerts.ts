@@ -9,6 +9,7 @@ export const ALERT_KINDS = [
   'low-battery',
   'customs-hold',
   'sensor-excursion',
+  'border-dwell',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

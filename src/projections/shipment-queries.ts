@@ -228,6 +228,12 @@ export class ShipmentQueries {
     };
   }
 
+  /** Quantiles of one leg or dwell key (corridor-statistics.ts) over the recently completed shipments, as the ETA uses them. */
+  async observed(key: string): Promise<Quantiles | undefined> {
+    await this.freshStatistics();
+    return this.statistics.get(key);
+  }
+
   /**
    * ETA statistics learn from the most recently completed shipments of each corridor (CorridorStatistics
    * picks them out of the `window` most recently completed overall), read again after they change.

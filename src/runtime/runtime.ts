@@ -19,6 +19,7 @@ import { ShipmentQueries } from '../projections/shipment-queries.js';
 import { StartupGate } from './startup-gate.js';
 import { AlertFollower } from '../alerts/alert-follower.js';
 import { AlertService } from '../alerts/alert-service.js';
+import { BorderDwellWatch } from '../alerts/border-dwell-watch.js';
 import { DeviceService } from '../telemetry/device-service.js';
 import { LiveFeed } from '../telemetry/live-feed.js';
 import { MqttTelemetry } from '../telemetry/mqtt-telemetry.js';
@@ -54,6 +55,8 @@ export interface Runtime {
   /** Trackers and e-seals: registration, credentials, attachment to units. */
   devices: DeviceService;
   alerts: AlertService;
+  /** Long border waits (alerts no event raises); checked every minute after startTelemetry. */
+  dwellWatch: BorderDwellWatch;
   /** The telemetry pipeline: every way in hands its readings to telemetry.ingest. */
   telemetry: TelemetryService;
   /** Positions and derived events pushed to the viewers that may see them (follows the positions log). */
@@ -150,6 +153,8 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
   const governance = new GovernanceService({ store, audit, now });
   const devices = new DeviceService({ store, audit, now, bus });
   const alerts = new AlertService({ store, audit, now });
+  const dwellWatch = new BorderDwellWatch({ store, reference: projection.reference, observed: (key) => shipments.observed(key), now });
+  let dwellTimer: NodeJS.Timeout | undefined;
   const telemetry = new TelemetryService(
     { store, bus, capture, shipments, logger: { warn: (d, m) => logger.warn(d, m), error: (d, m) => (options.onError ? onError(d['err'] ?? d, m) : logger.error(d, m)) }, now },
     {
@@ -179,6 +184,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     governance,
     devices,
     alerts,
+    dwellWatch,
     telemetry,
     liveFeed,
     async startTelemetry() {
@@ -186,6 +192,9 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
       telemetryStarted = true;
       await telemetry.start();
       await liveFeed.start();
+      // Long border waits, which no event tells: looked for every minute once the server runs.
+      dwellTimer = setInterval(() => void dwellWatch.check().catch((error: unknown) => onError(error, 'border dwell watch')), 60_000);
+      dwellTimer.unref();
       const broker = new MqttTelemetry({ telemetry, store: openedStore, access, logger, now });
       try {
         if (config.mqttUrl) await broker.connect(config.mqttUrl);
@@ -202,6 +211,7 @@ export async function openRuntime(config: KarvonConfig, options: RuntimeOptions 
     mqttUrl: () => mqtt?.url,
     mqtt: () => mqtt,
     async close() {
+      if (dwellTimer) clearInterval(dwellTimer);
       await mqtt?.close();
       await liveFeed.stop();
       await telemetry.stop();

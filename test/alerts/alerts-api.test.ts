@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerIri } from '../../src/domain/index.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { CN_SIDE, HAULIER, KZ_SIDE, MINUTE, captureDeparture, containerNumber, createCarriers, reading, trackedContainer } from '../telemetry/telemetry-fixtures.js';
+import { CN_SIDE, HAULIER, KZ_SIDE, MINUTE, captureDeparture, containerNumber, createCarriers, ingestAndFold, reading, trackedContainer } from '../telemetry/telemetry-fixtures.js';
 
 let t: TestApp;
 let haulierKey: string;
@@ -15,10 +15,7 @@ const start = Math.floor((Date.now() - 3 * 60 * MINUTE) / 1000) * 1000;
 const get = (url: string, key: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
 const post = (url: string, key: string, body: unknown) =>
   t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-const ingest = async (readings: ReturnType<typeof reading>[]) => {
-  await t.runtime.telemetry.ingest({ readings, problems: [], pointers: readings.map((_, i) => `/readings/${i}`) }, { kind: 'local' });
-  await t.runtime.followers.caughtUp();
-};
+const ingest = (readings: ReturnType<typeof reading>[]) => ingestAndFold(t.runtime, readings);
 
 beforeAll(async () => {
   t = await startTestApp();

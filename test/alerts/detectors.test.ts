@@ -55,7 +55,7 @@ describe('the detectors', () => {
     expect(low).toEqual([expect.objectContaining({ kind: 'low-battery', action: 'raise', severity: 'info' })]);
     expect(signals(sealStatusEvent(subject, { at, codes: [], previous: ['05'], lonLat: here }))).toEqual([expect.objectContaining({ kind: 'low-battery', action: 'clear' })]);
     const delivered = { type: 'ObjectEvent', eventTime: '2026-12-02T10:00:00Z', eventTimeZoneOffset: '+00:00', epcList: [unit], action: 'OBSERVE', bizStep: 'receiving', 'krv:movementStep': 'delivered' } as EpcisEvent;
-    expect(signals(delivered).map((s) => `${s.kind}:${s.action}`).sort()).toEqual(['customs-hold:clear', 'low-battery:clear', 'route-deviation:clear', 'signal-lost:clear']);
+    expect(signals(delivered).map((s) => `${s.kind}:${s.action}`).sort()).toEqual(['border-dwell:clear', 'customs-hold:clear', 'low-battery:clear', 'route-deviation:clear', 'signal-lost:clear']);
   });
 
   it('raise a customs hold with its reason, cleared by the release', () => {

@@ -51,7 +51,7 @@ describe('the alerts inbox', () => {
     const card = page.locator('.alert-card').first();
     await card.waitFor();
     const title = await card.getByRole('heading', { level: 2 }).innerText();
-    expect(['Seal breached', 'Off the route', 'No signal', 'Seal battery low', 'Held by customs', 'Sensor alarm']).toContain(title);
+    expect(['Seal breached', 'Long wait at the border', 'Off the route', 'No signal', 'Seal battery low', 'Held by customs', 'Sensor alarm']).toContain(title);
     await card.getByRole('button', { name: 'Acknowledge' }).click();
     await expect.poll(() => card.getByRole('status').innerText()).toBe('Alert acknowledged.');
     await expect.poll(() => card.locator('.alert-badge').nth(1).innerText()).toBe('Acknowledged');
@@ -99,7 +99,7 @@ describe('the alerts inbox', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, 'kz-customs@demo.karvon.org');
-    const response = await page.request.get('/api/alerts?status=open,acknowledged&kind=seal-breached,customs-hold,route-deviation,signal-lost&limit=200');
+    const response = await page.request.get('/api/alerts?status=open,acknowledged&kind=seal-breached,border-dwell,customs-hold,route-deviation,signal-lost&limit=200');
     const alerted = new Map(((await response.json()) as { alerts: AlertJson[] }).alerts.filter((a) => a.shipmentId).map((a) => [a.shipmentId!, a]));
     // A place where such goods stand now or are coming to (the demo's resealed and held goods).
     const locations = ((await (await page.request.get('/api/reference/locations')).json()) as { items: { id: string }[] }).items;
@@ -117,7 +117,7 @@ describe('the alerts inbox', () => {
     const row = page.locator('.vtable-body [role="row"]').filter({ has: page.getByRole('link', { name: found!.shipment.replace(/^[a-z-]+:/, '') }) }).first();
     await row.waitFor({ timeout: 15_000 });
     const badge = row.locator('.board-alerts a').first();
-    expect(['Seal breached', 'Held by customs', 'Off the route', 'No signal']).toContain((await badge.innerText()).replace(/^⚠\s*/, ''));
+    expect(['Seal breached', 'Long wait at the border', 'Held by customs', 'Off the route', 'No signal']).toContain((await badge.innerText()).replace(/^⚠\s*/, ''));
     await badge.click();
     await expect.poll(() => page.url()).toContain('/alerts?show=unresolved&shipment=');
     await expect.poll(() => page.locator('.alert-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -56,6 +56,18 @@ export function alertsSuite(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    it('raises an alert found by a watch only when none is unresolved under its key', async () => {
+      await withStore(open, async (store) => {
+        expect(await store.alerts.raise(alert('w1', { key: 'border-dwell|s1', kind: 'border-dwell' }))).toBe(true);
+        expect(await store.alerts.raise(alert('w2', { key: 'border-dwell|s1', kind: 'border-dwell' }))).toBe(false);
+        expect(await store.alerts.get('w2')).toBeUndefined();
+        await store.alerts.update({ ...(await store.alerts.get('w1'))!, status: 'resolved', updatedAt: '2026-03-01T12:00:00.000Z' }, '2026-03-01T10:00:05.000Z');
+        expect(await store.alerts.raise(alert('w2', { key: 'border-dwell|s1', kind: 'border-dwell' }))).toBe(true);
+        // Raising writes no follower checkpoint.
+        expect(await store.followers.get(ALERTS_FOLLOWER)).toBeUndefined();
+      });
+    });
+
     it('lists by filter, most recently updated first, page after page', async () => {
       await withStore(open, async (store) => {
         const minute = (m: number) => `2026-03-01T10:${String(m).padStart(2, '0')}:00.000Z`;

@@ -78,3 +78,9 @@ export function raisedSealCodes(event: EpcisEvent): string[] {
   return reports.filter((r) => r.booleanValue === true && typeof r.uriValue === 'string').map((r) => sealCodeOfIri(r.uriValue as string)).filter((c): c is NonNullable<typeof c> => c !== undefined).sort();
 }
 
+
+/** Runs readings through the pipeline as Karvon itself sends them, then waits until the followers folded their events. */
+export async function ingestAndFold(runtime: Runtime, readings: Position[]): Promise<void> {
+  await runtime.telemetry.ingest({ readings, problems: [], pointers: readings.map((_, i) => `/readings/${i}`) }, { kind: 'local' });
+  await runtime.followers.caughtUp();
+}

@@ -31,6 +31,11 @@ export interface AlertCursor {
 export interface AlertRepository {
   /** Writes the alerts and moves the checkpoint, in one transaction. */
   commit(change: AlertChange): Promise<void>;
+  /**
+   * Writes a new alert found by a watch rather than by the follower (a wait that grew too long), unless
+   * an unresolved alert with its key exists; true when it was written.
+   */
+  raise(alert: Alert): Promise<boolean>;
   /** The alerts not resolved with these keys (at most one per key). */
   unresolved(keys: readonly string[]): Promise<Map<string, Alert>>;
   get(id: string): Promise<Alert | undefined>;

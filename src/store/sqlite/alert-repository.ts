@@ -37,6 +37,10 @@ export function sqliteAlerts(db: Database.Database): AlertRepository {
      ON CONFLICT (id) DO UPDATE SET unresolved_key = excluded.unresolved_key, severity = excluded.severity, status = excluded.status,
        corridor = excluded.corridor, country = excluded.country, updated_at = excluded.updated_at, body = excluded.body`,
   );
+  const insertNew = db.prepare<unknown[]>(
+    `INSERT OR IGNORE INTO alert (id, key, unresolved_key, kind, severity, status, shipment_key, device_id, corridor, country, updated_at, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const selectUnresolved = db.prepare<[string], AlertRow>('SELECT body FROM alert WHERE unresolved_key IN (SELECT value FROM json_each(?))');
   const selectOne = db.prepare<[string], AlertRow>('SELECT body FROM alert WHERE id = ?');
   const selectUpdatedAt = db.prepare<[string], { updated_at: string }>('SELECT updated_at FROM alert WHERE id = ?');
@@ -56,6 +60,9 @@ export function sqliteAlerts(db: Database.Database): AlertRepository {
   return {
     async commit(change) {
       commit(change.alerts, change.checkpoint);
+    },
+    async raise(alert) {
+      return insertNew.run(...rowOf(alert)).changes === 1;
     },
     async unresolved(keys) {
       const out = new Map<string, Alert>();

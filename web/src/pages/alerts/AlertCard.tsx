@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import { api, problemText } from '../../api/client';
 import { formatDateTime } from '../../i18n/format';
 import { shipmentNumber, shipmentPath, unitOf } from '../shipments/shipmentText';
+import { useReference } from '../../reference/reference-data';
 import { alertDetails } from './alertText';
 import type { Alert } from './alertTypes';
 
@@ -19,6 +20,7 @@ type Act = 'acknowledge' | 'resolve';
 export function AlertCard({ alert, onChanged, level = 2 }: { alert: Alert; onChanged: (alert: Alert) => void; level?: 2 | 3 }) {
   const { t, i18n } = useTranslation('alerts');
   const language = i18n.language;
+  const reference = useReference();
   const titleId = useId();
   const commentId = useId();
   const [comment, setComment] = useState('');
@@ -69,7 +71,7 @@ export function AlertCard({ alert, onChanged, level = 2 }: { alert: Alert; onCha
         <span className={`alert-badge severity-${alert.severity}`}>{t(`severity.${alert.severity}`)}</span>
         <span className="alert-badge">{t(`status.${alert.status}`)}</span>
       </header>
-      {alertDetails(t, alert, language).map((line) => (
+      {alertDetails(t, alert, language, reference).map((line) => (
         <p key={line}>{line}</p>
       ))}
       <dl className="alert-facts">

@@ -3,12 +3,19 @@
  * English). A reason (a hold's, an incident's) is shown as its author wrote it.
  */
 import type { TFunction } from 'i18next';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDateTime, formatHours, formatNumber } from '../../i18n/format';
+import { nameIn } from '../../reference/names';
+import type { Reference } from '../../reference/reference-data';
 import type { Alert } from './alertTypes';
 
-export function alertDetails(t: TFunction, alert: Alert, language: string): string[] {
+export function alertDetails(t: TFunction, alert: Alert, language: string, reference?: Reference): string[] {
   const d = alert.details;
   const lines: string[] = [];
+  if (typeof d['waitedHours'] === 'number' && typeof d['thresholdHours'] === 'number') {
+    const location = typeof d['locationId'] === 'string' ? reference?.locations.get(d['locationId']) : undefined;
+    const place = location ? nameIn(location.names, language) : String(d['locationId'] ?? '');
+    lines.push(t('detail.waited', { place, hours: formatHours(d['waitedHours'], language), usual: formatHours(d['thresholdHours'], language) }));
+  }
   if (Array.isArray(d['sealCodes'])) lines.push(t('detail.sealCodes', { codes: (d['sealCodes'] as string[]).join(', ') }));
   if (typeof d['disposition'] === 'string') lines.push(t('detail.containerOpen'));
   if (typeof d['newSealNumber'] === 'string') lines.push(t('detail.newSeal', { seal: d['newSealNumber'] }));

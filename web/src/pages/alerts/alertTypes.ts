@@ -4,7 +4,7 @@ import type { paths } from '../../api/schema';
 export type Alert = paths['/api/alerts']['get']['responses']['200']['content']['application/json']['alerts'][number];
 export type AlertKind = Alert['kind'];
 
-export const ALERT_KINDS: readonly AlertKind[] = ['seal-breached', 'route-deviation', 'signal-lost', 'low-battery', 'customs-hold', 'sensor-excursion'];
+export const ALERT_KINDS: readonly AlertKind[] = ['seal-breached', 'border-dwell', 'route-deviation', 'signal-lost', 'low-battery', 'customs-hold', 'sensor-excursion'];
 
 /** What the status filter offers, and the statuses each asks the API for. */
 export const SHOW_CHOICES = {

@@ -1,6 +1,6 @@
 /**
- * The reader's unresolved alerts that matter at a crossing (a seal breached, goods held, a unit off
- * its route or silent), by shipment id, so the board can mark its rows: read with the board and at
+ * The reader's unresolved alerts that matter at a crossing (a seal breached, a long wait, goods held,
+ * a unit off its route or silent), by shipment id, so the board can mark its rows: read with the board and at
  * each of its refreshes. At most the 200 most recently updated are known (the API's largest page);
  * the inbox has the rest.
  */
@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Alert } from '../alerts/alertTypes';
 
-const KINDS = 'seal-breached,customs-hold,route-deviation,signal-lost';
+const KINDS = 'seal-breached,border-dwell,customs-hold,route-deviation,signal-lost';
 
 export function useBoardAlerts(): { byShipment: ReadonlyMap<string, Alert[]>; reload: () => void } {
   const [byShipment, setByShipment] = useState<ReadonlyMap<string, Alert[]>>(new Map());
