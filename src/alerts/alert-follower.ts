@@ -9,13 +9,13 @@
  * shipment; an event of no known shipment gives an alert about its unit, seen by the organisation
  * that captured the event.
  */
-import { randomBytes } from 'node:crypto';
 import type { Follower } from '../followers/follower.js';
 import { ALERT_SEVERITIES, AUTOMATIC, type Alert } from '../model/alerts.js';
 import { ALERTS_FOLLOWER, type Store, type StoredEvent } from '../store/store.js';
 import type { AlertSignal, Detector } from './alert-signal.js';
 import { textField } from './detectors/event-fields.js';
 import { DETECTORS } from './detectors/index.js';
+import { openAlert } from './new-alert.js';
 
 /** Event hash IDs kept on an alert (the latest). */
 const KEPT_EVENT_IDS = 20;
@@ -32,10 +32,6 @@ interface Found {
   readonly signal: AlertSignal;
   readonly key: string;
   readonly shipment?: ShipmentSubject;
-}
-
-export function newAlertId(): string {
-  return `alr_${randomBytes(12).toString('base64url')}`;
 }
 
 function moreSevere(a: Alert['severity'], b: Alert['severity']): Alert['severity'] {
@@ -129,29 +125,25 @@ export class AlertFollower implements Follower {
     const at = eventTimeOf(row);
     const location = row.event.bizLocation?.id ?? row.event.readPoint?.id;
     const country = textField(row.event, 'country');
-    return {
-      id: newAlertId(),
-      kind: signal.kind,
-      severity: signal.severity,
-      status: 'open',
-      key,
-      ...(shipment ? { shipmentKey: shipment.key, shipmentId: shipment.id } : {}),
-      ...(shipment?.corridor ? { corridor: shipment.corridor } : {}),
-      ...(signal.unitEpc ? { unitEpc: signal.unitEpc } : {}),
-      ...(signal.deviceId ? { deviceId: signal.deviceId } : {}),
-      ...(location && !location.startsWith('geo:') ? { location } : {}),
-      ...(country ? { country } : {}),
-      summary: signal.summary,
-      details: { ...signal.details },
-      audience: shipment ? [...shipment.audience] : row.capturedBy ? [`org:${row.capturedBy}`] : [],
-      since: at,
-      lastSeen: at,
-      occurrences: 1,
-      eventIds: [row.hashID],
-      openedAt: now,
-      updatedAt: now,
-      notes: [],
-    };
+    return openAlert(
+      {
+        kind: signal.kind,
+        severity: signal.severity,
+        key,
+        ...(shipment ? { shipmentKey: shipment.key, shipmentId: shipment.id } : {}),
+        ...(shipment?.corridor ? { corridor: shipment.corridor } : {}),
+        ...(signal.unitEpc ? { unitEpc: signal.unitEpc } : {}),
+        ...(signal.deviceId ? { deviceId: signal.deviceId } : {}),
+        ...(location && !location.startsWith('geo:') ? { location } : {}),
+        ...(country ? { country } : {}),
+        summary: signal.summary,
+        details: { ...signal.details },
+        audience: shipment ? [...shipment.audience] : row.capturedBy ? [`org:${row.capturedBy}`] : [],
+        since: at,
+        eventIds: [row.hashID],
+      },
+      now,
+    );
   }
 
   private repeated(alert: Alert, row: StoredEvent, signal: AlertSignal, now: string): Alert {

@@ -13,7 +13,7 @@ import { dwellKey } from '../projections/corridor-statistics.js';
 import { referenceStopHours } from '../projections/reference-timing.js';
 import type { Quantiles } from '../projections/corridor-statistics.js';
 import type { Store } from '../store/store.js';
-import { newAlertId } from './alert-follower.js';
+import { openAlert } from './new-alert.js';
 
 /** Completed shipments a dwell key needs before its p90 is trusted over the published figures. */
 export const MIN_DWELL_SAMPLES = 5;
@@ -87,27 +87,24 @@ export class BorderDwellWatch {
     const corridor = view.state['corridor'];
     const waited = Math.round(hours * 10) / 10;
     const usual = Math.round(threshold.hours * 10) / 10;
-    return {
-      id: newAlertId(),
-      kind: 'border-dwell',
-      severity: 'warning',
-      status: 'open',
-      key: `border-dwell|${view.key}`,
-      shipmentKey: view.key,
-      shipmentId: view.id,
-      ...(typeof corridor === 'string' ? { corridor } : {}),
-      location: locationId,
-      ...(country ? { country } : {}),
-      summary: `Waiting ${waited} h at ${locationId}, longer than the usual ${usual} h`,
-      details: { locationId, waitedHours: waited, thresholdHours: usual, basis: threshold.basis },
-      audience: [...view.audience],
-      since: new Date(since).toISOString(),
-      lastSeen: at,
-      occurrences: 1,
-      eventIds: [],
-      openedAt: at,
-      updatedAt: at,
-      notes: [],
-    };
+    return openAlert(
+      {
+        kind: 'border-dwell',
+        severity: 'warning',
+        key: `border-dwell|${view.key}`,
+        shipmentKey: view.key,
+        shipmentId: view.id,
+        ...(typeof corridor === 'string' ? { corridor } : {}),
+        location: locationId,
+        ...(country ? { country } : {}),
+        summary: `Waiting ${waited} h at ${locationId}, longer than the usual ${usual} h`,
+        details: { locationId, waitedHours: waited, thresholdHours: usual, basis: threshold.basis },
+        audience: [...view.audience],
+        since: new Date(since).toISOString(),
+        lastSeen: at,
+        eventIds: [],
+      },
+      at,
+    );
   }
 }
