@@ -4,8 +4,10 @@
  * `border-dwell` alert for a shipment that has waited longer than is usual there: the p90 of that
  * crossing's observed dwell for the shipment's direction and mode (corridor-statistics.ts) once enough
  * shipments completed it, else the top of the published range (reference data), else a day. The
- * alert resolves itself when the goods leave (detectors/border-dwell.ts).
+ * alert resolves itself when the goods leave (detectors/border-dwell.ts); one resolved by a person is
+ * not raised again for the same stay.
  */
+import { createHash } from 'node:crypto';
 import type { Alert } from '../model/alerts.js';
 import type { Corridor, ReferenceData } from '../reference/index.js';
 import { stopLocation } from '../projections/corridor-position.js';
@@ -89,6 +91,8 @@ export class BorderDwellWatch {
     const usual = Math.round(threshold.hours * 10) / 10;
     return openAlert(
       {
+        // One alert per stay: a stay someone resolved while the goods still wait is not raised again.
+        id: `alr_dwell_${createHash('sha256').update(`${view.key}|${since}`).digest('base64url').slice(0, 22)}`,
         kind: 'border-dwell',
         severity: 'warning',
         key: `border-dwell|${view.key}`,

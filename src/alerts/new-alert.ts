@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Alert } from '../model/alerts.js';
 
-export type NewAlertFields = Omit<Alert, 'id' | 'status' | 'occurrences' | 'openedAt' | 'updatedAt' | 'notes' | 'lastSeen'> & { lastSeen?: string };
+export type NewAlertFields = Omit<Alert, 'id' | 'status' | 'occurrences' | 'openedAt' | 'updatedAt' | 'notes' | 'lastSeen'> & { id?: string; lastSeen?: string };
 
 function newAlertId(): string {
   return `alr_${randomBytes(12).toString('base64url')}`;
@@ -13,5 +13,5 @@ function newAlertId(): string {
 
 /** An open alert raised at `now` (ISO), last seen when it began unless said otherwise. */
 export function openAlert(fields: NewAlertFields, now: string): Alert {
-  return { id: newAlertId(), status: 'open', occurrences: 1, notes: [], openedAt: now, updatedAt: now, ...fields, lastSeen: fields.lastSeen ?? fields.since };
+  return { id: fields.id ?? newAlertId(), status: 'open', occurrences: 1, notes: [], openedAt: now, updatedAt: now, ...fields, lastSeen: fields.lastSeen ?? fields.since };
 }

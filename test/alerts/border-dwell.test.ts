@@ -50,6 +50,12 @@ describe('goods waiting too long at Khorgos', () => {
     expect(alerts[0].details).toMatchObject({ locationId: 'khorgos', thresholdHours: DEFAULT_DWELL_ALERT_HOURS, basis: 'default' });
     expect(alerts[0].details.waitedHours).toBeGreaterThanOrEqual(100);
 
+    // Resolved by a person while the goods still wait: that stay is not raised again.
+    const resolved = await t.app.inject({ method: 'POST', url: `/api/alerts/${alerts[0].id}/resolve`, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: '{}' });
+    expect(resolved.json().status).toBe('resolved');
+    expect(await t.runtime.dwellWatch.check()).toBe(0);
+    await t.runtime.store.alerts.update({ ...(await t.runtime.store.alerts.get(alerts[0].id))!, status: 'open', updatedAt: new Date().toISOString() }, resolved.json().updatedAt);
+
     await ingest([reading('seal-51', now - HOUR, KZ_SIDE)]);
     const after = (await get(`/api/alerts/${alerts[0].id}`)).json();
     expect(after).toMatchObject({ status: 'resolved', resolved: { by: 'karvon' } });

@@ -63,6 +63,9 @@ export function alertsSuite(name: string, open: () => Promise<Store>): void {
         expect(await store.alerts.get('w2')).toBeUndefined();
         await store.alerts.update({ ...(await store.alerts.get('w1'))!, status: 'resolved', updatedAt: '2026-03-01T12:00:00.000Z' }, '2026-03-01T10:00:05.000Z');
         expect(await store.alerts.raise(alert('w2', { key: 'border-dwell|s1', kind: 'border-dwell' }))).toBe(true);
+        // Nor when an alert with its id exists, resolved or not.
+        await store.alerts.update({ ...(await store.alerts.get('w2'))!, status: 'resolved', updatedAt: '2026-03-01T12:30:00.000Z' }, '2026-03-01T10:00:05.000Z');
+        expect(await store.alerts.raise(alert('w2', { key: 'border-dwell|s1', kind: 'border-dwell' }))).toBe(false);
         // Raising writes no follower checkpoint.
         expect(await store.followers.get(ALERTS_FOLLOWER)).toBeUndefined();
       });

@@ -33,7 +33,7 @@ export interface AlertRepository {
   commit(change: AlertChange): Promise<void>;
   /**
    * Writes a new alert found by a watch rather than by the follower (a wait that grew too long), unless
-   * an unresolved alert with its key exists; true when it was written.
+   * an unresolved alert with its key, or any alert with its id, exists; true when it was written.
    */
   raise(alert: Alert): Promise<boolean>;
   /** The alerts not resolved with these keys (at most one per key). */
